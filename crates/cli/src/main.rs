@@ -1,0 +1,26 @@
+//! `asi`: the clinic's command line.
+
+mod cli;
+mod error;
+mod records;
+mod score;
+mod validate;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match &cli.command {
+        cli::Command::Score(args) => score::run(args, cli.lang()),
+        cli::Command::Validate(args) => validate::run(args, cli.lang()),
+    };
+    match result {
+        Ok(outcome) => outcome.exit_code(),
+        Err(err) => {
+            eprintln!("asi: {}", err.message(cli.lang()));
+            ExitCode::from(2)
+        }
+    }
+}

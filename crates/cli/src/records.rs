@@ -1,0 +1,71 @@
+//! Reading answer records as JSON lines and reporting what is wrong with them.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use asi_instrument::{Answers, Lang, ValidationError, instrument};
+
+use crate::error::CliError;
+
+/// What is wrong with one line.
+pub enum Problem {
+    /// The line is not JSON.
+    Json(serde_json::Error),
+    /// The record breaks the questionnaire's rules.
+    Invalid(Vec<ValidationError>),
+}
+
+/// Reads `path` (or standard input for `None` and `-`) and calls `each` with the 1-based
+/// line number and the validated record or its problem. Blank lines are skipped.
+pub fn for_each(
+    path: Option<&Path>,
+    mut each: impl FnMut(usize, Result<Answers, Problem>) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    let (reader, shown): (Box<dyn BufRead>, PathBuf) = match path {
+        None => (Box::new(io::stdin().lock()), "-".into()),
+        Some(p) if p == Path::new("-") => (Box::new(io::stdin().lock()), "-".into()),
+        Some(p) => {
+            let file = File::open(p).map_err(|source| CliError::Read {
+                path: p.to_owned(),
+                source,
+            })?;
+            (Box::new(BufReader::new(file)), p.to_owned())
+        }
+    };
+    for (index, line) in reader.lines().enumerate() {
+        let line = line.map_err(|source| CliError::Read {
+            path: shown.clone(),
+            source,
+        })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record = serde_json::from_str::<serde_json::Value>(&line)
+            .map_err(Problem::Json)
+            .and_then(|json| Answers::validate(instrument(), &json).map_err(Problem::Invalid));
+        each(index + 1, record)?;
+    }
+    Ok(())
+}
+
+/// One message per problem, each naming the line and, where there is one, the item.
+pub fn describe(line: usize, problem: &Problem, lang: Lang) -> Vec<String> {
+    let prefix = match lang {
+        Lang::Da => format!("linje {line}"),
+        Lang::En => format!("line {line}"),
+    };
+    match problem {
+        Problem::Json(e) => vec![match lang {
+            Lang::Da => format!("{prefix}: ikke gyldig JSON ({e})"),
+            Lang::En => format!("{prefix}: not valid JSON ({e})"),
+        }],
+        Problem::Invalid(errors) => errors
+            .iter()
+            .map(|e| match &e.item {
+                Some(item) => format!("{prefix}: {item}: {}", e.message(lang)),
+                None => format!("{prefix}: {}", e.message(lang)),
+            })
+            .collect(),
+    }
+}

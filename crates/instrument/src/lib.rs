@@ -1,0 +1,44 @@
+//! The ASI kort and Trivsel & forbrug questionnaires as data, their validation, and
+//! versioned scoring (`asi6-dk-v1`).
+//!
+//! Pure Rust with no web or IO dependencies: the same code scores natively (the `asi` CLI,
+//! the inbox tools) and in the browser (the Leptos app).
+//!
+//! ```
+//! use asi_instrument::{instrument, scoring, Answers};
+//!
+//! let record: serde_json::Value = serde_json::json!({
+//!     "wellbeing_personal": 5, "wellbeing_close": 6, "wellbeing_social": 7
+//! });
+//! let answers = Answers::validate(instrument(), &record).expect("a valid record");
+//! let scores = scoring::current().score(&answers);
+//! assert_eq!(scores.wellbeing, Some(6.0));
+//! assert_eq!(scores.asi6, None); // the ASI kort was not answered
+//! ```
+
+pub mod answers;
+pub mod cpr;
+pub mod date;
+pub mod model;
+pub mod scoring;
+pub mod text;
+pub mod validate;
+
+use std::sync::OnceLock;
+
+pub use answers::{Answer, Answers};
+pub use model::{AnswerType, Form, Instrument, Item, Section};
+pub use text::{Lang, Text};
+pub use validate::{ErrorKind, ValidationError};
+
+/// The questionnaire definition shipped with this build (`data/instrument-v1.json`).
+pub const INSTRUMENT_V1_JSON: &str = include_str!("../data/instrument-v1.json");
+
+/// The questionnaire definition, parsed once.
+pub fn instrument() -> &'static Instrument {
+    static CELL: OnceLock<Instrument> = OnceLock::new();
+    CELL.get_or_init(|| {
+        serde_json::from_str(INSTRUMENT_V1_JSON)
+            .expect("data/instrument-v1.json is checked by the crate's tests")
+    })
+}

@@ -1,0 +1,238 @@
+//! The shape of the questionnaire data (`data/instrument-v1.json`).
+//!
+//! Everything the app renders, validates and exports is derived from one [`Instrument`]:
+//! items with their texts, answer types, ranges and skip rules, grouped into sections,
+//! and the forms (set-ups) that list which sections are asked.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::{Lang, Text};
+
+/// The whole questionnaire definition, versioned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instrument {
+    /// Version id, stored with every response (e.g. `asi-kort-dk-v1`).
+    pub version: String,
+    /// Where the texts come from.
+    pub source: String,
+    /// Shared rating scales (labels for the values 0..=4), referenced by items.
+    pub scales: Vec<Scale>,
+    /// Question groups: items shown together under one shared question (the substance rows).
+    pub groups: Vec<Group>,
+    /// Sections, in form order; one section is one screen in the app.
+    pub sections: Vec<Section>,
+    /// Every item, in form order.
+    pub items: Vec<Item>,
+    /// The set-ups a citizen can be asked.
+    pub forms: Vec<Form>,
+}
+
+/// A labelled rating scale such as "ikke bekymret … meget bekymret".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// Scale id referenced by [`AnswerType::Rating`].
+    pub id: String,
+    /// One label per value, starting at 0.
+    pub labels: Vec<Text>,
+}
+
+/// A shared question above several items (for example the 18 substance rows).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// Group id referenced by [`Item::group`].
+    pub id: String,
+    /// The shared question.
+    pub text: Text,
+    /// Optional help shown on demand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+}
+
+/// A section: one screen of the form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Section id referenced by [`Item::section`] and [`Form::sections`].
+    pub id: String,
+    /// Heading.
+    pub title: Text,
+    /// A short, plain introduction shown under the heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+}
+
+/// One question; its id is a key of the canonical answer record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// The item id of the data contract (`../shared/spec/instrument.md`).
+    pub id: String,
+    /// The number printed on the paper form ("1", "15", "25"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The section it belongs to.
+    pub section: String,
+    /// The group whose shared question it answers, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The question (for a grouped item: the row label).
+    pub text: Text,
+    /// Help text from the form, shown on demand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// What kind of answer it takes.
+    #[serde(rename = "type")]
+    pub answer: AnswerType,
+    /// Ask this item only when the condition holds (the skip rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask_if: Option<Condition>,
+}
+
+/// The answer type of an item, with its range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum AnswerType {
+    /// A count of days, an integer `0..=max`.
+    Days {
+        /// Largest allowed count (30, or 20 for work days).
+        max: u8,
+    },
+    /// Whole Danish kroner, an integer `0..=max`.
+    Kroner {
+        /// Largest accepted amount, a plausibility bound.
+        max: u64,
+    },
+    /// A labelled rating 0..=4, labels from a shared [`Scale`].
+    Rating {
+        /// The [`Scale::id`].
+        scale: String,
+    },
+    /// Yes or no, a boolean.
+    YesNo,
+    /// One of a list of codes, a string.
+    Choice {
+        /// The allowed codes, in form order.
+        options: Vec<Choice>,
+    },
+    /// A 0..=10 rating with labelled ends and middle.
+    Wellbeing {
+        /// Label of 0.
+        low: Text,
+        /// Label of 5.
+        mid: Text,
+        /// Label of 10.
+        high: Text,
+    },
+    /// A Danish CPR number: 10 digits, `ddmmyy-xxxx` accepted, a real date.
+    Cpr,
+    /// Free text (a name), at most `max_len` characters.
+    Text {
+        /// Largest accepted length in characters.
+        max_len: usize,
+    },
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+}
+
+/// One code of a [`AnswerType::Choice`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The code stored in the answer record.
+    pub code: String,
+    /// The number printed on the paper form ("25.1"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The label.
+    pub text: Text,
+}
+
+/// A skip-rule condition: the item is asked only when `item` was answered with `equals`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The item whose answer decides.
+    pub item: String,
+    /// The answer that makes the dependent item asked.
+    pub equals: serde_json::Value,
+}
+
+/// A set-up: which sections are asked, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    /// Form id used in envelopes and links (`asi_kort`, `trivsel`).
+    pub id: String,
+    /// Title shown to the citizen.
+    pub title: Text,
+    /// What it is and when it is used.
+    pub description: Text,
+    /// The timepoints at which this form is used.
+    pub timepoints: Vec<String>,
+    /// The sections, in order.
+    pub sections: Vec<String>,
+}
+
+impl Instrument {
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The scale with this id.
+    pub fn scale(&self, id: &str) -> Option<&Scale> {
+        self.scales.iter().find(|s| s.id == id)
+    }
+
+    /// The form with this id.
+    pub fn form(&self, id: &str) -> Option<&Form> {
+        self.forms.iter().find(|f| f.id == id)
+    }
+
+    /// The items of a section, in form order.
+    pub fn section_items<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Item> + 'a {
+        self.items.iter().filter(move |i| i.section == section)
+    }
+
+    /// The items a form asks, in form order.
+    pub fn form_items<'a>(&'a self, form: &'a Form) -> impl Iterator<Item = &'a Item> + 'a {
+        form.sections
+            .iter()
+            .flat_map(move |s| self.section_items(s))
+    }
+
+    /// Every item id, in form order (the column order of exports).
+    pub fn item_ids(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().map(|i| i.id.as_str())
+    }
+}
+
+impl Item {
+    /// The label of a rating or choice value in `lang`, for review screens and exports.
+    pub fn option_label<'a>(&'a self, instrument: &'a Instrument, value: &serde_json::Value, lang: Lang) -> Option<&'a str> {
+        match &self.answer {
+            AnswerType::Rating { scale } => {
+                let n = usize::try_from(value.as_u64()?).ok()?;
+                instrument.scale(scale)?.labels.get(n).map(|t| t.get(lang))
+            }
+            AnswerType::Choice { options } => {
+                let code = value.as_str()?;
+                options.iter().find(|o| o.code == code).map(|o| o.text.get(lang))
+            }
+            _ => None,
+        }
+    }
+}

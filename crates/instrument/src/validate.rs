@@ -1,0 +1,233 @@
+//! Validation of answer records against the instrument, with typed, bilingual errors.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::answers::{Answer, Answers};
+use crate::cpr::{self, CprError};
+use crate::date;
+use crate::model::{AnswerType, Instrument, Item};
+use crate::text::Lang;
+
+/// One problem with one item of a record (or with the record as a whole).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidationError {
+    /// The item id, or `None` when the record itself is wrong.
+    pub item: Option<String>,
+    /// What is wrong.
+    pub kind: ErrorKind,
+}
+
+/// The JSON type an item takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// An integer.
+    WholeNumber,
+    /// `true` or `false`.
+    YesNo,
+    /// A string.
+    Text,
+}
+
+/// What is wrong with an answer.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The record is not a JSON object.
+    NotAnObject,
+    /// The key is not an item id of the instrument.
+    UnknownItem,
+    /// The value has the wrong JSON type.
+    WrongType {
+        /// The type the item takes.
+        expected: Expected,
+    },
+    /// A number outside the item's range.
+    OutOfRange {
+        /// Smallest allowed value.
+        min: i64,
+        /// Largest allowed value.
+        max: i64,
+    },
+    /// A code that is not one of the item's options.
+    UnknownCode {
+        /// The allowed codes.
+        allowed: Vec<String>,
+    },
+    /// A CPR number that is not ten digits or not a real date.
+    Cpr(CprError),
+    /// A date that is not a real date written `YYYY-MM-DD`.
+    Date,
+    /// Empty text where text is asked for.
+    EmptyText,
+    /// Text longer than the item allows.
+    TooLong {
+        /// Largest allowed length in characters.
+        max: usize,
+    },
+    /// The item is answered although the skip rule says it is not asked.
+    SkipRule {
+        /// The item whose answer decides.
+        depends_on: String,
+        /// The answer that makes this item asked.
+        asked_when: Value,
+    },
+}
+
+impl ValidationError {
+    fn new(item: &str, kind: ErrorKind) -> Self {
+        ValidationError {
+            item: Some(item.to_owned()),
+            kind,
+        }
+    }
+
+    /// A message for the citizen or the clinic, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use ErrorKind::*;
+        let da = lang == Lang::Da;
+        match &self.kind {
+            NotAnObject => pick(da, "Svarene skal være et JSON-objekt med et felt pr. spørgsmål.",
+                "The answers must be a JSON object with one field per question.").into(),
+            UnknownItem => pick(da, "Spørgsmålet findes ikke i skemaet.",
+                "There is no such question in the form.").into(),
+            WrongType { expected: Expected::WholeNumber } => pick(da, "Skriv et helt tal.", "Enter a whole number.").into(),
+            WrongType { expected: Expected::YesNo } => pick(da, "Svar ja eller nej.", "Answer yes or no.").into(),
+            WrongType { expected: Expected::Text } => pick(da, "Svaret skal være tekst.", "The answer must be text.").into(),
+            OutOfRange { min, max } => if da {
+                format!("Skriv et tal fra {min} til {max}.")
+            } else {
+                format!("Enter a number from {min} to {max}.")
+            },
+            UnknownCode { .. } => pick(da, "Vælg et af svarene på listen.", "Choose one of the answers in the list.").into(),
+            Cpr(CprError::Format) => pick(da, "Et cpr-nummer er 10 cifre, skrevet ddmmåå-xxxx eller ddmmååxxxx.",
+                "A CPR number is 10 digits, written ddmmyy-xxxx or ddmmyyxxxx.").into(),
+            Cpr(_) => pick(da, "De første 6 cifre i et cpr-nummer skal være en rigtig dato (ddmmåå).",
+                "The first 6 digits of a CPR number must be a real date (ddmmyy).").into(),
+            Date => pick(da, "Skriv en rigtig dato som åååå-mm-dd.", "Enter a real date as yyyy-mm-dd.").into(),
+            EmptyText => pick(da, "Feltet må ikke være tomt.", "This field must not be empty.").into(),
+            TooLong { max } => if da {
+                format!("Højst {max} tegn.")
+            } else {
+                format!("At most {max} characters.")
+            },
+            SkipRule { depends_on, .. } => if da {
+                format!("Dette spørgsmål stilles kun ved et bestemt svar på «{depends_on}» og skal ellers være ubesvaret.")
+            } else {
+                format!("This question is asked only after a particular answer to “{depends_on}” and must otherwise be left unanswered.")
+            },
+        }
+    }
+}
+
+fn pick(da: bool, danish: &'static str, english: &'static str) -> &'static str {
+    if da { danish } else { english }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.item {
+            Some(item) => write!(f, "{item}: {}", self.message(Lang::En)),
+            None => f.write_str(&self.message(Lang::En)),
+        }
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+impl Answers {
+    /// Checks a record (parsed JSON) against the instrument and returns it as [`Answers`],
+    /// or every problem found, in item order. CPR numbers are stored as ten digits.
+    pub fn validate(instrument: &Instrument, record: &Value) -> Result<Answers, Vec<ValidationError>> {
+        let Some(object) = record.as_object() else {
+            return Err(vec![ValidationError { item: None, kind: ErrorKind::NotAnObject }]);
+        };
+        let mut errors = Vec::new();
+        let mut answers = Answers::new();
+        for (id, value) in object {
+            match instrument.item(id) {
+                None => errors.push(ValidationError::new(id, ErrorKind::UnknownItem)),
+                Some(item) => match check_value(instrument, item, value) {
+                    Ok(answer) => answers.insert(id.clone(), answer),
+                    Err(kind) => errors.push(ValidationError::new(id, kind)),
+                },
+            }
+        }
+        for item in &instrument.items {
+            if let (Some(rule), true) = (&item.ask_if, object.contains_key(&item.id))
+                && object.get(&rule.item) != Some(&rule.equals)
+            {
+                errors.push(ValidationError::new(&item.id, ErrorKind::SkipRule {
+                    depends_on: rule.item.clone(),
+                    asked_when: rule.equals.clone(),
+                }));
+            }
+        }
+        if errors.is_empty() {
+            Ok(answers)
+        } else {
+            let position = |e: &ValidationError| {
+                e.item.as_deref().and_then(|id| instrument.items.iter().position(|i| i.id == id))
+            };
+            errors.sort_by_key(|e| (position(e).is_none(), position(e)));
+            Err(errors)
+        }
+    }
+}
+
+/// Checks one value against one item's answer type.
+pub fn check_value(instrument: &Instrument, item: &Item, value: &Value) -> Result<Answer, ErrorKind> {
+    let integer = |min: i64, max: i64| -> Result<Answer, ErrorKind> {
+        match value {
+            Value::Number(n) if n.is_i64() || n.is_u64() => match n.as_i64() {
+                Some(v) if (min..=max).contains(&v) => Ok(Answer::Int(v)),
+                _ => Err(ErrorKind::OutOfRange { min, max }),
+            },
+            _ => Err(ErrorKind::WrongType { expected: Expected::WholeNumber }),
+        }
+    };
+    let text = || value.as_str().ok_or(ErrorKind::WrongType { expected: Expected::Text });
+    match &item.answer {
+        AnswerType::Days { max } => integer(0, i64::from(*max)),
+        AnswerType::Kroner { max } => integer(0, i64::try_from(*max).unwrap_or(i64::MAX)),
+        AnswerType::Rating { scale } => {
+            let levels = instrument.scale(scale).map_or(0, |s| s.labels.len());
+            integer(0, levels as i64 - 1)
+        }
+        AnswerType::Wellbeing { .. } => integer(0, 10),
+        AnswerType::YesNo => value
+            .as_bool()
+            .map(Answer::Bool)
+            .ok_or(ErrorKind::WrongType { expected: Expected::YesNo }),
+        AnswerType::Choice { options } => {
+            let code = text()?;
+            if options.iter().any(|o| o.code == code) {
+                Ok(Answer::Text(code.to_owned()))
+            } else {
+                Err(ErrorKind::UnknownCode {
+                    allowed: options.iter().map(|o| o.code.clone()).collect(),
+                })
+            }
+        }
+        AnswerType::Cpr => cpr::normalize(text()?).map(Answer::Text).map_err(ErrorKind::Cpr),
+        AnswerType::Text { max_len } => {
+            let s = text()?.trim();
+            if s.is_empty() {
+                Err(ErrorKind::EmptyText)
+            } else if s.chars().count() > *max_len {
+                Err(ErrorKind::TooLong { max: *max_len })
+            } else {
+                Ok(Answer::Text(s.to_owned()))
+            }
+        }
+        AnswerType::Date => {
+            let s = text()?;
+            if date::is_iso_date(s) {
+                Ok(Answer::Text(s.to_owned()))
+            } else {
+                Err(ErrorKind::Date)
+            }
+        }
+    }
+}
