@@ -1,0 +1,136 @@
+//! The instrument data matches the data contract of `docs/spec/instrument.md`.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use asi_instrument::model::AnswerType;
+use asi_instrument::{Lang, instrument};
+
+#[test]
+fn every_spec_item_exists_and_no_other() {
+    let data: Vec<&str> = instrument().item_ids().collect();
+    assert_eq!(data, common::SPEC_ITEM_IDS, "item ids and their order");
+}
+
+#[test]
+fn answer_types_follow_the_spec() {
+    let inst = instrument();
+    for item in &inst.items {
+        let id = item.id.as_str();
+        let kind = &item.answer;
+        let ok = match id {
+            "cpr" => matches!(kind, AnswerType::Cpr),
+            "name" => matches!(kind, AnswerType::Text { .. }),
+            "completed_on" => matches!(kind, AnswerType::Date),
+            "work_days" => *kind == AnswerType::Days { max: 20 },
+            "drug_money_dkk" | "alc_money_dkk" => matches!(kind, AnswerType::Kroner { .. }),
+            "main_income" | "education_type" => matches!(kind, AnswerType::Choice { .. }),
+            "wage_income" | "in_education" | "awaiting_charges" => *kind == AnswerType::YesNo,
+            _ if id.starts_with("wellbeing_") => matches!(kind, AnswerType::Wellbeing { .. }),
+            _ if id.starts_with("psych_") && !["psych_problem_days", "psych_troubled", "psych_treatment_importance"].contains(&id) => {
+                *kind == AnswerType::YesNo
+            }
+            _ if id.ends_with("_troubled") || id.ends_with("_importance") || id == "legal_seriousness" => {
+                matches!(kind, AnswerType::Rating { scale } if inst.scale(scale).is_some_and(|s| s.labels.len() == 5))
+            }
+            _ if id.ends_with("_days") || id.starts_with("days_") => *kind == AnswerType::Days { max: 30 },
+            _ => false,
+        };
+        assert!(ok, "{id} has answer type {kind:?}");
+    }
+}
+
+#[test]
+fn choice_codes_follow_the_spec() {
+    let codes = |id: &str| -> Vec<String> {
+        match &instrument().item(id).unwrap().answer {
+            AnswerType::Choice { options } => options.iter().map(|o| o.code.clone()).collect(),
+            other => panic!("{id} is {other:?}"),
+        }
+    };
+    assert_eq!(
+        codes("main_income"),
+        ["wage", "su", "unemployment_benefit", "activation", "sickness_benefit", "cash_benefit",
+         "rehabilitation_benefit", "pension", "family_friends", "illegal", "prostitution", "other", "unknown"]
+    );
+    assert_eq!(
+        codes("education_type"),
+        ["gymnasium", "hf", "hf_single_subject", "vuc", "vuc_single_subject", "business_school",
+         "sosu_basic", "sosu_trainee", "technical_school", "apprentice_craft", "apprentice_office",
+         "apprentice_retail", "internship_no_placement", "production_school", "folk_high_school",
+         "short_higher", "medium_higher", "long_higher", "other"]
+    );
+}
+
+#[test]
+fn education_type_is_asked_only_in_education() {
+    let rule = instrument().item("education_type").unwrap().ask_if.as_ref().expect("a skip rule");
+    assert_eq!(rule.item, "in_education");
+    assert_eq!(rule.equals, serde_json::json!(true));
+    let with_rules: Vec<&str> = instrument()
+        .items
+        .iter()
+        .filter(|i| i.ask_if.is_some())
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(with_rules, ["education_type"]);
+}
+
+#[test]
+fn every_reference_resolves_and_every_text_is_written_in_both_languages() {
+    let inst = instrument();
+    let mut texts = Vec::new();
+    for item in &inst.items {
+        assert!(inst.section(&item.section).is_some(), "{}: section {}", item.id, item.section);
+        if let Some(g) = &item.group {
+            assert!(inst.group(g).is_some(), "{}: group {g}", item.id);
+        }
+        texts.push((item.id.clone(), &item.text));
+        texts.extend(item.help.iter().map(|h| (format!("{} help", item.id), h)));
+        match &item.answer {
+            AnswerType::Choice { options } => texts.extend(options.iter().map(|o| (format!("{} {}", item.id, o.code), &o.text))),
+            AnswerType::Wellbeing { low, mid, high } => texts.extend([low, mid, high].map(|t| (item.id.clone(), t))),
+            _ => {}
+        }
+    }
+    for s in &inst.sections {
+        texts.push((s.id.clone(), &s.title));
+        texts.extend(s.intro.iter().map(|t| (s.id.clone(), t)));
+    }
+    for scale in &inst.scales {
+        texts.extend(scale.labels.iter().map(|t| (scale.id.clone(), t)));
+    }
+    for form in &inst.forms {
+        texts.push((form.id.clone(), &form.title));
+        texts.push((form.id.clone(), &form.description));
+        for s in &form.sections {
+            assert!(inst.section(s).is_some(), "form {}: section {s}", form.id);
+        }
+    }
+    for (place, text) in texts {
+        for lang in Lang::ALL {
+            assert!(!text.get(lang).trim().is_empty(), "{place}: empty {lang:?} text");
+        }
+    }
+}
+
+#[test]
+fn the_two_set_ups_ask_what_the_spec_says() {
+    let inst = instrument();
+    let ids = |form: &str| -> BTreeSet<&str> {
+        inst.form_items(inst.form(form).unwrap()).map(|i| i.id.as_str()).collect()
+    };
+    let asi = ids("asi_kort");
+    let trivsel = ids("trivsel");
+    // ASI kort + Trivsel & forbrug: every ASI item and the wellbeing questions, but not the
+    // consumption questions again, and no identification (that is added only in identified mode).
+    let expected_asi: BTreeSet<&str> = common::SPEC_ITEM_IDS[3..56].iter().copied().collect();
+    assert_eq!(asi, expected_asi);
+    assert_eq!(
+        trivsel,
+        BTreeSet::from(["wellbeing_personal", "wellbeing_close", "wellbeing_social", "hash_days", "other_drug_days"])
+    );
+    assert!(inst.form("asi_kort").unwrap().timepoints.contains(&"intake".to_owned()));
+    assert!(inst.form("trivsel").unwrap().timepoints.contains(&"midway".to_owned()));
+}
