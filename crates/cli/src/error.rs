@@ -51,7 +51,10 @@ impl CliError {
                 format!("ukendt scoringsversion {v} (kendte: {})", known.join(", "))
             }
             (Lang::Da, CliError::Spec { path, source }) => {
-                format!("scoringsspecifikationen {} kan ikke bruges: {source}", path.display())
+                format!(
+                    "scoringsspecifikationen {} kan ikke bruges: {source}",
+                    path.display()
+                )
             }
         }
     }

@@ -17,10 +17,11 @@ pub fn run(args: &ScoreArgs, lang: Lang) -> Result<Outcome, CliError> {
                 path: path.clone(),
                 source,
             })?;
-            loaded = ScoringSpec::from_json(&json, instrument()).map_err(|source| CliError::Spec {
-                path: path.clone(),
-                source,
-            })?;
+            loaded =
+                ScoringSpec::from_json(&json, instrument()).map_err(|source| CliError::Spec {
+                    path: path.clone(),
+                    source,
+                })?;
             &loaded
         }
         None => scoring::by_version(&args.scoring)

@@ -41,7 +41,11 @@ fn score_reproduces_every_vector_from_stdin_and_from_a_file() {
     let file = dir.join("records.jsonl");
     std::fs::write(&file, &input).unwrap();
 
-    for r in [run(&["score"], &input), run(&["score", "-"], &input), run(&["score", file.to_str().unwrap()], "")] {
+    for r in [
+        run(&["score"], &input),
+        run(&["score", "-"], &input),
+        run(&["score", file.to_str().unwrap()], ""),
+    ] {
         assert_eq!(r.code, 0, "{}", r.stderr);
         let lines: Vec<&str> = r.stdout.lines().collect();
         assert_eq!(lines.len(), vectors.len());
@@ -49,10 +53,26 @@ fn score_reproduces_every_vector_from_stdin_and_from_a_file() {
             let got: Value = serde_json::from_str(line).unwrap();
             let keys: Vec<&String> = got.as_object().unwrap().keys().collect();
             assert_eq!(keys.len(), 10, "{name}: {line}");
-            for key in ["economy", "medical", "psychiatric", "alcohol", "legal", "drug", "asi6", "wellbeing"] {
+            for key in [
+                "economy",
+                "medical",
+                "psychiatric",
+                "alcohol",
+                "legal",
+                "drug",
+                "asi6",
+                "wellbeing",
+            ] {
                 match (got[key].as_f64(), want[key].as_f64()) {
-                    (Some(g), Some(w)) => assert!((g - w).abs() <= 1e-6, "{name}.{key}: {g} vs {w}"),
-                    _ => assert!(got[key].is_null() && want[key].is_null(), "{name}.{key}: {} vs {}", got[key], want[key]),
+                    (Some(g), Some(w)) => {
+                        assert!((g - w).abs() <= 1e-6, "{name}.{key}: {g} vs {w}")
+                    }
+                    _ => assert!(
+                        got[key].is_null() && want[key].is_null(),
+                        "{name}.{key}: {} vs {}",
+                        got[key],
+                        want[key]
+                    ),
                 }
             }
             assert_eq!(got["drug_free"], want["drug_free"], "{name}");
@@ -64,7 +84,10 @@ fn score_reproduces_every_vector_from_stdin_and_from_a_file() {
 
 #[test]
 fn key_order_is_the_documented_one() {
-    let r = run(&["score"], r#"{"wellbeing_personal": 4, "wellbeing_close": 5, "wellbeing_social": 6}"#);
+    let r = run(
+        &["score"],
+        r#"{"wellbeing_personal": 4, "wellbeing_close": 5, "wellbeing_social": 6}"#,
+    );
     assert_eq!(r.code, 0);
     assert_eq!(
         r.stdout,
@@ -74,7 +97,10 @@ fn key_order_is_the_documented_one() {
 
 #[test]
 fn validate_accepts_the_vectors() {
-    let input: String = vectors().iter().map(|(_, a, _)| format!("{a}\n\n")).collect();
+    let input: String = vectors()
+        .iter()
+        .map(|(_, a, _)| format!("{a}\n\n"))
+        .collect();
     let r = run(&["validate"], &input);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert_eq!(r.stdout, "Alle 7 besvarelser er gyldige.\n");
@@ -93,11 +119,25 @@ fn validate_names_line_and_item_of_every_problem() {
     assert_eq!(r.code, 1);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 5, "{}", r.stdout);
-    assert_eq!(lines[0], "linje 2: alc_use_days: Skriv et tal fra 0 til 30.");
+    assert_eq!(
+        lines[0],
+        "linje 2: alc_use_days: Skriv et tal fra 0 til 30."
+    );
     assert_eq!(lines[1], "linje 2: alc_heavy_days: Skriv et helt tal.");
-    assert_eq!(lines[2], "linje 3: alcohol_days: Spørgsmålet findes ikke i skemaet.");
-    assert!(lines[3].starts_with("linje 4: ikke gyldig JSON ("), "{}", lines[3]);
-    assert!(lines[4].starts_with("linje 5: education_type: "), "{}", lines[4]);
+    assert_eq!(
+        lines[2],
+        "linje 3: alcohol_days: Spørgsmålet findes ikke i skemaet."
+    );
+    assert!(
+        lines[3].starts_with("linje 4: ikke gyldig JSON ("),
+        "{}",
+        lines[3]
+    );
+    assert!(
+        lines[4].starts_with("linje 5: education_type: "),
+        "{}",
+        lines[4]
+    );
     assert_eq!(r.stderr, "4 af 5 besvarelser er ugyldige.\n");
 }
 
@@ -105,7 +145,10 @@ fn validate_names_line_and_item_of_every_problem() {
 fn messages_in_english_on_request() {
     let r = run(&["validate", "--lang", "en"], "{\"work_days\": 21}\n");
     assert_eq!(r.code, 1);
-    assert_eq!(r.stdout, "line 1: work_days: Enter a number from 0 to 20.\n");
+    assert_eq!(
+        r.stdout,
+        "line 1: work_days: Enter a number from 0 to 20.\n"
+    );
     assert_eq!(r.stderr, "1 of 1 records are invalid.\n");
 }
 
@@ -113,9 +156,18 @@ fn messages_in_english_on_request() {
 fn score_refuses_bad_records_without_panicking() {
     for (input, expected) in [
         ("not json\n", "linje 1: ikke gyldig JSON"),
-        ("{\"drug_dayz\": 1}\n", "linje 1: drug_dayz: Spørgsmålet findes ikke i skemaet."),
-        ("{\"days_cannabis\": 31}\n", "linje 1: days_cannabis: Skriv et tal fra 0 til 30."),
-        ("{\"days_cannabis\": \"7\"}\n", "linje 1: days_cannabis: Skriv et helt tal."),
+        (
+            "{\"drug_dayz\": 1}\n",
+            "linje 1: drug_dayz: Spørgsmålet findes ikke i skemaet.",
+        ),
+        (
+            "{\"days_cannabis\": 31}\n",
+            "linje 1: days_cannabis: Skriv et tal fra 0 til 30.",
+        ),
+        (
+            "{\"days_cannabis\": \"7\"}\n",
+            "linje 1: days_cannabis: Skriv et helt tal.",
+        ),
         ("[1,2,3]\n", "linje 1: Svarene skal være et JSON-objekt"),
     ] {
         let r = run(&["score"], input);
@@ -128,7 +180,10 @@ fn score_refuses_bad_records_without_panicking() {
 
 #[test]
 fn a_valid_record_after_a_bad_one_is_still_scored() {
-    let r = run(&["score"], "{\"days_cannabis\": 31}\n{\"hash_days\": 0, \"other_drug_days\": 0}\n");
+    let r = run(
+        &["score"],
+        "{\"days_cannabis\": 31}\n{\"hash_days\": 0, \"other_drug_days\": 0}\n",
+    );
     assert_eq!(r.code, 1);
     assert_eq!(r.stdout.lines().count(), 1);
     assert!(r.stdout.contains("\"drug_free\":true"));
@@ -138,14 +193,24 @@ fn a_valid_record_after_a_bad_one_is_still_scored() {
 fn a_missing_file_is_a_clear_error() {
     let r = run(&["score", "/nonexistent/records.jsonl"], "");
     assert_eq!(r.code, 2);
-    assert!(r.stderr.starts_with("asi: kan ikke læse /nonexistent/records.jsonl:"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .starts_with("asi: kan ikke læse /nonexistent/records.jsonl:"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
 fn scoring_versions_and_spec_files() {
     let r = run(&["score", "--scoring", "asi6-dk-v0"], "");
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("ukendt scoringsversion asi6-dk-v0 (kendte: asi6-dk-v1)"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("ukendt scoringsversion asi6-dk-v0 (kendte: asi6-dk-v1)"),
+        "{}",
+        r.stderr
+    );
 
     let dir = std::env::temp_dir().join(format!("asi-cli-spec-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -159,8 +224,16 @@ fn scoring_versions_and_spec_files() {
     spec["version"] = "clinic-test".into();
     let good = dir.join("good.json");
     std::fs::write(&good, spec.to_string()).unwrap();
-    let r = run(&["score", "--spec", good.to_str().unwrap()], "{\"hash_days\": 3, \"other_drug_days\": 0}\n");
+    let r = run(
+        &["score", "--spec", good.to_str().unwrap()],
+        "{\"hash_days\": 3, \"other_drug_days\": 0}\n",
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("\"drug_free\":false,\"scoring_version\":\"clinic-test\""), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("\"drug_free\":false,\"scoring_version\":\"clinic-test\""),
+        "{}",
+        r.stdout
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -222,7 +222,12 @@ impl Instrument {
 
 impl Item {
     /// The label of a rating or choice value in `lang`, for review screens and exports.
-    pub fn option_label<'a>(&'a self, instrument: &'a Instrument, value: &serde_json::Value, lang: Lang) -> Option<&'a str> {
+    pub fn option_label<'a>(
+        &'a self,
+        instrument: &'a Instrument,
+        value: &serde_json::Value,
+        lang: Lang,
+    ) -> Option<&'a str> {
         match &self.answer {
             AnswerType::Rating { scale } => {
                 let n = usize::try_from(value.as_u64()?).ok()?;
@@ -230,7 +235,10 @@ impl Item {
             }
             AnswerType::Choice { options } => {
                 let code = value.as_str()?;
-                options.iter().find(|o| o.code == code).map(|o| o.text.get(lang))
+                options
+                    .iter()
+                    .find(|o| o.code == code)
+                    .map(|o| o.text.get(lang))
             }
             _ => None,
         }

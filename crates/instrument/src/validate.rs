@@ -88,35 +88,82 @@ impl ValidationError {
         use ErrorKind::*;
         let da = lang == Lang::Da;
         match &self.kind {
-            NotAnObject => pick(da, "Svarene skal være et JSON-objekt med et felt pr. spørgsmål.",
-                "The answers must be a JSON object with one field per question.").into(),
-            UnknownItem => pick(da, "Spørgsmålet findes ikke i skemaet.",
-                "There is no such question in the form.").into(),
-            WrongType { expected: Expected::WholeNumber } => pick(da, "Skriv et helt tal.", "Enter a whole number.").into(),
-            WrongType { expected: Expected::YesNo } => pick(da, "Svar ja eller nej.", "Answer yes or no.").into(),
-            WrongType { expected: Expected::Text } => pick(da, "Svaret skal være tekst.", "The answer must be text.").into(),
-            OutOfRange { min, max } => if da {
-                format!("Skriv et tal fra {min} til {max}.")
-            } else {
-                format!("Enter a number from {min} to {max}.")
-            },
-            UnknownCode { .. } => pick(da, "Vælg et af svarene på listen.", "Choose one of the answers in the list.").into(),
-            Cpr(CprError::Format) => pick(da, "Et cpr-nummer er 10 cifre, skrevet ddmmåå-xxxx eller ddmmååxxxx.",
-                "A CPR number is 10 digits, written ddmmyy-xxxx or ddmmyyxxxx.").into(),
-            Cpr(_) => pick(da, "De første 6 cifre i et cpr-nummer skal være en rigtig dato (ddmmåå).",
-                "The first 6 digits of a CPR number must be a real date (ddmmyy).").into(),
-            Date => pick(da, "Skriv en rigtig dato som åååå-mm-dd.", "Enter a real date as yyyy-mm-dd.").into(),
-            EmptyText => pick(da, "Feltet må ikke være tomt.", "This field must not be empty.").into(),
-            TooLong { max } => if da {
-                format!("Højst {max} tegn.")
-            } else {
-                format!("At most {max} characters.")
-            },
-            SkipRule { depends_on, .. } => if da {
-                format!("Dette spørgsmål stilles kun ved et bestemt svar på «{depends_on}» og skal ellers være ubesvaret.")
-            } else {
-                format!("This question is asked only after a particular answer to “{depends_on}” and must otherwise be left unanswered.")
-            },
+            NotAnObject => pick(
+                da,
+                "Svarene skal være et JSON-objekt med et felt pr. spørgsmål.",
+                "The answers must be a JSON object with one field per question.",
+            )
+            .into(),
+            UnknownItem => pick(
+                da,
+                "Spørgsmålet findes ikke i skemaet.",
+                "There is no such question in the form.",
+            )
+            .into(),
+            WrongType {
+                expected: Expected::WholeNumber,
+            } => pick(da, "Skriv et helt tal.", "Enter a whole number.").into(),
+            WrongType {
+                expected: Expected::YesNo,
+            } => pick(da, "Svar ja eller nej.", "Answer yes or no.").into(),
+            WrongType {
+                expected: Expected::Text,
+            } => pick(da, "Svaret skal være tekst.", "The answer must be text.").into(),
+            OutOfRange { min, max } => {
+                if da {
+                    format!("Skriv et tal fra {min} til {max}.")
+                } else {
+                    format!("Enter a number from {min} to {max}.")
+                }
+            }
+            UnknownCode { .. } => pick(
+                da,
+                "Vælg et af svarene på listen.",
+                "Choose one of the answers in the list.",
+            )
+            .into(),
+            Cpr(CprError::Format) => pick(
+                da,
+                "Et cpr-nummer er 10 cifre, skrevet ddmmåå-xxxx eller ddmmååxxxx.",
+                "A CPR number is 10 digits, written ddmmyy-xxxx or ddmmyyxxxx.",
+            )
+            .into(),
+            Cpr(_) => pick(
+                da,
+                "De første 6 cifre i et cpr-nummer skal være en rigtig dato (ddmmåå).",
+                "The first 6 digits of a CPR number must be a real date (ddmmyy).",
+            )
+            .into(),
+            Date => pick(
+                da,
+                "Skriv en rigtig dato som åååå-mm-dd.",
+                "Enter a real date as yyyy-mm-dd.",
+            )
+            .into(),
+            EmptyText => pick(
+                da,
+                "Feltet må ikke være tomt.",
+                "This field must not be empty.",
+            )
+            .into(),
+            TooLong { max } => {
+                if da {
+                    format!("Højst {max} tegn.")
+                } else {
+                    format!("At most {max} characters.")
+                }
+            }
+            SkipRule { depends_on, .. } => {
+                if da {
+                    format!(
+                        "Dette spørgsmål stilles kun ved et bestemt svar på «{depends_on}» og skal ellers være ubesvaret."
+                    )
+                } else {
+                    format!(
+                        "This question is asked only after a particular answer to “{depends_on}” and must otherwise be left unanswered."
+                    )
+                }
+            }
         }
     }
 }
@@ -139,9 +186,15 @@ impl std::error::Error for ValidationError {}
 impl Answers {
     /// Checks a record (parsed JSON) against the instrument and returns it as [`Answers`],
     /// or every problem found, in item order. CPR numbers are stored as ten digits.
-    pub fn validate(instrument: &Instrument, record: &Value) -> Result<Answers, Vec<ValidationError>> {
+    pub fn validate(
+        instrument: &Instrument,
+        record: &Value,
+    ) -> Result<Answers, Vec<ValidationError>> {
         let Some(object) = record.as_object() else {
-            return Err(vec![ValidationError { item: None, kind: ErrorKind::NotAnObject }]);
+            return Err(vec![ValidationError {
+                item: None,
+                kind: ErrorKind::NotAnObject,
+            }]);
         };
         let mut errors = Vec::new();
         let mut answers = Answers::new();
@@ -158,17 +211,22 @@ impl Answers {
             if let (Some(rule), true) = (&item.ask_if, object.contains_key(&item.id))
                 && object.get(&rule.item) != Some(&rule.equals)
             {
-                errors.push(ValidationError::new(&item.id, ErrorKind::SkipRule {
-                    depends_on: rule.item.clone(),
-                    asked_when: rule.equals.clone(),
-                }));
+                errors.push(ValidationError::new(
+                    &item.id,
+                    ErrorKind::SkipRule {
+                        depends_on: rule.item.clone(),
+                        asked_when: rule.equals.clone(),
+                    },
+                ));
             }
         }
         if errors.is_empty() {
             Ok(answers)
         } else {
             let position = |e: &ValidationError| {
-                e.item.as_deref().and_then(|id| instrument.items.iter().position(|i| i.id == id))
+                e.item
+                    .as_deref()
+                    .and_then(|id| instrument.items.iter().position(|i| i.id == id))
             };
             errors.sort_by_key(|e| (position(e).is_none(), position(e)));
             Err(errors)
@@ -177,17 +235,27 @@ impl Answers {
 }
 
 /// Checks one value against one item's answer type.
-pub fn check_value(instrument: &Instrument, item: &Item, value: &Value) -> Result<Answer, ErrorKind> {
+pub fn check_value(
+    instrument: &Instrument,
+    item: &Item,
+    value: &Value,
+) -> Result<Answer, ErrorKind> {
     let integer = |min: i64, max: i64| -> Result<Answer, ErrorKind> {
         match value {
             Value::Number(n) if n.is_i64() || n.is_u64() => match n.as_i64() {
                 Some(v) if (min..=max).contains(&v) => Ok(Answer::Int(v)),
                 _ => Err(ErrorKind::OutOfRange { min, max }),
             },
-            _ => Err(ErrorKind::WrongType { expected: Expected::WholeNumber }),
+            _ => Err(ErrorKind::WrongType {
+                expected: Expected::WholeNumber,
+            }),
         }
     };
-    let text = || value.as_str().ok_or(ErrorKind::WrongType { expected: Expected::Text });
+    let text = || {
+        value.as_str().ok_or(ErrorKind::WrongType {
+            expected: Expected::Text,
+        })
+    };
     match &item.answer {
         AnswerType::Days { max } => integer(0, i64::from(*max)),
         AnswerType::Kroner { max } => integer(0, i64::try_from(*max).unwrap_or(i64::MAX)),
@@ -199,7 +267,9 @@ pub fn check_value(instrument: &Instrument, item: &Item, value: &Value) -> Resul
         AnswerType::YesNo => value
             .as_bool()
             .map(Answer::Bool)
-            .ok_or(ErrorKind::WrongType { expected: Expected::YesNo }),
+            .ok_or(ErrorKind::WrongType {
+                expected: Expected::YesNo,
+            }),
         AnswerType::Choice { options } => {
             let code = text()?;
             if options.iter().any(|o| o.code == code) {
@@ -210,7 +280,9 @@ pub fn check_value(instrument: &Instrument, item: &Item, value: &Value) -> Resul
                 })
             }
         }
-        AnswerType::Cpr => cpr::normalize(text()?).map(Answer::Text).map_err(ErrorKind::Cpr),
+        AnswerType::Cpr => cpr::normalize(text()?)
+            .map(Answer::Text)
+            .map_err(ErrorKind::Cpr),
         AnswerType::Text { max_len } => {
             let s = text()?.trim();
             if s.is_empty() {

@@ -28,13 +28,25 @@ fn answer_types_follow_the_spec() {
             "main_income" | "education_type" => matches!(kind, AnswerType::Choice { .. }),
             "wage_income" | "in_education" | "awaiting_charges" => *kind == AnswerType::YesNo,
             _ if id.starts_with("wellbeing_") => matches!(kind, AnswerType::Wellbeing { .. }),
-            _ if id.starts_with("psych_") && !["psych_problem_days", "psych_troubled", "psych_treatment_importance"].contains(&id) => {
+            _ if id.starts_with("psych_")
+                && ![
+                    "psych_problem_days",
+                    "psych_troubled",
+                    "psych_treatment_importance",
+                ]
+                .contains(&id) =>
+            {
                 *kind == AnswerType::YesNo
             }
-            _ if id.ends_with("_troubled") || id.ends_with("_importance") || id == "legal_seriousness" => {
+            _ if id.ends_with("_troubled")
+                || id.ends_with("_importance")
+                || id == "legal_seriousness" =>
+            {
                 matches!(kind, AnswerType::Rating { scale } if inst.scale(scale).is_some_and(|s| s.labels.len() == 5))
             }
-            _ if id.ends_with("_days") || id.starts_with("days_") => *kind == AnswerType::Days { max: 30 },
+            _ if id.ends_with("_days") || id.starts_with("days_") => {
+                *kind == AnswerType::Days { max: 30 }
+            }
             _ => false,
         };
         assert!(ok, "{id} has answer type {kind:?}");
@@ -51,21 +63,56 @@ fn choice_codes_follow_the_spec() {
     };
     assert_eq!(
         codes("main_income"),
-        ["wage", "su", "unemployment_benefit", "activation", "sickness_benefit", "cash_benefit",
-         "rehabilitation_benefit", "pension", "family_friends", "illegal", "prostitution", "other", "unknown"]
+        [
+            "wage",
+            "su",
+            "unemployment_benefit",
+            "activation",
+            "sickness_benefit",
+            "cash_benefit",
+            "rehabilitation_benefit",
+            "pension",
+            "family_friends",
+            "illegal",
+            "prostitution",
+            "other",
+            "unknown"
+        ]
     );
     assert_eq!(
         codes("education_type"),
-        ["gymnasium", "hf", "hf_single_subject", "vuc", "vuc_single_subject", "business_school",
-         "sosu_basic", "sosu_trainee", "technical_school", "apprentice_craft", "apprentice_office",
-         "apprentice_retail", "internship_no_placement", "production_school", "folk_high_school",
-         "short_higher", "medium_higher", "long_higher", "other"]
+        [
+            "gymnasium",
+            "hf",
+            "hf_single_subject",
+            "vuc",
+            "vuc_single_subject",
+            "business_school",
+            "sosu_basic",
+            "sosu_trainee",
+            "technical_school",
+            "apprentice_craft",
+            "apprentice_office",
+            "apprentice_retail",
+            "internship_no_placement",
+            "production_school",
+            "folk_high_school",
+            "short_higher",
+            "medium_higher",
+            "long_higher",
+            "other"
+        ]
     );
 }
 
 #[test]
 fn education_type_is_asked_only_in_education() {
-    let rule = instrument().item("education_type").unwrap().ask_if.as_ref().expect("a skip rule");
+    let rule = instrument()
+        .item("education_type")
+        .unwrap()
+        .ask_if
+        .as_ref()
+        .expect("a skip rule");
     assert_eq!(rule.item, "in_education");
     assert_eq!(rule.equals, serde_json::json!(true));
     let with_rules: Vec<&str> = instrument()
@@ -82,15 +129,26 @@ fn every_reference_resolves_and_every_text_is_written_in_both_languages() {
     let inst = instrument();
     let mut texts = Vec::new();
     for item in &inst.items {
-        assert!(inst.section(&item.section).is_some(), "{}: section {}", item.id, item.section);
+        assert!(
+            inst.section(&item.section).is_some(),
+            "{}: section {}",
+            item.id,
+            item.section
+        );
         if let Some(g) = &item.group {
             assert!(inst.group(g).is_some(), "{}: group {g}", item.id);
         }
         texts.push((item.id.clone(), &item.text));
         texts.extend(item.help.iter().map(|h| (format!("{} help", item.id), h)));
         match &item.answer {
-            AnswerType::Choice { options } => texts.extend(options.iter().map(|o| (format!("{} {}", item.id, o.code), &o.text))),
-            AnswerType::Wellbeing { low, mid, high } => texts.extend([low, mid, high].map(|t| (item.id.clone(), t))),
+            AnswerType::Choice { options } => texts.extend(
+                options
+                    .iter()
+                    .map(|o| (format!("{} {}", item.id, o.code), &o.text)),
+            ),
+            AnswerType::Wellbeing { low, mid, high } => {
+                texts.extend([low, mid, high].map(|t| (item.id.clone(), t)))
+            }
             _ => {}
         }
     }
@@ -110,7 +168,10 @@ fn every_reference_resolves_and_every_text_is_written_in_both_languages() {
     }
     for (place, text) in texts {
         for lang in Lang::ALL {
-            assert!(!text.get(lang).trim().is_empty(), "{place}: empty {lang:?} text");
+            assert!(
+                !text.get(lang).trim().is_empty(),
+                "{place}: empty {lang:?} text"
+            );
         }
     }
 }
@@ -119,18 +180,36 @@ fn every_reference_resolves_and_every_text_is_written_in_both_languages() {
 fn the_two_set_ups_ask_what_the_spec_says() {
     let inst = instrument();
     let ids = |form: &str| -> BTreeSet<&str> {
-        inst.form_items(inst.form(form).unwrap()).map(|i| i.id.as_str()).collect()
+        inst.form_items(inst.form(form).unwrap())
+            .map(|i| i.id.as_str())
+            .collect()
     };
     let asi = ids("asi_kort");
     let trivsel = ids("trivsel");
     // ASI kort + Trivsel & forbrug: every ASI item and the wellbeing questions, but not the
     // consumption questions again, and no identification (that is added only in identified mode).
-    let expected_asi: BTreeSet<&str> = common::SPEC_ITEM_IDS[3..56].iter().copied().collect();
+    let expected_asi: BTreeSet<&str> = common::SPEC_ITEM_IDS[3..57].iter().copied().collect();
     assert_eq!(asi, expected_asi);
     assert_eq!(
         trivsel,
-        BTreeSet::from(["wellbeing_personal", "wellbeing_close", "wellbeing_social", "hash_days", "other_drug_days"])
+        BTreeSet::from([
+            "wellbeing_personal",
+            "wellbeing_close",
+            "wellbeing_social",
+            "hash_days",
+            "other_drug_days"
+        ])
     );
-    assert!(inst.form("asi_kort").unwrap().timepoints.contains(&"intake".to_owned()));
-    assert!(inst.form("trivsel").unwrap().timepoints.contains(&"midway".to_owned()));
+    assert!(
+        inst.form("asi_kort")
+            .unwrap()
+            .timepoints
+            .contains(&"intake".to_owned())
+    );
+    assert!(
+        inst.form("trivsel")
+            .unwrap()
+            .timepoints
+            .contains(&"midway".to_owned())
+    );
 }

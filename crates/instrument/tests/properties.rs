@@ -21,10 +21,15 @@ fn valid_value(item: &Item) -> BoxedStrategy<Value> {
         AnswerType::Wellbeing { .. } => (0..=10i64).prop_map(Value::from).boxed(),
         AnswerType::YesNo => any::<bool>().prop_map(Value::from).boxed(),
         AnswerType::Choice { options } => {
-            let codes: Vec<Value> = options.iter().map(|o| Value::from(o.code.clone())).collect();
+            let codes: Vec<Value> = options
+                .iter()
+                .map(|o| Value::from(o.code.clone()))
+                .collect();
             proptest::sample::select(codes).boxed()
         }
-        AnswerType::Cpr | AnswerType::Text { .. } | AnswerType::Date => unreachable!("identification is not generated"),
+        AnswerType::Cpr | AnswerType::Text { .. } | AnswerType::Date => {
+            unreachable!("identification is not generated")
+        }
     }
 }
 
@@ -34,7 +39,12 @@ fn complete_record() -> impl Strategy<Value = serde_json::Map<String, Value>> {
     let items: Vec<&'static Item> = inst
         .items
         .iter()
-        .filter(|i| !matches!(i.answer, AnswerType::Cpr | AnswerType::Text { .. } | AnswerType::Date))
+        .filter(|i| {
+            !matches!(
+                i.answer,
+                AnswerType::Cpr | AnswerType::Text { .. } | AnswerType::Date
+            )
+        })
         .collect();
     let ids: Vec<String> = items.iter().map(|i| i.id.clone()).collect();
     items
@@ -42,7 +52,8 @@ fn complete_record() -> impl Strategy<Value = serde_json::Map<String, Value>> {
         .map(valid_value)
         .collect::<Vec<_>>()
         .prop_map(move |values| {
-            let mut record: serde_json::Map<String, Value> = ids.iter().cloned().zip(values).collect();
+            let mut record: serde_json::Map<String, Value> =
+                ids.iter().cloned().zip(values).collect();
             if record["in_education"] != json!(true) {
                 record.remove("education_type");
             }
@@ -123,7 +134,9 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
         any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter("JSON has no NaN or infinity", |f| f.is_finite()).prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+            .prop_map(Value::from),
         "\\PC{0,12}".prop_map(Value::from),
         (-2i64..40).prop_map(Value::from),
     ];

@@ -21,8 +21,13 @@ fn the_shipped_specification_loads() {
 
 #[test]
 fn unknown_item_is_refused() {
-    let err = with(|s| s["domains"][1]["formula"]["sum"][0]["div"][0]["item"] = json!("physical_days")).unwrap_err();
-    assert!(matches!(err, SpecError::UnknownItem { ref item, .. } if item == "physical_days"), "{err}");
+    let err =
+        with(|s| s["domains"][1]["formula"]["sum"][0]["div"][0]["item"] = json!("physical_days"))
+            .unwrap_err();
+    assert!(
+        matches!(err, SpecError::UnknownItem { ref item, .. } if item == "physical_days"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -31,22 +36,32 @@ fn a_missing_domain_is_refused() {
         s["domains"].as_array_mut().unwrap().remove(0);
     })
     .unwrap_err();
-    assert!(matches!(err, SpecError::Domain(scoring::Domain::Economy)), "{err}");
+    assert!(
+        matches!(err, SpecError::Domain(scoring::Domain::Economy)),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_lookup_must_cover_every_code() {
     let err = with(|s| {
-        let formula = s["domains"][0]["formula"].to_string().replace(r#""unknown":null,"#, "").replace(r#","unknown":null"#, "");
+        let formula = s["domains"][0]["formula"]
+            .to_string()
+            .replace(r#""unknown":null,"#, "")
+            .replace(r#","unknown":null"#, "");
         s["domains"][0]["formula"] = serde_json::from_str(&formula).unwrap();
     })
     .unwrap_err();
-    assert!(matches!(err, SpecError::ItemUse { ref item, .. } if item == "main_income"), "{err}");
+    assert!(
+        matches!(err, SpecError::ItemUse { ref item, .. } if item == "main_income"),
+        "{err}"
+    );
 }
 
 #[test]
 fn codes_on_numbers_and_text_as_numbers_are_refused() {
-    let err = with(|s| s["wellbeing"] = json!({"is": {"item": "work_days", "code": "x"}})).unwrap_err();
+    let err =
+        with(|s| s["wellbeing"] = json!({"is": {"item": "work_days", "code": "x"}})).unwrap_err();
     assert!(matches!(err, SpecError::ItemUse { .. }), "{err}");
     let err = with(|s| s["wellbeing"] = json!({"item": "main_income"})).unwrap_err();
     assert!(matches!(err, SpecError::ItemUse { .. }), "{err}");
@@ -68,7 +83,10 @@ fn another_instrument_version_is_refused() {
 
 #[test]
 fn unknown_fields_are_refused() {
-    assert!(matches!(with(|s| s["weights"] = json!({})).unwrap_err(), SpecError::Json(_)));
+    assert!(matches!(
+        with(|s| s["weights"] = json!({})).unwrap_err(),
+        SpecError::Json(_)
+    ));
 }
 
 #[test]
@@ -86,5 +104,8 @@ fn corrected_weights_load_as_a_new_version_and_change_the_score() {
     let scores = spec.score(&answers);
     assert_eq!(scores.medical, Some(0.5));
     assert_eq!(scores.scoring_version, "asi6-dk-v2-test");
-    assert_eq!(scoring::current().score(&answers).medical, Some(15.0 / 90.0));
+    assert_eq!(
+        scoring::current().score(&answers).medical,
+        Some(15.0 / 90.0)
+    );
 }

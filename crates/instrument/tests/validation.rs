@@ -23,60 +23,114 @@ fn one(record: serde_json::Value) -> (String, ErrorKind) {
 
 #[test]
 fn unknown_item() {
-    assert_eq!(one(json!({"alc_days": 3})), ("alc_days".into(), ErrorKind::UnknownItem));
+    assert_eq!(
+        one(json!({"alc_days": 3})),
+        ("alc_days".into(), ErrorKind::UnknownItem)
+    );
 }
 
 #[test]
 fn wrong_types() {
-    let whole = ErrorKind::WrongType { expected: Expected::WholeNumber };
+    let whole = ErrorKind::WrongType {
+        expected: Expected::WholeNumber,
+    };
     assert_eq!(one(json!({"alc_use_days": "3"})).1, whole);
     assert_eq!(one(json!({"alc_use_days": 3.5})).1, whole);
     assert_eq!(one(json!({"alc_use_days": null})).1, whole);
-    assert_eq!(one(json!({"wage_income": 1})).1, ErrorKind::WrongType { expected: Expected::YesNo });
-    assert_eq!(one(json!({"main_income": 1})).1, ErrorKind::WrongType { expected: Expected::Text });
+    assert_eq!(
+        one(json!({"wage_income": 1})).1,
+        ErrorKind::WrongType {
+            expected: Expected::YesNo
+        }
+    );
+    assert_eq!(
+        one(json!({"main_income": 1})).1,
+        ErrorKind::WrongType {
+            expected: Expected::Text
+        }
+    );
 }
 
 #[test]
 fn out_of_range() {
-    assert_eq!(one(json!({"alc_use_days": 31})).1, ErrorKind::OutOfRange { min: 0, max: 30 });
-    assert_eq!(one(json!({"alc_use_days": -1})).1, ErrorKind::OutOfRange { min: 0, max: 30 });
-    assert_eq!(one(json!({"work_days": 21})).1, ErrorKind::OutOfRange { min: 0, max: 20 });
-    assert_eq!(one(json!({"drug_troubled": 5})).1, ErrorKind::OutOfRange { min: 0, max: 4 });
-    assert_eq!(one(json!({"wellbeing_social": 11})).1, ErrorKind::OutOfRange { min: 0, max: 10 });
-    assert!(matches!(one(json!({"alc_money_dkk": u64::MAX})).1, ErrorKind::OutOfRange { min: 0, .. }));
+    assert_eq!(
+        one(json!({"alc_use_days": 31})).1,
+        ErrorKind::OutOfRange { min: 0, max: 30 }
+    );
+    assert_eq!(
+        one(json!({"alc_use_days": -1})).1,
+        ErrorKind::OutOfRange { min: 0, max: 30 }
+    );
+    assert_eq!(
+        one(json!({"work_days": 21})).1,
+        ErrorKind::OutOfRange { min: 0, max: 20 }
+    );
+    assert_eq!(
+        one(json!({"drug_troubled": 5})).1,
+        ErrorKind::OutOfRange { min: 0, max: 4 }
+    );
+    assert_eq!(
+        one(json!({"wellbeing_social": 11})).1,
+        ErrorKind::OutOfRange { min: 0, max: 10 }
+    );
+    assert!(matches!(
+        one(json!({"alc_money_dkk": u64::MAX})).1,
+        ErrorKind::OutOfRange { min: 0, .. }
+    ));
 }
 
 #[test]
 fn unknown_code() {
-    assert!(matches!(one(json!({"main_income": "lottery"})).1, ErrorKind::UnknownCode { allowed } if allowed.len() == 13));
+    assert!(
+        matches!(one(json!({"main_income": "lottery"})).1, ErrorKind::UnknownCode { allowed } if allowed.len() == 13)
+    );
 }
 
 #[test]
 fn skip_rule() {
     let violation = one(json!({"in_education": false, "education_type": "hf"}));
     assert_eq!(violation.0, "education_type");
-    assert!(matches!(violation.1, ErrorKind::SkipRule { ref depends_on, .. } if depends_on == "in_education"));
+    assert!(
+        matches!(violation.1, ErrorKind::SkipRule { ref depends_on, .. } if depends_on == "in_education")
+    );
     // Not asked when in_education was not answered either.
     assert_eq!(one(json!({"education_type": "hf"})).0, "education_type");
     // Asked, and answered or not, when in education.
-    assert!(Answers::validate(instrument(), &json!({"in_education": true, "education_type": "hf"})).is_ok());
+    assert!(
+        Answers::validate(
+            instrument(),
+            &json!({"in_education": true, "education_type": "hf"})
+        )
+        .is_ok()
+    );
     assert!(Answers::validate(instrument(), &json!({"in_education": true})).is_ok());
     assert!(Answers::validate(instrument(), &json!({"in_education": false})).is_ok());
 }
 
 #[test]
 fn identification_items() {
-    let ok = Answers::validate(instrument(), &json!({"cpr": "010190-1234", "name": " Jens Hansen ", "completed_on": "2026-11-25"})).unwrap();
+    let ok = Answers::validate(
+        instrument(),
+        &json!({"cpr": "010190-1234", "name": " Jens Hansen ", "completed_on": "2026-11-25"}),
+    )
+    .unwrap();
     assert_eq!(ok.get("cpr"), Some(&Answer::Text("0101901234".into())));
     assert_eq!(ok.get("name"), Some(&Answer::Text("Jens Hansen".into())));
-    assert!(matches!(one(json!({"cpr": "3102901234"})).1, ErrorKind::Cpr(_)));
+    assert!(matches!(
+        one(json!({"cpr": "3102901234"})).1,
+        ErrorKind::Cpr(_)
+    ));
     assert_eq!(one(json!({"name": "  "})).1, ErrorKind::EmptyText);
-    assert_eq!(one(json!({"completed_on": "2026-02-30"})).1, ErrorKind::Date);
+    assert_eq!(
+        one(json!({"completed_on": "2026-02-30"})).1,
+        ErrorKind::Date
+    );
 }
 
 #[test]
 fn every_problem_is_reported_in_item_order() {
-    let all = errors(json!({"psych_troubled": 9, "zzz": 1, "alc_use_days": "x", "alc_heavy_days": 2}));
+    let all =
+        errors(json!({"psych_troubled": 9, "zzz": 1, "alc_use_days": "x", "alc_heavy_days": 2}));
     let items: Vec<&str> = all.iter().map(|(i, _)| i.as_deref().unwrap()).collect();
     assert_eq!(items, ["alc_use_days", "psych_troubled", "zzz"]);
 }
@@ -98,9 +152,15 @@ fn messages_exist_in_danish_and_english() {
         let (da, en) = (e.message(Lang::Da), e.message(Lang::En));
         assert!(!da.is_empty() && !en.is_empty() && da != en, "{e:?}");
     }
-    let range = all.iter().find(|e| e.item.as_deref() == Some("alc_use_days")).unwrap();
+    let range = all
+        .iter()
+        .find(|e| e.item.as_deref() == Some("alc_use_days"))
+        .unwrap();
     assert_eq!(range.message(Lang::Da), "Skriv et tal fra 0 til 30.");
-    assert_eq!(range.to_string(), "alc_use_days: Enter a number from 0 to 30.");
+    assert_eq!(
+        range.to_string(),
+        "alc_use_days: Enter a number from 0 to 30."
+    );
 }
 
 #[test]
@@ -110,7 +170,11 @@ fn answers_round_trip_through_json() {
         let text = serde_json::to_string(&answers).unwrap();
         let back: Answers = serde_json::from_str(&text).unwrap();
         assert_eq!(back, answers, "{name}");
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), record, "{name}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            record,
+            "{name}"
+        );
         assert_eq!(answers.to_json(), record, "{name}");
     }
 }

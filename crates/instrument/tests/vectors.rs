@@ -27,14 +27,21 @@ fn every_vector_reproduces() {
         }
         assert_close(&name, "asi6", got.asi6, &want["asi6"]);
         assert_close(&name, "wellbeing", got.wellbeing, &want["wellbeing"]);
-        assert_eq!(got.drug_free, want["drug_free"].as_bool(), "{name}.drug_free");
+        assert_eq!(
+            got.drug_free,
+            want["drug_free"].as_bool(),
+            "{name}.drug_free"
+        );
         assert_eq!(got.scoring_version, "asi6-dk-v1");
     }
 }
 
 #[test]
 fn scores_serialise_with_the_printed_keys_in_order() {
-    let (_, answers, _) = common::vectors().into_iter().find(|(n, ..)| n == "v5_missing_item").unwrap();
+    let (_, answers, _) = common::vectors()
+        .into_iter()
+        .find(|(n, ..)| n == "v5_missing_item")
+        .unwrap();
     let answers = Answers::validate(instrument(), &answers).unwrap();
     let json = serde_json::to_string(&scoring::current().score(&answers)).unwrap();
     let keys: Vec<&str> = json
@@ -44,9 +51,23 @@ fn scores_serialise_with_the_printed_keys_in_order() {
         .collect();
     assert_eq!(
         keys,
-        ["economy", "medical", "psychiatric", "alcohol", "legal", "drug", "asi6", "wellbeing", "drug_free", "scoring_version"]
+        [
+            "economy",
+            "medical",
+            "psychiatric",
+            "alcohol",
+            "legal",
+            "drug",
+            "asi6",
+            "wellbeing",
+            "drug_free",
+            "scoring_version"
+        ]
     );
-    assert!(json.contains(r#""psychiatric":null"#) && json.contains(r#""asi6":null"#), "{json}");
+    assert!(
+        json.contains(r#""psychiatric":null"#) && json.contains(r#""asi6":null"#),
+        "{json}"
+    );
 }
 
 #[test]

@@ -56,7 +56,12 @@ pub enum Expr {
 impl Expr {
     /// The value for these answers, or `None` when something it needs is unanswered.
     pub fn eval(&self, answers: &Answers) -> Option<f64> {
-        let all = |terms: &[Expr]| terms.iter().map(|t| t.eval(answers)).collect::<Option<Vec<f64>>>();
+        let all = |terms: &[Expr]| {
+            terms
+                .iter()
+                .map(|t| t.eval(answers))
+                .collect::<Option<Vec<f64>>>()
+        };
         match self {
             Expr::Num(n) => Some(*n),
             Expr::Item(id) => answers.get(id)?.as_number(),
@@ -71,7 +76,9 @@ impl Expr {
                 let (x, cap) = (of.eval(answers)?, cap.eval(answers)?);
                 Some(if x >= 1.0 { x.ln().min(cap) } else { 0.0 })
             }
-            Expr::Is { item, code } => Some(f64::from(u8::from(answers.get(item)?.as_str()? == code))),
+            Expr::Is { item, code } => {
+                Some(f64::from(u8::from(answers.get(item)?.as_str()? == code)))
+            }
             Expr::Lookup { item, table } => *table.get(answers.get(item)?.as_str()?)?,
         }
     }
@@ -93,7 +100,9 @@ impl Expr {
         self.walk()
             .into_iter()
             .filter_map(|e| match e {
-                Expr::Item(id) | Expr::Is { item: id, .. } | Expr::Lookup { item: id, .. } => Some(id.as_str()),
+                Expr::Item(id) | Expr::Is { item: id, .. } | Expr::Lookup { item: id, .. } => {
+                    Some(id.as_str())
+                }
                 _ => None,
             })
             .collect()

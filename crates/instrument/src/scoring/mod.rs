@@ -299,7 +299,9 @@ impl ScoringSpec {
         }
         let bounds: Vec<Option<f64>> = self.bands.iter().map(|b| b.upto).collect();
         let (last, rest) = bounds.split_last().ok_or(SpecError::Bands)?;
-        let ascending = rest.windows(2).all(|w| matches!(w, [Some(a), Some(b)] if a < b));
+        let ascending = rest
+            .windows(2)
+            .all(|w| matches!(w, [Some(a), Some(b)] if a < b));
         if last.is_some() || rest.iter().any(Option::is_none) || !ascending {
             return Err(SpecError::Bands);
         }
@@ -371,7 +373,9 @@ fn check_formula(instrument: &Instrument, place: &str, formula: &Expr) -> Result
         let (id, codes): (&str, Option<Vec<&str>>) = match e {
             Expr::Item(id) => (id, None),
             Expr::Is { item, code } => (item, Some(vec![code.as_str()])),
-            Expr::Lookup { item, table } => (item, Some(table.keys().map(String::as_str).collect())),
+            Expr::Lookup { item, table } => {
+                (item, Some(table.keys().map(String::as_str).collect()))
+            }
             _ => continue,
         };
         let item = instrument.item(id).ok_or_else(|| SpecError::UnknownItem {
@@ -380,7 +384,10 @@ fn check_formula(instrument: &Instrument, place: &str, formula: &Expr) -> Result
         })?;
         match (&item.answer, codes) {
             (AnswerType::Choice { options }, Some(codes)) => {
-                if let Some(bad) = codes.iter().find(|c| !options.iter().any(|o| o.code == **c)) {
+                if let Some(bad) = codes
+                    .iter()
+                    .find(|c| !options.iter().any(|o| o.code == **c))
+                {
                     return Err(wrong(id, &format!("it has no code {bad}")));
                 }
                 if matches!(e, Expr::Lookup { .. }) && codes.len() != options.len() {
@@ -388,7 +395,13 @@ fn check_formula(instrument: &Instrument, place: &str, formula: &Expr) -> Result
                 }
             }
             (_, Some(_)) => return Err(wrong(id, "codes are compared only on choice items")),
-            (AnswerType::Choice { .. } | AnswerType::Cpr | AnswerType::Text { .. } | AnswerType::Date, None) => {
+            (
+                AnswerType::Choice { .. }
+                | AnswerType::Cpr
+                | AnswerType::Text { .. }
+                | AnswerType::Date,
+                None,
+            ) => {
                 return Err(wrong(id, "it is not a number or yes/no"));
             }
             (_, None) => {}
