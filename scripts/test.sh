@@ -5,6 +5,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 started=$SECONDS
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+exec > >(tee "$log") 2>&1
 
 ensure_build_tools
 ensure_chromium
@@ -17,7 +20,8 @@ say "cargo clippy (native, all targets)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 say "cargo clippy (wasm32: the app and the instrument crate)"
-cargo clippy -p asi-app -p asi-instrument --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p asi-app --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p asi-instrument --lib --target wasm32-unknown-unknown --locked -- -D warnings
 
 say "native tests"
 cargo test --workspace --locked
@@ -38,3 +42,8 @@ say "end-to-end tests (Playwright, Chromium)"
 
 elapsed=$((SECONDS - started))
 say "all tests passed in $((elapsed / 60)) min $((elapsed % 60)) s"
+# One closing line over every runner: cargo's "test result" lines and Playwright's summary.
+awk '/^test result: /   { p += $4; f += $6 }
+     /^ *[0-9]+ passed \(/ { p += $1 }
+     /^ *[0-9]+ failed$/   { f += $1 }
+     END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

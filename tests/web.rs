@@ -5,7 +5,6 @@
 
 use asi_instrument::scoring::{self, Domain};
 use asi_instrument::{Answers, Lang, instrument};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
