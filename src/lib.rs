@@ -1,48 +1,75 @@
-//! The citizen-facing app: renders the questionnaires from the instrument data.
+//! The citizen-facing app: the questionnaires, rendered from the instrument data.
 //!
-//! This is the shell that proves the Rust → wasm → page pipeline; the questionnaire screens
-//! build on it. No question text lives here: every text comes from `asi_instrument`.
+//! No question text lives here: every text of the form comes from `asi_instrument`, and the
+//! interface's own words from [`i18n`]. The flow rules (skip rule, completeness, positions)
+//! live in `asi_instrument::Draft`; this crate only shows them.
 
-use asi_instrument::{Form, Lang, instrument};
+mod fields;
+mod focus;
+pub mod i18n;
+mod screens;
+mod settings;
+mod store;
+
+use asi_instrument::{Lang, Position};
 use leptos::prelude::*;
+
+use crate::i18n::{strings, use_lang};
+pub use crate::settings::Settings;
+use crate::store::Store;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = Lang::Da;
+    let lang = RwSignal::new(Lang::Da);
+    provide_context(lang);
+    let store = Store::new(Settings::from_location());
+    provide_context(store);
+
+    Effect::new(move |_| {
+        let tag = lang.get().tag();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", tag);
+        }
+    });
+
+    let position = Memo::new(move |_| store.draft.with(|d| d.as_ref().map(|d| d.position)));
     view! {
-        <header class="site-header">
-            <p class="brand">"ASI selvtest"</p>
-        </header>
-        <main id="indhold" class="page">
-            <h1>"Spørgeskemaer"</h1>
-            <p class="lead">
-                "Her kan du svare på spørgsmål om alkohol, stoffer og hvordan du har det. "
-                "Dine svar bliver på din telefon, indtil du selv vælger at sende dem."
-            </p>
-            <ul class="form-list">
-                {instrument()
-                    .forms
-                    .iter()
-                    .map(|form| view! { <FormCard form=form lang=lang /> })
-                    .collect_view()}
-            </ul>
+        <a class="skip-link" href="#indhold">{move || strings(lang.get()).skip_to_content}</a>
+        <Header />
+        <main id="indhold" class="page" tabindex="-1">
+            {move || match position.get() {
+                None => view! { <screens::start::StartScreen /> }.into_any(),
+                Some(Position::Section(index)) => {
+                    view! { <screens::section::SectionScreen index=index /> }.into_any()
+                }
+                Some(Position::Review) => view! { <screens::review::ReviewScreen /> }.into_any(),
+                Some(Position::Done) => view! { <screens::result::ResultScreen /> }.into_any(),
+            }}
         </main>
     }
 }
 
-/// One questionnaire in the list: its title and what it is.
+/// The top bar: the app's name and the language switch, on every screen.
 #[component]
-fn FormCard(
-    /// The questionnaire.
-    form: &'static Form,
-    /// The language to show it in.
-    lang: Lang,
-) -> impl IntoView {
+fn Header() -> impl IntoView {
+    let lang = use_lang();
+    let other = move || match lang.get() {
+        Lang::Da => Lang::En,
+        Lang::En => Lang::Da,
+    };
     view! {
-        <li class="form-card" data-form=form.id.as_str()>
-            <h2>{form.title.get(lang)}</h2>
-            <p>{form.description.get(lang)}</p>
-        </li>
+        <header class="site-header">
+            <p class="brand">{move || strings(lang.get()).app_name}</p>
+            <button
+                type="button"
+                class="lang-switch"
+                lang=move || other().tag()
+                aria-label=move || strings(lang.get()).switch_language_label
+                on:click=move |_| lang.set(other())
+            >
+                {move || strings(lang.get()).switch_language}
+            </button>
+        </header>
     }
 }

@@ -19,6 +19,7 @@
 pub mod answers;
 pub mod cpr;
 pub mod date;
+pub mod draft;
 pub mod model;
 pub mod scoring;
 pub mod text;
@@ -27,6 +28,7 @@ pub mod validate;
 use std::sync::OnceLock;
 
 pub use answers::{Answer, Answers};
+pub use draft::{Draft, ItemState, Position};
 pub use model::{AnswerType, Form, Instrument, Item, Section};
 pub use text::{Lang, Text};
 pub use validate::{ErrorKind, ValidationError};

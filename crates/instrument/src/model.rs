@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::answers::{Answer, Answers};
 use crate::text::{Lang, Text};
 
 /// The whole questionnaire definition, versioned.
@@ -89,6 +90,9 @@ pub struct Item {
     /// Ask this item only when the condition holds (the skip rule).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ask_if: Option<Condition>,
+    /// This answer means the citizen must be shown crisis information first (items 58–59).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crisis_when: Option<serde_json::Value>,
 }
 
 /// The answer type of an item, with its range.
@@ -203,7 +207,8 @@ impl Instrument {
     }
 
     /// The items of a section, in form order.
-    pub fn section_items<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Item> + 'a {
+    pub fn section_items(&self, section: &str) -> impl Iterator<Item = &Item> + use<'_> {
+        let section = section.to_owned();
         self.items.iter().filter(move |i| i.section == section)
     }
 
@@ -212,6 +217,22 @@ impl Instrument {
         form.sections
             .iter()
             .flat_map(move |s| self.section_items(s))
+    }
+
+    /// Whether `item` is asked, given the answers so far (its skip rule holds).
+    pub fn is_asked(&self, item: &Item, answers: &Answers) -> bool {
+        item.ask_if.as_ref().is_none_or(|rule| {
+            answers.get(&rule.item).map(Answer::to_json).as_ref() == Some(&rule.equals)
+        })
+    }
+
+    /// Whether the answers call for crisis information (suicidal thoughts or an attempt).
+    pub fn needs_crisis_info(&self, answers: &Answers) -> bool {
+        self.items.iter().any(|item| {
+            item.crisis_when.as_ref().is_some_and(|when| {
+                answers.get(&item.id).map(Answer::to_json).as_ref() == Some(when)
+            })
+        })
     }
 
     /// Every item id, in form order (the column order of exports).

@@ -1,0 +1,286 @@
+//! A questionnaire being answered: what was given, what was declined, and where the citizen
+//! is. Pure data with the flow rules (skip rule, completeness); the app renders it and the
+//! offline layer stores it.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::Answers;
+use crate::model::{Form, Instrument, Item, Section};
+use crate::validate::{ErrorKind, check_value};
+
+/// Where in the questionnaire the citizen is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "at", content = "index", rename_all = "snake_case")]
+pub enum Position {
+    /// On the n-th section of the form (0-based).
+    Section(usize),
+    /// On the review screen.
+    Review,
+    /// Finished: the result screen.
+    Done,
+}
+
+/// The state of one item in a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemState {
+    /// Not answered yet.
+    Open,
+    /// Answered.
+    Answered,
+    /// The citizen chose "Vil ikke svare"; the item stays absent from the record.
+    Declined,
+}
+
+/// One questionnaire in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// The form id (`asi_kort`, `trivsel`).
+    pub form: String,
+    /// The instrument version the answers belong to.
+    pub instrument_version: String,
+    /// Answers given so far.
+    pub answers: Answers,
+    /// Items the citizen chose not to answer.
+    pub declined: BTreeSet<String>,
+    /// Where the citizen is.
+    pub position: Position,
+}
+
+impl Draft {
+    /// A new, empty draft of `form`, on its first section.
+    pub fn new(instrument: &Instrument, form: &Form) -> Draft {
+        Draft {
+            form: form.id.clone(),
+            instrument_version: instrument.version.clone(),
+            answers: Answers::new(),
+            declined: BTreeSet::new(),
+            position: Position::Section(0),
+        }
+    }
+
+    /// The form being answered.
+    pub fn form<'a>(&self, instrument: &'a Instrument) -> &'a Form {
+        instrument
+            .form(&self.form)
+            .expect("a draft is only made for a form of the instrument")
+    }
+
+    /// The form's sections, in order.
+    pub fn sections<'a>(&self, instrument: &'a Instrument) -> Vec<&'a Section> {
+        self.form(instrument)
+            .sections
+            .iter()
+            .filter_map(|id| instrument.section(id))
+            .collect()
+    }
+
+    /// The items of a section that are asked, given the answers so far.
+    pub fn asked_items<'a>(&self, instrument: &'a Instrument, section: &str) -> Vec<&'a Item> {
+        instrument
+            .section_items(section)
+            .filter(|item| instrument.is_asked(item, &self.answers))
+            .collect()
+    }
+
+    /// The state of an item.
+    pub fn state(&self, item: &str) -> ItemState {
+        if self.answers.contains(item) {
+            ItemState::Answered
+        } else if self.declined.contains(item) {
+            ItemState::Declined
+        } else {
+            ItemState::Open
+        }
+    }
+
+    /// Answers `item` with a value, checked against its type. A refused value leaves the
+    /// draft as it was. Answers to items that are no longer asked (the skip rule) are
+    /// removed, so the record never holds an answer to a question that was not asked.
+    pub fn answer(
+        &mut self,
+        instrument: &Instrument,
+        item: &str,
+        value: &serde_json::Value,
+    ) -> Result<(), ErrorKind> {
+        let def = instrument.item(item).ok_or(ErrorKind::UnknownItem)?;
+        let answer = check_value(instrument, def, value)?;
+        self.answers.insert(item, answer);
+        self.declined.remove(item);
+        self.drop_unasked(instrument);
+        Ok(())
+    }
+
+    /// Marks `item` "Vil ikke svare": any answer is removed.
+    pub fn decline(&mut self, instrument: &Instrument, item: &str) {
+        self.answers.remove(item);
+        self.declined.insert(item.to_owned());
+        self.drop_unasked(instrument);
+    }
+
+    /// Makes `item` open again (neither answered nor declined).
+    pub fn clear(&mut self, instrument: &Instrument, item: &str) {
+        self.answers.remove(item);
+        self.declined.remove(item);
+        self.drop_unasked(instrument);
+    }
+
+    fn drop_unasked(&mut self, instrument: &Instrument) {
+        let unasked: Vec<String> = instrument
+            .items
+            .iter()
+            .filter(|i| !instrument.is_asked(i, &self.answers))
+            .map(|i| i.id.clone())
+            .collect();
+        for id in unasked {
+            self.answers.remove(&id);
+            self.declined.remove(&id);
+        }
+    }
+
+    /// The asked items of a section that are neither answered nor declined.
+    pub fn open_items<'a>(&self, instrument: &'a Instrument, section: &str) -> Vec<&'a Item> {
+        self.asked_items(instrument, section)
+            .into_iter()
+            .filter(|i| self.state(&i.id) == ItemState::Open)
+            .collect()
+    }
+
+    /// Whether every asked item of every section is answered or declined.
+    pub fn is_complete(&self, instrument: &Instrument) -> bool {
+        self.sections(instrument)
+            .iter()
+            .all(|s| self.open_items(instrument, &s.id).is_empty())
+    }
+
+    /// The canonical answer record: answers to asked items only; declined items are absent.
+    pub fn record(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// Moves to the next section, or to the review after the last one.
+    pub fn next(&mut self, instrument: &Instrument) {
+        let count = self.sections(instrument).len();
+        self.position = match self.position {
+            Position::Section(i) if i + 1 < count => Position::Section(i + 1),
+            Position::Section(_) | Position::Review => Position::Review,
+            Position::Done => Position::Done,
+        };
+    }
+
+    /// Moves back one section (from the review: to the last section).
+    pub fn back(&mut self, instrument: &Instrument) {
+        let count = self.sections(instrument).len();
+        self.position = match self.position {
+            Position::Section(i) => Position::Section(i.saturating_sub(1)),
+            Position::Review | Position::Done => Position::Section(count.saturating_sub(1)),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::instrument;
+    use serde_json::json;
+
+    fn asi() -> Draft {
+        Draft::new(instrument(), instrument().form("asi_kort").unwrap())
+    }
+
+    #[test]
+    fn education_type_is_asked_only_after_yes() {
+        let inst = instrument();
+        let mut d = asi();
+        let ids = |d: &Draft| -> Vec<String> {
+            d.asked_items(inst, "education")
+                .iter()
+                .map(|i| i.id.clone())
+                .collect()
+        };
+        assert_eq!(ids(&d), ["in_education"]);
+        d.answer(inst, "in_education", &json!(true)).unwrap();
+        assert_eq!(ids(&d), ["in_education", "education_type"]);
+        d.answer(inst, "education_type", &json!("hf")).unwrap();
+        // Changing to "no" removes the answer to the question no longer asked.
+        d.answer(inst, "in_education", &json!(false)).unwrap();
+        assert_eq!(ids(&d), ["in_education"]);
+        assert!(!d.record().contains("education_type"));
+        // Declining in_education also means education_type is not asked.
+        d.decline(inst, "in_education");
+        assert_eq!(ids(&d), ["in_education"]);
+    }
+
+    #[test]
+    fn declined_items_are_absent_but_count_as_handled() {
+        let inst = instrument();
+        let mut d = asi();
+        d.answer(inst, "alc_use_days", &json!(4)).unwrap();
+        assert_eq!(d.open_items(inst, "alcohol_use").len(), 1);
+        d.decline(inst, "alc_heavy_days");
+        assert!(d.open_items(inst, "alcohol_use").is_empty());
+        assert_eq!(d.state("alc_heavy_days"), ItemState::Declined);
+        assert_eq!(d.record().to_json(), json!({"alc_use_days": 4}));
+        // Answering after declining un-declines.
+        d.answer(inst, "alc_heavy_days", &json!(0)).unwrap();
+        assert_eq!(d.state("alc_heavy_days"), ItemState::Answered);
+    }
+
+    #[test]
+    fn refused_values_leave_the_draft_unchanged() {
+        let inst = instrument();
+        let mut d = asi();
+        d.answer(inst, "alc_use_days", &json!(4)).unwrap();
+        assert_eq!(
+            d.answer(inst, "alc_use_days", &json!(31)),
+            Err(ErrorKind::OutOfRange { min: 0, max: 30 })
+        );
+        assert_eq!(d.record().to_json(), json!({"alc_use_days": 4}));
+    }
+
+    #[test]
+    fn moving_through_the_sections() {
+        let inst = instrument();
+        let mut d = asi();
+        let n = d.sections(inst).len();
+        assert_eq!(n, 11);
+        for i in 1..n {
+            d.next(inst);
+            assert_eq!(d.position, Position::Section(i));
+        }
+        d.next(inst);
+        assert_eq!(d.position, Position::Review);
+        d.back(inst);
+        assert_eq!(d.position, Position::Section(n - 1));
+    }
+
+    #[test]
+    fn a_draft_round_trips_through_json() {
+        let inst = instrument();
+        let mut d = asi();
+        d.answer(inst, "alc_use_days", &json!(4)).unwrap();
+        d.decline(inst, "alc_heavy_days");
+        d.next(inst);
+        let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
+    }
+
+    #[test]
+    fn crisis_information_follows_items_58_and_59() {
+        let inst = instrument();
+        let mut d = asi();
+        assert!(!inst.needs_crisis_info(d.record()));
+        d.answer(inst, "psych_suicidal_thoughts", &json!(false))
+            .unwrap();
+        assert!(!inst.needs_crisis_info(d.record()));
+        d.answer(inst, "psych_suicide_attempt", &json!(true))
+            .unwrap();
+        assert!(inst.needs_crisis_info(d.record()));
+        d.answer(inst, "psych_suicide_attempt", &json!(false))
+            .unwrap();
+        d.answer(inst, "psych_suicidal_thoughts", &json!(true))
+            .unwrap();
+        assert!(inst.needs_crisis_info(d.record()));
+    }
+}

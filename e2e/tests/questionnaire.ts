@@ -1,0 +1,60 @@
+// Page helpers for answering the questionnaire, derived from the instrument data.
+import { expect, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf-8"));
+
+export const instrument = read("../../crates/instrument/data/instrument-v1.json");
+export const vectors = read("../../crates/instrument/tests/data/scoring-vectors.json");
+
+type Item = { id: string; section: string; type: { kind: string }; ask_if?: { item: string; equals: unknown } };
+type Answers = Record<string, number | boolean | string>;
+
+export function sectionsOf(formId: string): string[] {
+  return instrument.forms.find((f: { id: string }) => f.id === formId).sections;
+}
+
+export function itemsOf(section: string): Item[] {
+  return instrument.items.filter((i: Item) => i.section === section);
+}
+
+export function isAsked(item: Item, answers: Answers): boolean {
+  return !item.ask_if || answers[item.ask_if.item] === item.ask_if.equals;
+}
+
+/** Answers one item with a value from an answer record; an absent value declines it. */
+export async function answerItem(page: Page, item: Item, value: number | boolean | string | undefined) {
+  const numeric = item.type.kind === "days" || item.type.kind === "kroner";
+  if (value === undefined) {
+    if (numeric) {
+      await page.locator(`.field:has(#${item.id}) .decline input`).check();
+    } else {
+      await page.locator(`input[name="${item.id}"][value=""]`).check();
+    }
+  } else if (numeric) {
+    await page.locator(`#${item.id}`).fill(String(value));
+  } else {
+    await page.locator(`input[name="${item.id}"][value="${value}"]`).check();
+  }
+}
+
+/** From the start screen, answers the whole form with `answers` and stops on the review screen. */
+export async function completeForm(page: Page, formId: string, answers: Answers, next = "Næste") {
+  const title = instrument.forms.find((f: { id: string }) => f.id === formId).title.da;
+  await page.getByRole("button", { name: `Start ${title}` }).click();
+  for (const section of sectionsOf(formId)) {
+    const heading = instrument.sections.find((s: { id: string }) => s.id === section).title;
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^(${escape(heading.da)}|${escape(heading.en)})$`));
+    for (const item of itemsOf(section)) {
+      if (isAsked(item, answers)) await answerItem(page, item, answers[item.id]);
+    }
+    await page.getByRole("button", { name: next, exact: true }).click();
+  }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A score as the result screen shows it (Danish decimal comma). */
+export function shown(value: number, decimals: number): string {
+  return value.toFixed(decimals).replace(".", ",");
+}

@@ -1,0 +1,336 @@
+//! One input per answer type, each derived from the item's data: numbers with − / +
+//! steppers for day counts, a plain number for kroner, labelled radio groups for ratings,
+//! yes/no, codes and the 0–10 wellbeing scale. Every item can be declined.
+
+use asi_instrument::model::AnswerType;
+use asi_instrument::validate::{ErrorKind, Expected, ValidationError};
+use asi_instrument::{Answer, Item, ItemState, Lang, instrument};
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::i18n::{strings, use_lang};
+use crate::store::{FieldError, use_store};
+
+/// The input for one item, chosen by its answer type.
+#[component]
+pub fn ItemField(item: &'static Item) -> impl IntoView {
+    let store = use_store();
+    let inst = instrument();
+    let asked = Memo::new(move |_| {
+        store
+            .draft
+            .with(|d| d.as_ref().is_some_and(|d| inst.is_asked(item, &d.answers)))
+    });
+    view! {
+        <Show when=move || asked.get()>
+            {match &item.answer {
+                AnswerType::Days { max } => {
+                    view! { <NumberField item=item max=i64::from(*max) stepper=true /> }.into_any()
+                }
+                AnswerType::Kroner { max } => {
+                    view! { <NumberField item=item max=i64::try_from(*max).unwrap_or(i64::MAX) stepper=false /> }
+                        .into_any()
+                }
+                _ => view! { <ChoiceField item=item /> }.into_any(),
+            }}
+        </Show>
+    }
+}
+
+/// The message shown under an item, if any, in `lang`.
+fn error_text(item: &Item, error: Option<&FieldError>, lang: Lang) -> String {
+    match error {
+        None => String::new(),
+        Some(FieldError::Missing) => strings(lang).must_answer.to_owned(),
+        Some(FieldError::Invalid(kind)) => ValidationError {
+            item: Some(item.id.clone()),
+            kind: kind.clone(),
+        }
+        .message(lang),
+    }
+}
+
+/// The help text, opened on demand.
+#[component]
+fn Help(item: &'static Item) -> impl IntoView {
+    let lang = use_lang();
+    item.help.as_ref().map(|help| {
+        view! {
+            <details class="help">
+                <summary>{move || strings(lang.get()).help}</summary>
+                <p id=format!("{}-help", item.id)>{move || help.get(lang.get())}</p>
+            </details>
+        }
+    })
+}
+
+fn described_by(item: &Item) -> String {
+    match item.help {
+        Some(_) => format!("{0}-error {0}-help", item.id),
+        None => format!("{}-error", item.id),
+    }
+}
+
+/// A whole number: days (with − / + steppers) or kroner.
+#[component]
+fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let id = item.id.as_str();
+    let initial = store.draft.with_untracked(|d| {
+        d.as_ref()
+            .and_then(|d| d.answers.get(id))
+            .and_then(Answer::as_number)
+            .map(|n| format!("{n}"))
+            .unwrap_or_default()
+    });
+    let raw = RwSignal::new(initial);
+    let error = Memo::new(move |_| store.errors.with(|e| e.get(id).cloned()));
+    let declined = Memo::new(move |_| {
+        store.draft.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.state(id) == ItemState::Declined)
+        })
+    });
+
+    let apply = move |text: String| {
+        raw.set(text.clone());
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            store.update(|d, inst| d.clear(inst, id));
+            store.set_error(id, None);
+            return;
+        }
+        let result = match trimmed.parse::<i64>() {
+            Ok(n) => {
+                let mut outcome = Ok(());
+                store.update(|d, inst| outcome = d.answer(inst, id, &Value::from(n)));
+                outcome
+            }
+            Err(_)
+                if trimmed
+                    .trim_start_matches('-')
+                    .chars()
+                    .all(|c| c.is_ascii_digit()) =>
+            {
+                Err(ErrorKind::OutOfRange { min: 0, max })
+            }
+            Err(_) => Err(ErrorKind::WrongType {
+                expected: Expected::WholeNumber,
+            }),
+        };
+        match result {
+            Ok(()) => store.set_error(id, None),
+            Err(kind) => {
+                store.update(|d, inst| d.clear(inst, id));
+                store.set_error(id, Some(FieldError::Invalid(kind)));
+            }
+        }
+    };
+    let step = move |delta: i64| {
+        let current = raw.with_untracked(|r| r.trim().parse::<i64>().ok());
+        let next = match current {
+            Some(n) => (n + delta).clamp(0, max),
+            None if delta > 0 => 1.min(max),
+            None => 0,
+        };
+        apply(next.to_string());
+    };
+    let on_decline = move |ev: leptos::ev::Event| {
+        if event_target_checked(&ev) {
+            raw.set(String::new());
+            store.update(|d, inst| d.decline(inst, id));
+        } else {
+            store.update(|d, inst| d.clear(inst, id));
+        }
+        store.set_error(id, None);
+    };
+    let unit = move || {
+        let s = strings(lang.get());
+        if stepper { s.days_unit } else { s.kroner_unit }
+    };
+
+    view! {
+        <div class="field number-field" class:has-error=move || error.with(Option::is_some)>
+            <label for=id class="question">{move || item.text.get(lang.get())}</label>
+            <Help item=item />
+            <div class="number-row">
+                {stepper
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="step"
+                                aria-controls=id
+                                aria-label=move || format!("{}: {}", strings(lang.get()).fewer, item.text.get(lang.get()))
+                                on:click=move |_| step(-1)
+                            >
+                                "−"
+                            </button>
+                        }
+                    })}
+                <input
+                    id=id
+                    name=id
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    class="number"
+                    class:wide=!stepper
+                    aria-describedby=described_by(item)
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    prop:value=move || raw.get()
+                    on:input=move |ev| apply(event_target_value(&ev))
+                />
+                {stepper
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="step"
+                                aria-controls=id
+                                aria-label=move || format!("{}: {}", strings(lang.get()).more, item.text.get(lang.get()))
+                                on:click=move |_| step(1)
+                            >
+                                "+"
+                            </button>
+                        }
+                    })}
+                <span class="unit" aria-hidden="true">{unit}</span>
+            </div>
+            <p id=format!("{id}-error") class="field-error" aria-live="polite">
+                {move || error.with(|e| error_text(item, e.as_ref(), lang.get()))}
+            </p>
+            <label class="decline">
+                <input type="checkbox" prop:checked=move || declined.get() on:change=on_decline />
+                {move || strings(lang.get()).decline}
+            </label>
+        </div>
+    }
+}
+
+/// The options of a radio-group item, as (JSON value, label, extra class).
+fn options(item: &'static Item, lang: Lang) -> Vec<(Value, String)> {
+    let inst = instrument();
+    match &item.answer {
+        AnswerType::YesNo => {
+            let s = strings(lang);
+            vec![
+                (Value::Bool(true), s.yes.to_owned()),
+                (Value::Bool(false), s.no.to_owned()),
+            ]
+        }
+        AnswerType::Rating { scale } => inst
+            .scale(scale)
+            .map(|s| {
+                s.labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| (Value::from(i), l.get(lang).to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        AnswerType::Choice { options } => options
+            .iter()
+            .map(|o| (Value::from(o.code.clone()), o.text.get(lang).to_owned()))
+            .collect(),
+        AnswerType::Wellbeing { low, mid, high } => (0..=10)
+            .map(|n| {
+                let label = match n {
+                    0 => format!("0 – {}", low.get(lang)),
+                    5 => format!("5 – {}", mid.get(lang)),
+                    10 => format!("10 – {}", high.get(lang)),
+                    n => n.to_string(),
+                };
+                (Value::from(n), label)
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A labelled radio group with "Vil ikke svare" as its last choice.
+#[component]
+fn ChoiceField(item: &'static Item) -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let id = item.id.as_str();
+    let wellbeing = matches!(item.answer, AnswerType::Wellbeing { .. });
+    let error = Memo::new(move |_| store.errors.with(|e| e.get(id).cloned()));
+    let current = Memo::new(move |_| {
+        store.draft.with(|d| {
+            d.as_ref().map(|d| match d.state(id) {
+                ItemState::Answered => d.answers.get(id).map(Answer::to_json),
+                ItemState::Declined => Some(Value::Null),
+                ItemState::Open => None,
+            })
+        })
+    });
+    let choose = move |value: Value| {
+        if value.is_null() {
+            store.update(|d, inst| d.decline(inst, id));
+        } else {
+            store.update(|d, inst| {
+                let _ = d.answer(inst, id, &value);
+            });
+        }
+        store.set_error(id, None);
+    };
+    let count = options(item, Lang::Da).len();
+    let radio = move |index: usize| {
+        // index == count is "Vil ikke svare".
+        let value = move || {
+            if index == count {
+                Value::Null
+            } else {
+                options(item, Lang::Da)[index].0.clone()
+            }
+        };
+        let label = move || {
+            if index == count {
+                strings(lang.get()).decline.to_owned()
+            } else {
+                options(item, lang.get())[index].1.clone()
+            }
+        };
+        let input_id = if index == 0 {
+            id.to_owned()
+        } else {
+            format!("{id}-{index}")
+        };
+        // The JSON value as text ("true", "3", "hf"; "" for "Vil ikke svare"), for tests and tools.
+        let value_attr = match value() {
+            Value::Null => String::new(),
+            Value::String(code) => code,
+            other => other.to_string(),
+        };
+        view! {
+            <label class="choice" class:decline-choice=index == count>
+                <input
+                    type="radio"
+                    id=input_id
+                    name=id
+                    value=value_attr
+                    prop:checked=move || current.get().flatten() == Some(value())
+                    on:change=move |_| choose(value())
+                />
+                <span>{label}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset
+            class="field choice-field"
+            class:wellbeing=wellbeing
+            class:has-error=move || error.with(Option::is_some)
+            aria-describedby=described_by(item)
+        >
+            <legend class="question">{move || item.text.get(lang.get())}</legend>
+            <Help item=item />
+            <div class="choices">{(0..=count).map(radio).collect_view()}</div>
+            <p id=format!("{id}-error") class="field-error" aria-live="polite">
+                {move || error.with(|e| error_text(item, e.as_ref(), lang.get()))}
+            </p>
+        </fieldset>
+    }
+}

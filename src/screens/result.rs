@@ -1,0 +1,189 @@
+//! The result screen: crisis information first where it applies, then (if the clinic allows)
+//! wellbeing against the Danish youth average and the six ASI domains against the national
+//! outpatient means, as an accessible table with bars.
+
+use asi_instrument::scoring::{self, Domain, Scores};
+use asi_instrument::{Lang, instrument};
+use leptos::prelude::*;
+
+use crate::focus::focus_heading;
+use crate::i18n::{format_decimal, strings, use_lang};
+use crate::store::use_store;
+
+#[component]
+pub fn ResultScreen() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let s = move || strings(lang.get());
+    let (scores, crisis, answers) = store.draft.with_untracked(|d| {
+        let d = d.as_ref().expect("a result screen has a draft");
+        (
+            scoring::current().score(d.record()),
+            instrument().needs_crisis_info(d.record()),
+            d.record().clone(),
+        )
+    });
+    let start_again = move |_| {
+        let confirmed = window()
+            .confirm_with_message(strings(lang.get_untracked()).start_again_confirm)
+            .unwrap_or(false);
+        if confirmed {
+            store.draft.set(None);
+            store.errors.update(|e| e.clear());
+            focus_heading();
+        }
+    };
+    let parts: Vec<(&'static str, Option<f64>)> =
+        ["wellbeing_personal", "wellbeing_close", "wellbeing_social"]
+            .into_iter()
+            .map(|id| (id, answers.get(id).and_then(|a| a.as_number())))
+            .collect();
+    view! {
+        <h1 tabindex="-1">{move || s().result_heading}</h1>
+        {crisis.then(|| view! { <CrisisInfo /> })}
+        {if store.settings.show_scores {
+            view! { <Scores scores=scores parts=parts /> }.into_any()
+        } else {
+            view! { <p class="lead">{move || s().result_thanks}</p> }.into_any()
+        }}
+        <div class="nav-buttons">
+            <button type="button" class="button secondary" on:click=start_again>
+                {move || s().start_again}
+            </button>
+        </div>
+    }
+}
+
+/// Where to get help now. Shown first, with or without scores.
+#[component]
+fn CrisisInfo() -> impl IntoView {
+    let lang = use_lang();
+    let s = move || strings(lang.get());
+    view! {
+        <section class="crisis" aria-labelledby="crisis-heading">
+            <h2 id="crisis-heading">{move || s().crisis_heading}</h2>
+            <p>{move || s().crisis_text}</p>
+            <p>
+                <a class="crisis-call" href="tel:+4570201201">{move || s().crisis_livslinien}</a>
+            </p>
+            <p>
+                <a class="crisis-call" href="tel:112">{move || s().crisis_emergency}</a>
+            </p>
+        </section>
+    }
+}
+
+/// A score as displayed: two decimals for ASI, one for wellbeing.
+fn shown(value: Option<f64>, decimals: usize, lang: Lang) -> String {
+    value.map_or_else(
+        || strings(lang).no_score.to_owned(),
+        |v| format_decimal(v, decimals, lang),
+    )
+}
+
+#[component]
+fn Scores(scores: Scores, parts: Vec<(&'static str, Option<f64>)>) -> impl IntoView {
+    let lang = use_lang();
+    let s = move || strings(lang.get());
+    let spec = scoring::current();
+    let youth = spec.reference.wellbeing_youth_mean;
+    let national = spec
+        .reference
+        .groups
+        .iter()
+        .find(|g| g.id == "national_outpatient_2009_2014")
+        .expect("asi6-dk-v1 has the national means");
+    let has_asi = Domain::ALL.iter().any(|&d| scores.domain(d).is_some());
+    let wellbeing = scores.wellbeing;
+    let rows: Vec<(Option<&'static scoring::DomainSpec>, Option<f64>, f64)> = Domain::ALL
+        .iter()
+        .map(|&d| (Some(spec.domain(d)), scores.domain(d), national.domains[&d]))
+        .chain([(None, scores.asi6, national.asi6)])
+        .collect();
+    view! {
+        <p class="lead">{move || s().result_not_diagnosis}</p>
+        {wellbeing
+            .map(|w| {
+                view! {
+                    <section class="result-block" aria-labelledby="wellbeing-heading">
+                        <h2 id="wellbeing-heading">{move || s().wellbeing_heading}</h2>
+                        <p class="big-number" data-score="wellbeing">
+                            {move || (s().wellbeing_you)(&format_decimal(w, 1, lang.get()))}
+                        </p>
+                        <div class="meter" aria-hidden="true">
+                            <span class="meter-you" style:width=format!("{}%", w * 10.0)></span>
+                            <span class="meter-ref" style:left=format!("{}%", youth * 10.0)></span>
+                        </div>
+                        <p>{move || (s().wellbeing_youth)(&format_decimal(youth, 2, lang.get()))}</p>
+                        <h3>{move || s().wellbeing_parts}</h3>
+                        <ul class="parts">
+                            {parts
+                                .iter()
+                                .map(|&(id, v)| {
+                                    let item = instrument().item(id).expect("wellbeing item");
+                                    view! {
+                                        <li data-score=id>
+                                            {move || item.text.get(lang.get())}
+                                            " "
+                                            <strong>{move || shown(v, 0, lang.get())}</strong>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
+        {has_asi
+            .then(|| {
+                view! {
+                    <section class="result-block" aria-labelledby="asi-heading">
+                        <h2 id="asi-heading">{move || s().asi_heading}</h2>
+                        <p>{move || s().asi_lead}</p>
+                        <table class="asi-chart">
+                            <caption>{move || s().asi_caption}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{move || s().asi_col_area}</th>
+                                    <th scope="col">{move || s().asi_col_you}</th>
+                                    <th scope="col">{move || s().asi_col_national}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows
+                                    .into_iter()
+                                    .map(|(domain, value, reference)| {
+                                        let key = domain.map_or("asi6", |d| d.domain.id());
+                                        view! {
+                                            <tr data-score=key class:total=domain.is_none()>
+                                                <th scope="row">
+                                                    <span class="area">
+                                                        {move || domain.map_or(s().asi6_name, |d| d.name.get(lang.get()))}
+                                                    </span>
+                                                    <span class="about">
+                                                        {move || domain.map_or(s().asi6_about, |d| d.about.get(lang.get()))}
+                                                    </span>
+                                                </th>
+                                                <td class="you">
+                                                    <span class="bar" aria-hidden="true">
+                                                        <span style:width=format!("{}%", value.unwrap_or(0.0) * 100.0)></span>
+                                                    </span>
+                                                    <span class="value">{move || shown(value, 2, lang.get())}</span>
+                                                </td>
+                                                <td class="ref">
+                                                    <span class="bar ref-bar" aria-hidden="true">
+                                                        <span style:width=format!("{}%", reference * 100.0)></span>
+                                                    </span>
+                                                    <span class="value">{move || format_decimal(reference, 2, lang.get())}</span>
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                }
+            })}
+    }
+}

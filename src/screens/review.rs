@@ -1,0 +1,105 @@
+//! The review screen: every answer, with a way back to change it.
+
+use asi_instrument::model::AnswerType;
+use asi_instrument::{Answer, Draft, Item, ItemState, Lang, Position, instrument};
+use leptos::prelude::*;
+
+use crate::focus::focus_heading;
+use crate::i18n::{strings, use_lang};
+use crate::store::use_store;
+
+/// How an answer reads on the review screen.
+pub fn answer_text(draft: &Draft, item: &Item, lang: Lang) -> String {
+    let s = strings(lang);
+    match (draft.state(&item.id), draft.answers.get(&item.id)) {
+        (ItemState::Declined, _) => s.declined.to_owned(),
+        (ItemState::Answered, Some(answer)) => match (&item.answer, answer) {
+            (AnswerType::Days { .. }, Answer::Int(n)) => format!("{n} {}", s.days_unit),
+            (AnswerType::Kroner { .. }, Answer::Int(n)) => format!("{n} {}", s.kroner_unit),
+            (AnswerType::YesNo, Answer::Bool(b)) => (if *b { s.yes } else { s.no }).to_owned(),
+            (AnswerType::Wellbeing { .. }, Answer::Int(n)) => format!("{n} / 10"),
+            _ => item
+                .option_label(instrument(), &answer.to_json(), lang)
+                .map(str::to_owned)
+                .unwrap_or_else(|| answer.to_json().to_string()),
+        },
+        _ => "–".to_owned(),
+    }
+}
+
+#[component]
+pub fn ReviewScreen() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let inst = instrument();
+    let s = move || strings(lang.get());
+    let sections = store
+        .draft
+        .with_untracked(|d| d.as_ref().map(|d| d.sections(inst)).unwrap_or_default());
+    let go_to = move |index: usize| {
+        store.update(|d, _| d.position = Position::Section(index));
+        focus_heading();
+    };
+    let finish = move |_| {
+        store.update(|d, _| d.position = Position::Done);
+        focus_heading();
+    };
+    let back = move |_| {
+        store.update(|d, inst| d.back(inst));
+        focus_heading();
+    };
+    view! {
+        <h1 tabindex="-1">{move || s().review_heading}</h1>
+        <p class="lead">{move || s().review_lead}</p>
+        {sections
+            .into_iter()
+            .enumerate()
+            .map(|(index, section)| {
+                view! {
+                    <section class="review-section" aria-labelledby=format!("review-{}", section.id)>
+                        <div class="review-head">
+                            <h2 id=format!("review-{}", section.id)>{move || section.title.get(lang.get())}</h2>
+                            <button
+                                type="button"
+                                class="button link"
+                                aria-label=move || format!("{} {}", s().change, section.title.get(lang.get()))
+                                on:click=move |_| go_to(index)
+                            >
+                                {move || s().change}
+                            </button>
+                        </div>
+                        <dl>
+                            {move || {
+                                store
+                                    .draft
+                                    .with(|d| {
+                                        let Some(d) = d.as_ref() else { return Vec::new() };
+                                        d.asked_items(inst, &section.id)
+                                            .into_iter()
+                                            .map(|item| {
+                                                let answer = answer_text(d, item, lang.get());
+                                                view! {
+                                                    <div class="review-row" data-item=item.id.as_str()>
+                                                        <dt>{item.text.get(lang.get()).to_owned()}</dt>
+                                                        <dd>{answer}</dd>
+                                                    </div>
+                                                }
+                                            })
+                                            .collect::<Vec<_>>()
+                                    })
+                            }}
+                        </dl>
+                    </section>
+                }
+            })
+            .collect_view()}
+        <div class="nav-buttons">
+            <button type="button" class="button secondary" on:click=back>
+                {move || s().back}
+            </button>
+            <button type="button" class="button primary" on:click=finish>
+                {move || s().finish}
+            </button>
+        </div>
+    }
+}

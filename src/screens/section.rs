@@ -1,0 +1,167 @@
+//! One section of the form: one screen, with back, next and a progress indicator.
+
+use asi_instrument::model::Group;
+use asi_instrument::{Item, instrument};
+use leptos::prelude::*;
+
+use crate::fields::ItemField;
+use crate::focus::{focus_after_render, focus_heading};
+use crate::i18n::{strings, use_lang};
+use crate::store::{FieldError, use_store};
+
+/// Items as shown: alone, or under a shared question.
+enum Block {
+    Single(&'static Item),
+    Group(&'static Group, Vec<&'static Item>),
+}
+
+fn blocks(section: &str) -> Vec<Block> {
+    let inst = instrument();
+    let mut out: Vec<Block> = Vec::new();
+    for item in inst.section_items(section) {
+        match (
+            item.group.as_deref().and_then(|g| inst.group(g)),
+            out.last_mut(),
+        ) {
+            (Some(g), Some(Block::Group(last, items))) if last.id == g.id => items.push(item),
+            (Some(g), _) => out.push(Block::Group(g, vec![item])),
+            (None, _) => out.push(Block::Single(item)),
+        }
+    }
+    out
+}
+
+#[component]
+pub fn SectionScreen(index: usize) -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let inst = instrument();
+    let s = move || strings(lang.get());
+    let (sections, complete) = store.draft.with_untracked(|d| {
+        let d = d.as_ref().expect("a section screen has a draft");
+        (d.sections(inst), d.is_complete(inst))
+    });
+    let count = sections.len();
+    let section = sections[index];
+    let summary = RwSignal::new(Vec::<&'static Item>::new());
+
+    let on_next = move |_| {
+        let (open, invalid): (Vec<&'static Item>, Vec<&'static Item>) =
+            store.draft.with_untracked(|d| {
+                let d = d.as_ref().expect("draft");
+                let asked = d.asked_items(inst, &section.id);
+                let open = d.open_items(inst, &section.id);
+                let invalid = asked
+                    .into_iter()
+                    .filter(|i| {
+                        store.errors.with_untracked(|e| {
+                            matches!(e.get(&i.id), Some(FieldError::Invalid(_)))
+                        })
+                    })
+                    .collect();
+                (open, invalid)
+            });
+        for item in &open {
+            if !invalid.iter().any(|i| i.id == item.id) {
+                store.set_error(&item.id, Some(FieldError::Missing));
+            }
+        }
+        let missing: Vec<&'static Item> = open
+            .into_iter()
+            .filter(|o| !invalid.iter().any(|p| p.id == o.id))
+            .collect();
+        let mut problems: Vec<&'static Item> = invalid;
+        problems.extend(missing);
+        problems.sort_by_key(|p| inst.items.iter().position(|i| i.id == p.id));
+        if problems.is_empty() {
+            summary.set(Vec::new());
+            store.update(|d, inst| d.next(inst));
+            focus_heading();
+        } else {
+            summary.set(problems);
+            focus_after_render(".error-summary");
+        }
+    };
+    let on_back = move |_| {
+        if index == 0 {
+            store.draft.set(None);
+        } else {
+            store.update(|d, inst| d.back(inst));
+        }
+        focus_heading();
+    };
+    let to_review = move |_| {
+        store.update(|d, _| d.position = asi_instrument::Position::Review);
+        focus_heading();
+    };
+
+    view! {
+        <p class="progress-text" id="progress-label">{move || (s().progress)(index + 1, count)}</p>
+        <div
+            class="progress"
+            role="progressbar"
+            aria-labelledby="progress-label"
+            aria-valuemin="0"
+            aria-valuemax=count
+            aria-valuenow=index + 1
+        >
+            <span style:width=format!("{}%", (index + 1) * 100 / count)></span>
+        </div>
+        <h1 tabindex="-1">{move || section.title.get(lang.get())}</h1>
+        {section.intro.as_ref().map(|intro| view! { <p class="lead">{move || intro.get(lang.get())}</p> })}
+        <Show when=move || summary.with(|s| !s.is_empty())>
+            <div class="error-summary" role="alert" tabindex="-1">
+                <h2>{move || s().error_summary}</h2>
+                <ul>
+                    {move || {
+                        summary
+                            .get()
+                            .into_iter()
+                            .map(|item| {
+                                view! {
+                                    <li>
+                                        <a href=format!("#{}", item.id)>{move || item.text.get(lang.get())}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+        <form class="section-form" novalidate on:submit=|ev| ev.prevent_default()>
+            {blocks(&section.id)
+                .into_iter()
+                .map(|block| match block {
+                    Block::Single(item) => view! { <ItemField item=item /> }.into_any(),
+                    Block::Group(group, items) => {
+                        view! {
+                            <fieldset class="group">
+                                <legend>{move || group.text.get(lang.get())}</legend>
+                                {group.help.as_ref().map(|h| view! { <p class="hint">{move || h.get(lang.get())}</p> })}
+                                {items.into_iter().map(|item| view! { <ItemField item=item /> }).collect_view()}
+                            </fieldset>
+                        }
+                            .into_any()
+                    }
+                })
+                .collect_view()}
+            <div class="nav-buttons">
+                <button type="button" class="button secondary" on:click=on_back>
+                    {move || s().back}
+                </button>
+                <button type="submit" class="button primary" on:click=on_next>
+                    {move || s().next}
+                </button>
+            </div>
+            {complete
+                .then(|| {
+                    view! {
+                        <button type="button" class="button link" on:click=to_review>
+                            {move || s().to_review}
+                        </button>
+                    }
+                })}
+        </form>
+    }
+}

@@ -1,0 +1,70 @@
+//! The app's state: the draft being answered and the per-item messages shown with it.
+
+use std::collections::BTreeMap;
+
+use asi_instrument::validate::ErrorKind;
+use asi_instrument::{Draft, Instrument, instrument};
+use leptos::prelude::*;
+
+use crate::settings::Settings;
+
+/// Why an item shows a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldError {
+    /// The value typed was refused.
+    Invalid(ErrorKind),
+    /// The item is neither answered nor declined and the citizen tried to go on.
+    Missing,
+}
+
+/// Shared through context; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// The questionnaire being answered, if any.
+    pub draft: RwSignal<Option<Draft>>,
+    /// Messages per item id.
+    pub errors: RwSignal<BTreeMap<String, FieldError>>,
+    /// The clinic's settings.
+    pub settings: Settings,
+}
+
+impl Store {
+    pub fn new(settings: Settings) -> Store {
+        Store {
+            draft: RwSignal::new(None),
+            errors: RwSignal::new(BTreeMap::new()),
+            settings,
+        }
+    }
+
+    /// Changes the draft, if there is one.
+    pub fn update(&self, change: impl FnOnce(&mut Draft, &'static Instrument)) {
+        self.draft.update(|d| {
+            if let Some(d) = d {
+                change(d, instrument());
+            }
+        });
+    }
+
+    /// Sets or clears the message of an item.
+    pub fn set_error(&self, item: &str, error: Option<FieldError>) {
+        let unchanged = self
+            .errors
+            .with_untracked(|m| m.get(item) == error.as_ref());
+        if !unchanged {
+            self.errors.update(|m| match error {
+                Some(e) => {
+                    m.insert(item.to_owned(), e);
+                }
+                None => {
+                    m.remove(item);
+                }
+            });
+        }
+    }
+}
+
+/// The store from context.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
