@@ -1,12 +1,30 @@
 // A small static file server for the built app (dist/), with no dependencies.
 // Usage: node serve.mjs DIR PORT. Paths without a file extension fall back to index.html,
-// so the app's own routes work on reload.
+// so the app's own routes work on reload. Text and wasm are sent brotli- or gzip-compressed
+// when the browser accepts it, as any production web server would.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 8080);
+
+const compressible = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
+const compressed = new Map();
+
+function encode(path, body, accept) {
+  if (!compressible.has(extname(path))) return [body, null];
+  const encoding = /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
+  if (!encoding) return [body, null];
+  const key = `${encoding}:${path}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, encoding === "br"
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : gzipSync(body, { level: 9 }));
+  }
+  return [compressed.get(key), encoding];
+}
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -47,10 +65,12 @@ createServer(async (req, res) => {
     return;
   }
   try {
-    const body = await readFile(path);
+    const [body, encoding] = encode(path, await readFile(path), req.headers["accept-encoding"] ?? "");
     res.writeHead(200, {
       "content-type": types[extname(path)] ?? "application/octet-stream",
       "x-content-type-options": "nosniff",
+      vary: "accept-encoding",
+      ...(encoding ? { "content-encoding": encoding } : {}),
     });
     res.end(req.method === "HEAD" ? undefined : body);
   } catch {

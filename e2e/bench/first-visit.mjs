@@ -1,0 +1,69 @@
+// Measures what a first visit costs: the compressed bytes of everything the page loads, and
+// the time until the first question is interactive in headless Chromium on a slow phone
+// (Lighthouse's mobile profile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, 4x CPU slowdown).
+// Usage: node bench/first-visit.mjs [RUNS]  (after trunk build --release; serves ../dist)
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const runs = Number(process.argv[2] ?? 5);
+const port = 4199;
+const base = `http://localhost:${port}`;
+const args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+const server = spawn("node", [new URL("../serve.mjs", import.meta.url).pathname, new URL("../../dist", import.meta.url).pathname, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+await new Promise((ok) => server.stdout.once("data", ok));
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args });
+try {
+  // 1. Bytes: every response of an unthrottled first visit, compressed both ways.
+  const page = await browser.newPage();
+  const urls = [];
+  page.on("response", (r) => urls.push(r.url()));
+  await page.goto(base);
+  await page.getByRole("button", { name: /^Start ASI kort/ }).waitFor();
+  await page.close();
+  const files = [];
+  for (const url of urls) {
+    const path = new URL(url).pathname;
+    const file = new URL(`../../dist${path === "/" ? "/index.html" : path}`, import.meta.url);
+    const body = await readFile(file);
+    files.push({
+      path,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  const total = (k) => files.reduce((n, f) => n + f[k], 0);
+
+  // 2. Time: navigation start → the first question of the ASI kort is on screen and usable.
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const p = await context.newPage();
+    const cdp = await context.newCDPSession(p);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false, latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+    });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const started = Date.now();
+    await p.goto(base, { waitUntil: "commit" });
+    await p.getByRole("button", { name: /^Start ASI kort/ }).click();
+    await p.locator("#alc_use_days").fill("1");
+    const first = Date.now() - started;
+    times.push(first);
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(JSON.stringify({ files, total: { raw: total("raw"), gzip: total("gzip"), brotli: total("brotli") }, first_question_ms: { median, all: times } }, null, 1));
+  console.log(`first visit: ${total("brotli")} B brotli, ${total("gzip")} B gzip (${files.length} files); first question interactive: median ${median} ms over ${runs} runs (slow 4G, 4x CPU)`);
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the release app and measures a first visit: compressed bytes and the time until the
+# first question is interactive on a slow-4G, 4x-CPU profile. Results: docs/benchmarks.md.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+ensure_build_tools
+ensure_chromium
+ensure_e2e_deps
+build_app
+say "measuring a first visit"
+node e2e/bench/first-visit.mjs "${RUNS:-5}"
