@@ -155,20 +155,7 @@ fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
             <label for=id class="question">{move || item.text.get(lang.get())}</label>
             <Help item=item />
             <div class="number-row">
-                {stepper
-                    .then(|| {
-                        view! {
-                            <button
-                                type="button"
-                                class="step"
-                                aria-controls=id
-                                aria-label=move || format!("{}: {}", strings(lang.get()).fewer, item.text.get(lang.get()))
-                                on:click=move |_| step(-1)
-                            >
-                                "−"
-                            </button>
-                        }
-                    })}
+                {stepper.then(|| view! { <StepButton item=item delta=-1 on_step=step /> })}
                 <input
                     id=id
                     name=id
@@ -182,20 +169,7 @@ fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
                     prop:value=move || raw.get()
                     on:input=move |ev| apply(event_target_value(&ev))
                 />
-                {stepper
-                    .then(|| {
-                        view! {
-                            <button
-                                type="button"
-                                class="step"
-                                aria-controls=id
-                                aria-label=move || format!("{}: {}", strings(lang.get()).more, item.text.get(lang.get()))
-                                on:click=move |_| step(1)
-                            >
-                                "+"
-                            </button>
-                        }
-                    })}
+                {stepper.then(|| view! { <StepButton item=item delta=1 on_step=step /> })}
                 <span class="unit" aria-hidden="true">{unit}</span>
             </div>
             <p id=format!("{id}-error") class="field-error" aria-live="polite">
@@ -206,6 +180,31 @@ fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
                 {move || strings(lang.get()).decline}
             </label>
         </div>
+    }
+}
+
+/// − or + next to a day count: one day less or more, within the range.
+#[component]
+fn StepButton(
+    item: &'static Item,
+    delta: i64,
+    on_step: impl Fn(i64) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let word = move || {
+        let s = strings(lang.get());
+        if delta < 0 { s.fewer } else { s.more }
+    };
+    view! {
+        <button
+            type="button"
+            class="step"
+            aria-controls=item.id.as_str()
+            aria-label=move || format!("{}: {}", word(), item.text.get(lang.get()))
+            on:click=move |_| on_step(delta)
+        >
+            {if delta < 0 { "−" } else { "+" }}
+        </button>
     }
 }
 

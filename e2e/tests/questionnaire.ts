@@ -39,12 +39,19 @@ export async function answerItem(page: Page, item: Item, value: number | boolean
 }
 
 /** From the start screen, answers the whole form with `answers` and stops on the review screen. */
-export async function completeForm(page: Page, formId: string, answers: Answers, next = "Næste") {
+export async function completeForm(
+  page: Page,
+  formId: string,
+  answers: Answers,
+  onSection: (section: string) => Promise<void> = async () => {},
+  next = "Næste",
+) {
   const title = instrument.forms.find((f: { id: string }) => f.id === formId).title.da;
   await page.getByRole("button", { name: `Start ${title}` }).click();
   for (const section of sectionsOf(formId)) {
     const heading = instrument.sections.find((s: { id: string }) => s.id === section).title;
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^(${escape(heading.da)}|${escape(heading.en)})$`));
+    await onSection(section);
     for (const item of itemsOf(section)) {
       if (isAsked(item, answers)) await answerItem(page, item, answers[item.id]);
     }
