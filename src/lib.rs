@@ -7,6 +7,7 @@
 mod fields;
 mod focus;
 pub mod i18n;
+mod pwa;
 mod screens;
 mod settings;
 mod store;
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     let store = Store::new(Settings::from_location());
     provide_context(store);
+    pwa::register_service_worker();
 
     Effect::new(move |_| {
         let tag = lang.get().tag();
