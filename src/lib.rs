@@ -10,6 +10,7 @@ pub mod i18n;
 mod pwa;
 mod screens;
 mod settings;
+pub mod storage;
 mod store;
 
 use asi_instrument::{Lang, Position};
