@@ -57,6 +57,17 @@ pub struct Strings {
     pub no_score: &'static str,
     pub start_again: &'static str,
     pub start_again_confirm: &'static str,
+    pub continue_button: &'static str,
+    pub saved_note: &'static str,
+    pub delete_all: &'static str,
+    pub delete_all_confirm: &'static str,
+    pub deleted: &'static str,
+    pub delete_failed: &'static str,
+    pub memory_warning: &'static str,
+    pub loading: &'static str,
+    pub saving: &'static str,
+    pub saved_on_device: &'static str,
+    pub not_saved: &'static str,
 }
 
 /// Dansk.
@@ -110,6 +121,17 @@ pub const DA: Strings = Strings {
     no_score: "Ikke beregnet",
     start_again: "Start forfra",
     start_again_confirm: "Vil du slette dine svar og starte forfra?",
+    continue_button: "Fortsæt",
+    saved_note: "Du er i gang. Dine svar er gemt krypteret på denne enhed.",
+    delete_all: "Slet mine svar på denne enhed",
+    delete_all_confirm: "Vil du slette alle dine svar på denne enhed? Det kan ikke fortrydes.",
+    deleted: "Dine svar er slettet fra denne enhed.",
+    delete_failed: "Dine svar kunne ikke slettes helt. Luk alle faner med skemaet, og prøv igen.",
+    memory_warning: "Dine svar kan ikke gemmes på denne enhed (fx i privat browsing eller når lageret er fuldt). Du kan godt svare, men svarene forsvinder, hvis du lukker eller genindlæser siden.",
+    loading: "Henter dine svar …",
+    saving: "Gemmer …",
+    saved_on_device: "Gemt på denne enhed",
+    not_saved: "Gemmes ikke",
 };
 
 /// English.
@@ -163,6 +185,17 @@ pub const EN: Strings = Strings {
     no_score: "Not computed",
     start_again: "Start again",
     start_again_confirm: "Do you want to delete your answers and start again?",
+    continue_button: "Continue",
+    saved_note: "You have started. Your answers are saved, encrypted, on this device.",
+    delete_all: "Delete my answers on this device",
+    delete_all_confirm: "Do you want to delete all your answers on this device? This cannot be undone.",
+    deleted: "Your answers have been deleted from this device.",
+    delete_failed: "Your answers could not be fully deleted. Close every tab with the questionnaire and try again.",
+    memory_warning: "Your answers cannot be saved on this device (for example in private browsing, or when storage is full). You can still answer, but the answers will be lost if you close or reload the page.",
+    loading: "Loading your answers …",
+    saving: "Saving …",
+    saved_on_device: "Saved on this device",
+    not_saved: "Not saved",
 };
 
 /// The texts of a language.

@@ -7,6 +7,7 @@
 mod fields;
 mod focus;
 pub mod i18n;
+pub(crate) mod persistence;
 mod pwa;
 mod screens;
 mod settings;
@@ -15,6 +16,7 @@ mod store;
 
 use asi_instrument::{Lang, Position};
 use leptos::prelude::*;
+use persistence::StorageState;
 
 use crate::i18n::{strings, use_lang};
 pub use crate::settings::Settings;
@@ -28,6 +30,18 @@ pub fn App() -> impl IntoView {
     let store = Store::new(Settings::from_location());
     provide_context(store);
     pwa::register_service_worker();
+    persistence::init(store);
+    // Every change is written to the device at once.
+    Effect::new(move |_| {
+        if let Some(draft) = store.draft.get()
+            && store.storage.get() == StorageState::Device
+        {
+            store.saved.update(|m| {
+                m.insert(draft.form.clone(), draft.clone());
+            });
+            persistence::save(store, draft);
+        }
+    });
 
     Effect::new(move |_| {
         let tag = lang.get().tag();
@@ -37,19 +51,49 @@ pub fn App() -> impl IntoView {
     });
 
     let position = Memo::new(move |_| store.draft.with(|d| d.as_ref().map(|d| d.position)));
+    let loading = Memo::new(move |_| store.storage.get() == StorageState::Loading);
     view! {
         <a class="skip-link" href="#indhold">{move || strings(lang.get()).skip_to_content}</a>
         <Header />
         <main id="indhold" class="page" tabindex="-1">
-            {move || match position.get() {
-                None => view! { <screens::start::StartScreen /> }.into_any(),
-                Some(Position::Section(index)) => {
+            <Show when=move || store.storage.get() == StorageState::MemoryOnly>
+                <p class="warning" role="alert">{move || strings(lang.get()).memory_warning}</p>
+            </Show>
+            {move || match (loading.get(), position.get()) {
+                (true, _) => view! { <p class="loading">{move || strings(lang.get()).loading}</p> }.into_any(),
+                (false, None) => view! { <screens::start::StartScreen /> }.into_any(),
+                (false, Some(Position::Section(index))) => {
                     view! { <screens::section::SectionScreen index=index /> }.into_any()
                 }
-                Some(Position::Review) => view! { <screens::review::ReviewScreen /> }.into_any(),
-                Some(Position::Done) => view! { <screens::result::ResultScreen /> }.into_any(),
+                (false, Some(Position::Review)) => view! { <screens::review::ReviewScreen /> }.into_any(),
+                (false, Some(Position::Done)) => view! { <screens::result::ResultScreen /> }.into_any(),
             }}
         </main>
+        <Footer />
+    }
+}
+
+/// "Slet mine svar på denne enhed", on every screen.
+#[component]
+fn Footer() -> impl IntoView {
+    let lang = use_lang();
+    let store = expect_context::<Store>();
+    let delete = move |_| {
+        let s = strings(lang.get_untracked());
+        if window()
+            .confirm_with_message(s.delete_all_confirm)
+            .unwrap_or(false)
+        {
+            persistence::delete_everything(store);
+            focus::focus_heading();
+        }
+    };
+    view! {
+        <footer class="site-footer">
+            <button type="button" class="button link danger" on:click=delete>
+                {move || strings(lang.get()).delete_all}
+            </button>
+        </footer>
     }
 }
 

@@ -6,6 +6,7 @@ use asi_instrument::validate::ErrorKind;
 use asi_instrument::{Draft, Instrument, instrument};
 use leptos::prelude::*;
 
+use crate::persistence::StorageState;
 use crate::settings::Settings;
 
 /// Why an item shows a message.
@@ -26,6 +27,14 @@ pub struct Store {
     pub errors: RwSignal<BTreeMap<String, FieldError>>,
     /// The clinic's settings.
     pub settings: Settings,
+    /// Where answers are kept.
+    pub storage: RwSignal<StorageState>,
+    /// The drafts kept on the device, by form id.
+    pub saved: RwSignal<BTreeMap<String, Draft>>,
+    /// Set after "Slet mine svar": whether the deletion succeeded.
+    pub deleted: RwSignal<Option<bool>>,
+    /// Whether a change is waiting to be written to the device.
+    pub unsaved: RwSignal<bool>,
 }
 
 impl Store {
@@ -34,6 +43,10 @@ impl Store {
             draft: RwSignal::new(None),
             errors: RwSignal::new(BTreeMap::new()),
             settings,
+            storage: RwSignal::new(StorageState::Loading),
+            saved: RwSignal::new(BTreeMap::new()),
+            deleted: RwSignal::new(None),
+            unsaved: RwSignal::new(false),
         }
     }
 

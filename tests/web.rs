@@ -19,10 +19,34 @@ fn fresh_container() -> web_sys::HtmlElement {
     el
 }
 
+/// Resolves on the next turn of the event loop.
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (at most 5 s) until `selector` matches inside `root`.
+async fn appears(root: &web_sys::HtmlElement, selector: &str) {
+    for _ in 0..500 {
+        if root.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        next_tick().await;
+    }
+    panic!("{selector} did not appear");
+}
+
 #[wasm_bindgen_test]
-fn app_lists_every_questionnaire_in_danish() {
+async fn app_lists_every_questionnaire_in_danish() {
     let container = fresh_container();
     let _handle = leptos::mount::mount_to(container.clone(), asi_app::App);
+    // The start screen appears once the device storage has been opened.
+    appears(&container, "li.form-card").await;
     let cards = container.query_selector_all("li.form-card").unwrap();
     assert_eq!(cards.length() as usize, instrument().forms.len());
     for (i, form) in instrument().forms.iter().enumerate() {

@@ -28,6 +28,12 @@ pub fn ResultScreen() -> impl IntoView {
             .confirm_with_message(strings(lang.get_untracked()).start_again_confirm)
             .unwrap_or(false);
         if confirmed {
+            if let Some(form) = store
+                .draft
+                .with_untracked(|d| d.as_ref().map(|d| d.form.clone()))
+            {
+                crate::persistence::forget(store, &form);
+            }
             store.draft.set(None);
             store.errors.update(|e| e.clear());
             focus_heading();

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::fields::ItemField;
 use crate::focus::{focus_after_render, focus_heading};
 use crate::i18n::{strings, use_lang};
+use crate::persistence::StorageState;
 use crate::store::{FieldError, use_store};
 
 /// Items as shown: alone, or under a shared question.
@@ -96,7 +97,16 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
     };
 
     view! {
-        <p class="progress-text" id="progress-label">{move || (s().progress)(index + 1, count)}</p>
+        <div class="progress-line">
+            <p class="progress-text" id="progress-label">{move || (s().progress)(index + 1, count)}</p>
+            <p class="save-state">
+                {move || match store.storage.get() {
+                    StorageState::MemoryOnly => s().not_saved,
+                    _ if store.unsaved.get() => s().saving,
+                    _ => s().saved_on_device,
+                }}
+            </p>
+        </div>
         <div
             class="progress"
             role="progressbar"

@@ -1,0 +1,118 @@
+import { test, expect, type Page } from "@playwright/test";
+
+async function startAsi(page: Page) {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start ASI kort + Trivsel & forbrug" }).click();
+}
+
+async function saved(page: Page) {
+  await expect(page.locator(".save-state")).toHaveText("Gemt på denne enhed");
+}
+
+async function answerHalf(page: Page) {
+  await startAsi(page);
+  await page.locator("#alc_use_days").fill("4");
+  await page.locator(".field:has(#alc_heavy_days) .decline input").check();
+  await page.getByRole("button", { name: "Næste", exact: true }).click();
+  await page.locator("#days_cannabis").fill("14");
+  await saved(page);
+}
+
+async function expectHalfInPlace(page: Page) {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stoffer og medicin");
+  await expect(page.locator("#days_cannabis")).toHaveValue("14");
+  await page.getByRole("button", { name: "Tilbage", exact: true }).click();
+  await expect(page.locator("#alc_use_days")).toHaveValue("4");
+  await expect(page.locator(".field:has(#alc_heavy_days) .decline input")).toBeChecked();
+}
+
+test("a reload resumes on the same screen with every answer in place", async ({ page }) => {
+  await answerHalf(page);
+  await page.reload();
+  await expectHalfInPlace(page);
+});
+
+test("closing the page and opening a new one resumes too", async ({ context }) => {
+  const first = await context.newPage();
+  await answerHalf(first);
+  await first.close();
+  const second = await context.newPage();
+  await second.goto("/");
+  await expectHalfInPlace(second);
+});
+
+test("the start screen offers to continue; starting again is a deliberate act", async ({ page }) => {
+  await answerHalf(page);
+  await page.getByRole("button", { name: "Tilbage", exact: true }).click();
+  await page.getByRole("button", { name: "Tilbage", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spørgeskemaer");
+  await expect(page.getByRole("button", { name: "Fortsæt ASI kort + Trivsel & forbrug" })).toBeVisible();
+  // Declining the confirmation keeps the answers.
+  page.once("dialog", (d) => d.dismiss());
+  await page.getByRole("button", { name: "Start forfra ASI kort + Trivsel & forbrug" }).click();
+  await page.getByRole("button", { name: "Fortsæt ASI kort + Trivsel & forbrug" }).click();
+  await expect(page.locator("#alc_use_days")).toHaveValue("4");
+});
+
+test("«Slet mine svar» leaves nothing of the answers on the device", async ({ page }) => {
+  await answerHalf(page);
+  page.once("dialog", (d) => {
+    expect(d.message()).toContain("slette alle dine svar");
+    return d.accept();
+  });
+  await page.getByRole("button", { name: "Slet mine svar på denne enhed" }).click();
+  await expect(page.getByRole("status")).toHaveText("Dine svar er slettet fra denne enhed.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spørgeskemaer");
+
+  const left = await page.evaluate(async () => {
+    const dbs = (await indexedDB.databases()).map((d) => d.name);
+    const cached: string[] = [];
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      for (const request of await cache.keys()) cached.push(`${key} ${new URL(request.url).pathname}`);
+    }
+    return { dbs, local: localStorage.length, session: sessionStorage.length, cookies: document.cookie, cached };
+  });
+  expect(left.dbs).toEqual([]);
+  expect(left.local).toBe(0);
+  expect(left.session).toBe(0);
+  expect(left.cookies).toBe("");
+  // Only the app shell is cached: no response holds answers.
+  const sw = await (await page.request.get("/sw.js")).text();
+  const precache: string[] = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)![1]);
+  for (const entry of left.cached) {
+    const [cache, path] = entry.split(" ");
+    expect(cache).toMatch(/^asi-shell-/);
+    expect(precache).toContain(path);
+  }
+  // And a reload starts afresh.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Start ASI kort + Trivsel & forbrug" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Fortsæt/ })).toHaveCount(0);
+});
+
+for (const [what, breakIt] of [
+  ["missing", () => Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true })],
+  ["refusing", () => {
+    IDBFactory.prototype.open = function () {
+      throw new DOMException("The user denied permission to access the database.", "UnknownError");
+    };
+  }],
+] as const) {
+  test(`with IndexedDB ${what}, the app works in memory and says so`, async ({ page }) => {
+    await page.addInitScript(breakIt);
+    await page.goto("/");
+    await expect(page.getByRole("alert")).toContainText("Dine svar kan ikke gemmes på denne enhed");
+    await page.getByRole("button", { name: "Start Trivsel & forbrug" }).click();
+    await expect(page.locator(".save-state")).toHaveText("Gemmes ikke");
+    for (const id of ["wellbeing_personal", "wellbeing_close", "wellbeing_social"]) {
+      await page.locator(`input[name="${id}"][value="7"]`).check();
+    }
+    await page.getByRole("button", { name: "Næste", exact: true }).click();
+    await page.locator("#hash_days").fill("0");
+    await page.locator("#other_drug_days").fill("0");
+    await page.getByRole("button", { name: "Næste", exact: true }).click();
+    await page.getByRole("button", { name: "Afslut og se resultat" }).click();
+    await expect(page.locator('[data-score="wellbeing"]')).toContainText("7,0 ud af 10");
+  });
+}

@@ -1,0 +1,162 @@
+//! Keeps the citizen's draft on the device: restores it at start, saves every change at once
+//! (in order, latest wins), and deletes everything on request. When the browser gives no
+//! storage, the app goes on in memory and says so.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use asi_instrument::{Draft, instrument};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::storage::{DraftStore, StorageError, drafts};
+use crate::store::Store;
+
+/// Where answers are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageState {
+    /// Opening the device storage.
+    Loading,
+    /// On the device, encrypted.
+    Device,
+    /// Only in this page: storage failed.
+    MemoryOnly,
+}
+
+thread_local! {
+    static DEVICE: RefCell<Option<Rc<DraftStore>>> = const { RefCell::new(None) };
+    static PENDING: RefCell<BTreeMap<String, Draft>> = const { RefCell::new(BTreeMap::new()) };
+    static SAVING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The storage slot of a draft: one per form for now (links and clinics add theirs later).
+pub fn slot(form: &str) -> String {
+    format!("form:{form}")
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The open store, opening it (and creating its key) when needed.
+async fn device() -> Result<Rc<DraftStore>, StorageError> {
+    if let Some(device) = DEVICE.with(|d| d.borrow().clone()) {
+        return Ok(device);
+    }
+    let device = Rc::new(DraftStore::open().await?);
+    DEVICE.with(|d| *d.borrow_mut() = Some(device.clone()));
+    Ok(device)
+}
+
+fn fall_back_to_memory(store: Store) {
+    DEVICE.with(|d| d.borrow_mut().take());
+    PENDING.with(|p| p.borrow_mut().clear());
+    store.storage.set(StorageState::MemoryOnly);
+}
+
+/// Opens the device storage and restores the most recent draft (on the screen it was left).
+pub fn init(store: Store) {
+    request_persistent_storage();
+    spawn_local(async move {
+        let restored = async {
+            let device = device().await?;
+            device.load_all(now_ms()).await
+        }
+        .await;
+        match restored {
+            Ok(saved) => {
+                let usable: Vec<Draft> = saved
+                    .into_iter()
+                    .map(|s| s.draft)
+                    .filter(|d| {
+                        d.instrument_version == instrument().version
+                            && instrument().form(&d.form).is_some()
+                    })
+                    .collect();
+                store
+                    .saved
+                    .set(usable.iter().map(|d| (d.form.clone(), d.clone())).collect());
+                store.draft.set(usable.into_iter().next());
+                store.storage.set(StorageState::Device);
+            }
+            Err(_) => fall_back_to_memory(store),
+        }
+    });
+}
+
+/// Asks the browser not to evict our storage under pressure.
+fn request_persistent_storage() {
+    let navigator = window().navigator();
+    if js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false) {
+        let _ = navigator.storage().persist();
+    }
+}
+
+/// Saves `draft` now; saves run one after another, and only the latest of a slot is written.
+pub fn save(store: Store, draft: Draft) {
+    if store.storage.get_untracked() != StorageState::Device {
+        return;
+    }
+    PENDING.with(|p| p.borrow_mut().insert(slot(&draft.form), draft));
+    store.unsaved.set(true);
+    if SAVING.replace(true) {
+        return;
+    }
+    spawn_local(async move {
+        while let Some((slot, draft)) = PENDING.with(|p| p.borrow_mut().pop_first()) {
+            let saved = async {
+                device()
+                    .await?
+                    .save(&slot, &draft, now_ms(), store.settings.retention_days)
+                    .await
+            }
+            .await;
+            if saved.is_err() {
+                fall_back_to_memory(store);
+                break;
+            }
+        }
+        SAVING.set(false);
+        store.unsaved.set(false);
+    });
+}
+
+/// Deletes the saved draft of `form` (starting it again is a deliberate act).
+pub fn forget(store: Store, form: &str) {
+    let slot = slot(form);
+    PENDING.with(|p| p.borrow_mut().remove(&slot));
+    store.saved.update(|m| {
+        m.remove(form);
+    });
+    if store.storage.get_untracked() == StorageState::Device {
+        spawn_local(async move {
+            if let Ok(device) = device().await
+                && device.delete(&slot).await.is_err()
+            {
+                fall_back_to_memory(store);
+            }
+        });
+    }
+}
+
+/// Deletes everything this app stored on the device, then shows the start screen.
+pub fn delete_everything(store: Store) {
+    PENDING.with(|p| p.borrow_mut().clear());
+    DEVICE.with(|d| d.borrow_mut().take());
+    store.draft.set(None);
+    store.saved.set(BTreeMap::new());
+    store.errors.update(|e| e.clear());
+    spawn_local(async move {
+        let deleted = drafts::delete_everything().await;
+        // The app keeps nothing in web storage, but a device is cleaned whatever put it there.
+        for storage in [window().local_storage(), window().session_storage()]
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let _ = storage.clear();
+        }
+        store.deleted.set(Some(deleted.is_ok()));
+    });
+}
