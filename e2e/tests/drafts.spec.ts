@@ -116,3 +116,44 @@ for (const [what, breakIt] of [
     await expect(page.locator('[data-score="wellbeing"]')).toContainText("7,0 ud af 10");
   });
 }
+
+test("several drafts coexist, one per questionnaire", async ({ page }) => {
+  await answerHalf(page);
+  await page.getByRole("button", { name: "Tilbage", exact: true }).click();
+  await page.getByRole("button", { name: "Tilbage", exact: true }).click();
+  await page.getByRole("button", { name: "Start Trivsel & forbrug" }).click();
+  await page.locator('input[name="wellbeing_personal"][value="3"]').check();
+  await saved(page);
+  await page.reload();
+  // The most recent draft is resumed; the other waits on the start screen.
+  await expect(page.locator('input[name="wellbeing_personal"][value="3"]')).toBeChecked();
+  await page.getByRole("button", { name: "Tilbage", exact: true }).click();
+  await page.getByRole("button", { name: "Fortsæt ASI kort + Trivsel & forbrug" }).click();
+  // Where it was left: the first screen (we went back from there), answers in place.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alkohol");
+  await expect(page.locator("#alc_use_days")).toHaveValue("4");
+  await page.getByRole("button", { name: "Næste", exact: true }).click();
+  await expect(page.locator("#days_cannabis")).toHaveValue("14");
+});
+
+test("a database left by a newer version of the app: works in memory and says so", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("button", { name: "Start ASI kort + Trivsel & forbrug" })).toBeVisible();
+  await page.evaluate(async () => {
+    await new Promise((ok, fail) => {
+      const del = indexedDB.deleteDatabase("asi-app");
+      del.onsuccess = ok;
+      del.onerror = fail;
+    });
+    await new Promise((ok, fail) => {
+      const open = indexedDB.open("asi-app", 99);
+      open.onsuccess = () => { open.result.close(); ok(null); };
+      open.onerror = fail;
+    });
+  });
+  await page.reload();
+  await expect(page.getByRole("alert")).toContainText("Dine svar kan ikke gemmes på denne enhed");
+  await page.getByRole("button", { name: "Start ASI kort + Trivsel & forbrug" }).click();
+  await page.locator("#alc_use_days").fill("2");
+  await expect(page.locator(".save-state")).toHaveText("Gemmes ikke");
+});
