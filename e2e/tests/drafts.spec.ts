@@ -157,3 +157,22 @@ test("a database left by a newer version of the app: works in memory and says so
   await page.locator("#alc_use_days").fill("2");
   await expect(page.locator(".save-state")).toHaveText("Gemmes ikke");
 });
+
+test("when the device refuses a write (storage full), the citizen is told at once", async ({ page }) => {
+  await startAsi(page);
+  await page.locator("#alc_use_days").fill("4");
+  await saved(page);
+  // From now on every write fails as it does on a full disk.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.locator("#alc_heavy_days").fill("2");
+  await expect(page.getByRole("alert")).toContainText("Dine svar kan ikke gemmes på denne enhed");
+  await expect(page.locator(".save-state")).toHaveText("Gemmes ikke");
+  // The answer given is kept in the page and the form goes on.
+  await expect(page.locator("#alc_heavy_days")).toHaveValue("2");
+  await page.getByRole("button", { name: "Næste", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stoffer og medicin");
+});
