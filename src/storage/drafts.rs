@@ -92,11 +92,11 @@ async fn open_db() -> Result<Database, StorageError> {
 }
 
 /// Runs `work` on a freshly opened connection and closes it whatever the outcome.
-async fn with_db<T, F>(work: impl FnOnce(Database) -> F) -> Result<T, StorageError>
-where
-    F: std::future::Future<Output = (Database, Result<T, StorageError>)>,
-{
-    let (db, result) = work(open_db().await?).await;
+async fn with_db<T>(
+    work: impl AsyncFnOnce(&Database) -> Result<T, StorageError>,
+) -> Result<T, StorageError> {
+    let db = open_db().await?;
+    let result = work(&db).await;
     db.close();
     result
 }
@@ -121,24 +121,20 @@ impl DraftStore {
         let key = crypto::new_key()
             .await
             .map_err(|e| StorageError::Crypto(format!("{e:?}")))?;
-        let stored = with_db(|db| async {
-            let result = async {
-                let tx = db
-                    .transaction(KEYS)
-                    .with_mode(TransactionMode::Readwrite)
-                    .build()?;
-                // add, not put: if another tab made a key meanwhile, theirs is kept.
-                let added = tx
-                    .object_store(KEYS)?
-                    .add(JsValue::from(key.clone()))
-                    .with_key(KEY_ID)
-                    .primitive()?;
-                tx.commit().await?;
-                added.await?;
-                Ok(())
-            }
-            .await;
-            (db, result)
+        let stored = with_db(async |db| {
+            let tx = db
+                .transaction(KEYS)
+                .with_mode(TransactionMode::Readwrite)
+                .build()?;
+            // add, not put: if another tab made a key meanwhile, theirs is kept.
+            let added = tx
+                .object_store(KEYS)?
+                .add(JsValue::from(key.clone()))
+                .with_key(KEY_ID)
+                .primitive()?;
+            tx.commit().await?;
+            added.await?;
+            Ok(())
         })
         .await;
         match stored {
@@ -153,15 +149,10 @@ impl DraftStore {
     }
 
     async fn read_key() -> Result<Option<CryptoKey>, StorageError> {
-        with_db(|db| async {
-            let result = async {
-                let tx = db.transaction(KEYS).build()?;
-                let value: Option<JsValue> =
-                    tx.object_store(KEYS)?.get(KEY_ID).primitive()?.await?;
-                Ok(value.and_then(|v| v.dyn_into::<CryptoKey>().ok()))
-            }
-            .await;
-            (db, result)
+        with_db(async |db| {
+            let tx = db.transaction(KEYS).build()?;
+            let value: Option<JsValue> = tx.object_store(KEYS)?.get(KEY_ID).primitive()?.await?;
+            Ok(value.and_then(|v| v.dyn_into::<CryptoKey>().ok()))
         })
         .await
     }
@@ -190,23 +181,19 @@ impl DraftStore {
             "expires",
             &(now_ms + f64::from(retention_days) * DAY_MS).into(),
         );
-        with_db(|db| async {
-            let result = async {
-                let tx = db
-                    .transaction(DRAFTS)
-                    .with_mode(TransactionMode::Readwrite)
-                    .build()?;
-                let put = tx
-                    .object_store(DRAFTS)?
-                    .put(JsValue::from(record))
-                    .with_key(slot)
-                    .primitive()?;
-                tx.commit().await?;
-                put.await?;
-                Ok(())
-            }
-            .await;
-            (db, result)
+        with_db(async |db| {
+            let tx = db
+                .transaction(DRAFTS)
+                .with_mode(TransactionMode::Readwrite)
+                .build()?;
+            let put = tx
+                .object_store(DRAFTS)?
+                .put(JsValue::from(record))
+                .with_key(slot)
+                .primitive()?;
+            tx.commit().await?;
+            put.await?;
+            Ok(())
         })
         .await
     }
@@ -214,24 +201,20 @@ impl DraftStore {
     /// Every draft that has not expired, newest first. Expired drafts, and records that no
     /// longer open (another key, a damaged record), are deleted.
     pub async fn load_all(&self, now_ms: f64) -> Result<Vec<SavedDraft>, StorageError> {
-        let (slots, records) = with_db(|db| async {
-            let result = async {
-                let tx = db.transaction(DRAFTS).build()?;
-                let store = tx.object_store(DRAFTS)?;
-                let slots: Vec<String> = store
-                    .get_all_keys::<String>()
-                    .primitive()?
-                    .await?
-                    .collect::<Result<_, _>>()?;
-                let records: Vec<JsValue> = store
-                    .get_all::<JsValue>()
-                    .primitive()?
-                    .await?
-                    .collect::<Result<_, _>>()?;
-                Ok((slots, records))
-            }
-            .await;
-            (db, result)
+        let (slots, records) = with_db(async |db| {
+            let tx = db.transaction(DRAFTS).build()?;
+            let store = tx.object_store(DRAFTS)?;
+            let slots: Vec<String> = store
+                .get_all_keys::<String>()
+                .primitive()?
+                .await?
+                .collect::<Result<_, _>>()?;
+            let records: Vec<JsValue> = store
+                .get_all::<JsValue>()
+                .primitive()?
+                .await?
+                .collect::<Result<_, _>>()?;
+            Ok((slots, records))
         })
         .await?;
         let mut out = Vec::new();
@@ -267,19 +250,15 @@ impl DraftStore {
 
     /// Deletes one draft.
     pub async fn delete(&self, slot: &str) -> Result<(), StorageError> {
-        with_db(|db| async {
-            let result = async {
-                let tx = db
-                    .transaction(DRAFTS)
-                    .with_mode(TransactionMode::Readwrite)
-                    .build()?;
-                let deleted = tx.object_store(DRAFTS)?.delete(slot).primitive()?;
-                tx.commit().await?;
-                deleted.await?;
-                Ok(())
-            }
-            .await;
-            (db, result)
+        with_db(async |db| {
+            let tx = db
+                .transaction(DRAFTS)
+                .with_mode(TransactionMode::Readwrite)
+                .build()?;
+            let deleted = tx.object_store(DRAFTS)?.delete(slot).primitive()?;
+            tx.commit().await?;
+            deleted.await?;
+            Ok(())
         })
         .await
     }
