@@ -1,0 +1,50 @@
+//! What an envelope's ciphertext opens to (§4): the answers, the scores as `asi score`
+//! prints them, and how the response was given.
+
+use asi_instrument::Answers;
+use asi_instrument::scoring::Scores;
+use serde::{Deserialize, Serialize};
+
+/// How the response was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Anonymous self-referral: nothing identifies the person or the device.
+    Anonymous,
+    /// Identified intake (CPR and name are among the answers).
+    Identified,
+    /// A follow-up link (the token is in the metadata).
+    Link,
+}
+
+/// The plaintext of an envelope, as UTF-8 JSON with these keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payload {
+    /// The canonical answer record.
+    pub answers: Answers,
+    /// The scores, exactly as `asi score` prints them.
+    pub scores: Scores,
+    /// The scoring specification used (also inside `scores`).
+    pub scoring_version: String,
+    /// The instrument version the answers belong to.
+    pub instrument_version: String,
+    /// When the citizen finished, RFC 3339 (for example `2026-11-25T14:03:00Z`).
+    pub completed_at: String,
+    /// How the response was given.
+    pub mode: Mode,
+    /// The language the citizen answered in (`da`, `en`).
+    pub locale: String,
+}
+
+impl Payload {
+    /// The payload as UTF-8 JSON bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("a payload always serialises")
+    }
+
+    /// Reads a payload.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Payload, serde_json::Error> {
+        serde_json::from_slice(bytes)
+    }
+}
