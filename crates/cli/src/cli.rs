@@ -29,6 +29,59 @@ pub enum Command {
     /// Prints every problem with its line number and item id; the exit status is 1 when
     /// any record is invalid.
     Validate(InputArgs),
+    /// Make the clinic's key pair: writes the private key file (mode 0600) and prints
+    /// `{"public_key", "key_id"}`.
+    Keygen(KeygenArgs),
+    /// Seal answer records (JSON lines) into envelopes (one JSON line each), for tests and
+    /// demo data: validates, scores and seals each record to the public key.
+    Seal(SealArgs),
+    /// Open envelopes (JSON lines) with the private key and print each plaintext (one JSON
+    /// line each). A wrong key or any tampering is an error for that envelope.
+    Open(OpenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Where to write the private key file; an existing file is not overwritten.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SealArgs {
+    /// The clinic's public key (base64url; it may start with "-").
+    #[arg(long, value_name = "B64U", allow_hyphen_values = true)]
+    pub public_key: String,
+    /// The clinic id.
+    #[arg(long, default_value = "demo")]
+    pub clinic: String,
+    /// The form answered: asi_kort or trivsel.
+    #[arg(long, default_value = "asi_kort")]
+    pub form: String,
+    /// The timepoint answered (intake, midway, discharge, aftercare, followup_40w,
+    /// followup_6m, self_screening).
+    #[arg(long, default_value = "self_screening")]
+    pub timepoint: String,
+    /// The day of completion (YYYY-MM-DD); today (UTC) when absent.
+    #[arg(long)]
+    pub day: Option<String>,
+    /// A follow-up link's token (makes the mode "link").
+    #[arg(long)]
+    pub token: Option<String>,
+    /// The mode when there is no token: anonymous or identified.
+    #[arg(long, default_value = "anonymous")]
+    pub mode: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The clinic's private key file.
+    #[arg(long, value_name = "FILE")]
+    pub key: PathBuf,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Args)]

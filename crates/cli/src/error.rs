@@ -24,6 +24,25 @@ pub enum CliError {
     /// No shipped scoring specification has this version.
     #[error("unknown scoring version {0}")]
     UnknownScoring(String),
+    /// A key could not be read.
+    #[error("the key {what} cannot be used: {source}")]
+    Key {
+        /// Which key (a file name or "--public-key").
+        what: String,
+        /// Why.
+        source: asi_envelope::KeyError,
+    },
+    /// A file could not be written.
+    #[error("cannot write {path}: {source}")]
+    WriteFile {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// An option has a value the format does not allow.
+    #[error("{0}")]
+    Invalid(String),
     /// A scoring specification file is unusable.
     #[error("the scoring specification {path} cannot be used: {source}")]
     Spec {
@@ -56,6 +75,13 @@ impl CliError {
                     path.display()
                 )
             }
+            (Lang::Da, CliError::Key { what, source }) => {
+                format!("nøglen {what} kan ikke bruges: {source}")
+            }
+            (Lang::Da, CliError::WriteFile { path, source }) => {
+                format!("kan ikke skrive {}: {source}", path.display())
+            }
+            (Lang::Da, CliError::Invalid(text)) => text.clone(),
         }
     }
 }

@@ -2,8 +2,11 @@
 
 mod cli;
 mod error;
+mod keygen;
+mod open;
 mod records;
 mod score;
+mod seal;
 mod validate;
 
 use std::process::ExitCode;
@@ -15,6 +18,9 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         cli::Command::Score(args) => score::run(args, cli.lang()),
         cli::Command::Validate(args) => validate::run(args, cli.lang()),
+        cli::Command::Keygen(args) => keygen::run(args),
+        cli::Command::Seal(args) => seal::run(args, cli.lang()),
+        cli::Command::Open(args) => open::run(args, cli.lang()),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

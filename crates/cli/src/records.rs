@@ -22,6 +22,20 @@ pub fn for_each(
     path: Option<&Path>,
     mut each: impl FnMut(usize, Result<Answers, Problem>) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
+    for_each_line(path, |number, line| {
+        let record = serde_json::from_str::<serde_json::Value>(line)
+            .map_err(Problem::Json)
+            .and_then(|json| Answers::validate(instrument(), &json).map_err(Problem::Invalid));
+        each(number, record)
+    })
+}
+
+/// Reads `path` (or standard input) and calls `each` with the 1-based line number and every
+/// non-blank line.
+pub fn for_each_line(
+    path: Option<&Path>,
+    mut each: impl FnMut(usize, &str) -> Result<(), CliError>,
+) -> Result<(), CliError> {
     let (reader, shown): (Box<dyn BufRead>, PathBuf) = match path {
         None => (Box::new(io::stdin().lock()), "-".into()),
         Some(p) if p == Path::new("-") => (Box::new(io::stdin().lock()), "-".into()),
@@ -41,10 +55,7 @@ pub fn for_each(
         if line.trim().is_empty() {
             continue;
         }
-        let record = serde_json::from_str::<serde_json::Value>(&line)
-            .map_err(Problem::Json)
-            .and_then(|json| Answers::validate(instrument(), &json).map_err(Problem::Invalid));
-        each(index + 1, record)?;
+        each(index + 1, &line)?;
     }
     Ok(())
 }

@@ -32,9 +32,54 @@ pub fn is_iso_date(s: &str) -> bool {
     }
 }
 
+/// The civil date (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+pub fn civil_from_unix_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// `YYYY-MM-DD` (UTC) of a Unix time in seconds.
+pub fn iso_day(unix_seconds: i64) -> String {
+    let (y, m, d) = civil_from_unix_days(unix_seconds.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// RFC 3339 UTC time (`2026-11-25T14:03:00Z`) of a Unix time in seconds.
+pub fn rfc3339(unix_seconds: i64) -> String {
+    let secs = unix_seconds.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        iso_day(unix_seconds),
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unix_times_to_dates() {
+        assert_eq!(iso_day(0), "1970-01-01");
+        assert_eq!(rfc3339(1_795_615_380), "2026-11-25T14:03:00Z");
+        assert_eq!(iso_day(951_782_400), "2000-02-29");
+        assert_eq!(iso_day(-86_400), "1969-12-31");
+        for day in (-800_000..800_000).step_by(997) {
+            let (y, m, d) = civil_from_unix_days(day);
+            assert!(is_real_date(y as u32, m, d) || y < 1, "{day}");
+        }
+    }
 
     #[test]
     fn iso_dates() {

@@ -1,0 +1,50 @@
+//! `asi open`: envelopes in, plaintext JSON out.
+
+use asi_envelope::{Envelope, EnvelopeError, SecretKey, open};
+use asi_instrument::Lang;
+
+use crate::cli::OpenArgs;
+use crate::error::{CliError, Outcome};
+use crate::records;
+
+pub fn run(args: &OpenArgs, lang: Lang) -> Result<Outcome, CliError> {
+    let text = std::fs::read_to_string(&args.key).map_err(|source| CliError::Read {
+        path: args.key.clone(),
+        source,
+    })?;
+    let secret = SecretKey::from_key_file(&text).map_err(|source| CliError::Key {
+        what: args.key.display().to_string(),
+        source,
+    })?;
+    let mut outcome = Outcome::AllValid;
+    records::for_each_line(args.input.file.as_deref(), |line, text| {
+        match Envelope::from_json(text).and_then(|envelope| open(&secret, &envelope)) {
+            Ok(opened) => println!("{}", String::from_utf8_lossy(&opened.plaintext)),
+            Err(e) => {
+                outcome = Outcome::SomeInvalid;
+                match lang {
+                    Lang::Da => {
+                        eprintln!("linje {line}: konvolutten kan ikke åbnes: {}", danish(&e))
+                    }
+                    Lang::En => eprintln!("line {line}: the envelope cannot be opened: {e}"),
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(outcome)
+}
+
+/// The reason in Danish.
+fn danish(error: &EnvelopeError) -> String {
+    match error {
+        EnvelopeError::Format(detail) => format!("det er ikke en gyldig konvolut v1 ({detail})"),
+        EnvelopeError::Metadata(field) => format!("metadatafeltet «{field}» er ugyldigt"),
+        EnvelopeError::Mismatch(field) => format!("det ydre felt {field} passer ikke med metadata"),
+        EnvelopeError::WrongKey { expected, found } => {
+            format!("den er forseglet til nøgle {found}, men denne nøgle er {expected}")
+        }
+        EnvelopeError::Open => "den er blevet ændret, eller den er ikke til denne nøgle".into(),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,67 @@
+//! `asi seal`: answer records in, envelopes out (for tests and demo data).
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use asi_envelope::{Metadata, Mode, Payload, PublicKey, seal};
+use asi_instrument::{Lang, date, instrument, scoring};
+
+use crate::cli::SealArgs;
+use crate::error::{CliError, Outcome};
+use crate::records;
+
+pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
+    let public = PublicKey::from_text(&args.public_key).map_err(|source| CliError::Key {
+        what: "--public-key".into(),
+        source,
+    })?;
+    let mode = match (args.token.is_some(), args.mode.as_str()) {
+        (true, _) => Mode::Link,
+        (false, "anonymous") => Mode::Anonymous,
+        (false, "identified") => Mode::Identified,
+        (false, other) => {
+            return Err(CliError::Invalid(format!(
+                "--mode must be anonymous or identified, not {other}"
+            )));
+        }
+    };
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let day = args.day.clone().unwrap_or_else(|| date::iso_day(now));
+    let mut outcome = Outcome::AllValid;
+    records::for_each(args.input.file.as_deref(), |line, record| {
+        match record {
+            Ok(answers) => {
+                let scores = scoring::current().score(&answers);
+                let payload = Payload {
+                    answers,
+                    scoring_version: scores.scoring_version.clone(),
+                    scores,
+                    instrument_version: instrument().version.clone(),
+                    completed_at: date::rfc3339(now),
+                    mode,
+                    locale: lang.tag().into(),
+                };
+                let metadata = Metadata::new(
+                    &public,
+                    &args.clinic,
+                    &args.form,
+                    &args.timepoint,
+                    &day,
+                    args.token.as_deref(),
+                );
+                let envelope = seal(&public, &metadata, &payload.to_bytes())
+                    .map_err(|e| CliError::Invalid(format!("line {line}: {e}")))?;
+                println!("{}", envelope.to_json());
+            }
+            Err(problem) => {
+                outcome = Outcome::SomeInvalid;
+                for message in records::describe(line, &problem, lang) {
+                    eprintln!("{message}");
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(outcome)
+}
