@@ -228,33 +228,53 @@ fn seal_inner(
     })
 }
 
-/// Opens an envelope with the clinic's secret key (§3.3), checking every rule of the format.
-pub fn open(secret: &SecretKey, envelope: &Envelope) -> Result<Opened, EnvelopeError> {
+/// Checks everything about an envelope that needs no key (§3.3 up to decryption) and
+/// returns its metadata. The inbox uses this: it can check, but never open.
+pub fn inspect(envelope: &Envelope) -> Result<Metadata, EnvelopeError> {
     if envelope.v != VERSION {
         return Err(EnvelopeError::Format(format!(
             "version {} is not 1",
             envelope.v
         )));
     }
-    let expected = secret.public_key().key_id();
-    if envelope.key_id != expected {
-        return Err(EnvelopeError::WrongKey {
-            expected,
-            found: envelope.key_id.clone(),
-        });
-    }
     let aad = unb64("aad", &envelope.aad)?;
-    let metadata: Metadata = serde_json::from_slice(&aad).map_err(|_| EnvelopeError::Open)?;
-    metadata.check().map_err(|_| EnvelopeError::Open)?;
+    let metadata: Metadata = serde_json::from_slice(&aad)
+        .map_err(|e| EnvelopeError::Format(format!("aad is not the metadata: {e}")))?;
+    metadata.check()?;
     if metadata.id != envelope.id {
         return Err(EnvelopeError::Mismatch("id"));
     }
     if metadata.key_id != envelope.key_id {
         return Err(EnvelopeError::Mismatch("key_id"));
     }
-    let enc_bytes = unb64("enc", &envelope.enc)?;
-    let enc =
-        <Kem as hpke::Kem>::EncappedKey::from_bytes(&enc_bytes).map_err(|_| EnvelopeError::Open)?;
+    if unb64("enc", &envelope.enc)?.len() != 32 {
+        return Err(EnvelopeError::Format("enc is not 32 bytes".into()));
+    }
+    if unb64("ct", &envelope.ct)?.len() < 16 {
+        return Err(EnvelopeError::Format("ct is shorter than its tag".into()));
+    }
+    Ok(metadata)
+}
+
+/// Opens an envelope with the clinic's secret key (§3.3), checking every rule of the format.
+/// A changed `aad` is reported like a changed ciphertext: opening says nothing about which
+/// byte was wrong.
+pub fn open(secret: &SecretKey, envelope: &Envelope) -> Result<Opened, EnvelopeError> {
+    let expected = secret.public_key().key_id();
+    if envelope.v == VERSION && envelope.key_id != expected {
+        return Err(EnvelopeError::WrongKey {
+            expected,
+            found: envelope.key_id.clone(),
+        });
+    }
+    let metadata = inspect(envelope).map_err(|e| match e {
+        EnvelopeError::Metadata(_) => EnvelopeError::Open,
+        EnvelopeError::Format(ref why) if why.starts_with("aad") => EnvelopeError::Open,
+        other => other,
+    })?;
+    let aad = unb64("aad", &envelope.aad)?;
+    let enc = <Kem as hpke::Kem>::EncappedKey::from_bytes(&unb64("enc", &envelope.enc)?)
+        .map_err(|_| EnvelopeError::Open)?;
     let ct = unb64("ct", &envelope.ct)?;
     let mut ctx = hpke::setup_receiver::<Aead, Kdf, Kem>(&OpModeR::Base, &secret.0, &enc, INFO)
         .map_err(|_| EnvelopeError::Open)?;

@@ -19,7 +19,7 @@ pub mod payload;
 mod rng;
 
 pub use envelope::{
-    Envelope, EnvelopeError, Metadata, Opened, open, seal, seal_with_ephemeral_ikm,
+    Envelope, EnvelopeError, Metadata, Opened, inspect, open, seal, seal_with_ephemeral_ikm,
 };
 pub use keys::{KeyError, PublicKey, SecretKey};
 pub use payload::{Mode, Payload};
