@@ -1,0 +1,80 @@
+//! `asi-inbox --config FILE`: runs the inbox until SIGTERM or Ctrl-C, finishing requests in
+//! flight before it exits.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use asi_inbox::db::Db;
+use asi_inbox::{AppState, Config, app};
+use clap::Parser;
+
+/// The inbox server for sealed ASI responses.
+#[derive(Parser)]
+#[command(name = "asi-inbox", version, about)]
+struct Args {
+    /// The configuration file (TOML); ASI_INBOX_* environment variables override it.
+    #[arg(long, value_name = "FILE")]
+    config: PathBuf,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    let config = match Config::load(&args.config) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("asi-inbox: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let db = match Db::open(&config.database) {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!(
+                "asi-inbox: cannot open the database {}: {e}",
+                config.database.display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(&config.listen).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("asi-inbox: cannot listen on {}: {e}", config.listen);
+            return ExitCode::from(2);
+        }
+    };
+    println!(
+        "asi-inbox: listening on http://{}",
+        listener
+            .local_addr()
+            .map_or(config.listen.clone(), |a| a.to_string())
+    );
+    let router = app(Arc::new(AppState { config, db }));
+    match axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown())
+        .await
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("asi-inbox: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn shutdown() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("a SIGTERM handler");
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}

@@ -1,0 +1,293 @@
+//! The inbox API against a real SQLite file: every status, exactly-once storage, reading.
+
+mod common;
+
+use std::sync::Arc;
+
+use asi_envelope::{Metadata, keys, seal};
+use asi_inbox::db::Db;
+use asi_inbox::{AppState, app};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+use common::{TOKEN, TestInbox};
+
+fn router(inbox: &TestInbox) -> (Router, Arc<AppState>) {
+    let config = inbox.config();
+    let db = Db::open(&config.database).unwrap();
+    let state = Arc::new(AppState { config, db });
+    (app(state.clone()), state)
+}
+
+async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Value) {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        serde_json::from_slice(&bytes)
+            .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into())),
+    )
+}
+
+fn post(body: impl Into<Body>) -> Request<Body> {
+    Request::post("/api/v1/envelopes")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(body.into())
+        .unwrap()
+}
+
+fn list(query: &str, token: Option<&str>) -> Request<Body> {
+    let mut builder = Request::get(format!("/api/v1/envelopes{query}"));
+    if let Some(t) = token {
+        builder = builder.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    builder.body(Body::empty()).unwrap()
+}
+
+#[tokio::test]
+async fn posting_answers_201_then_200_for_the_same_bytes_and_409_for_other_bytes() {
+    let inbox = TestInbox::new("statuses");
+    let (router, state) = router(&inbox);
+    let envelope = inbox.envelope("{\"answers\":{}}");
+    let (status, body) = send(&router, post(envelope.to_json())).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["id"], envelope.id.as_str());
+    assert_eq!(
+        send(&router, post(envelope.to_json())).await.0,
+        StatusCode::OK
+    );
+
+    // The same id with other bytes: a second response under the same id.
+    let mut metadata = Metadata::new(
+        &inbox.public,
+        "demo",
+        "trivsel",
+        "midway",
+        "2026-11-25",
+        None,
+    );
+    metadata.id = envelope.id.clone();
+    let other = seal(&inbox.public, &metadata, b"{\"answers\":{\"hash_days\":1}}").unwrap();
+    assert_eq!(
+        send(&router, post(other.to_json())).await.0,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(state.db.count().unwrap(), 1);
+}
+
+#[tokio::test]
+async fn bad_requests_are_refused_with_the_right_status() {
+    let inbox = TestInbox::new("bad");
+    let (router, state) = router(&inbox);
+    let good = inbox.envelope("{}");
+    let (status, body) = send(&router, post("{not json")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        body["error"].as_str().unwrap().contains("not an envelope"),
+        "{body}"
+    );
+    let v2 = good.to_json().replace("\"v\":1", "\"v\":2");
+    assert_eq!(send(&router, post(v2)).await.0, StatusCode::BAD_REQUEST);
+    let bad_field = good.to_json().replace(&good.enc, "not-base64!");
+    assert_eq!(
+        send(&router, post(bad_field)).await.0,
+        StatusCode::BAD_REQUEST
+    );
+    let extra = good.to_json().replacen('{', "{\"ip\":\"1.2.3.4\",", 1);
+    assert_eq!(send(&router, post(extra)).await.0, StatusCode::BAD_REQUEST);
+    let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(asi_inbox::api::MAX_BODY));
+    assert_eq!(
+        send(&router, post(huge)).await.0,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+
+    // Unknown clinic, and a key that is not the clinic's.
+    let unknown = Metadata::new(
+        &inbox.public,
+        "nowhere",
+        "trivsel",
+        "midway",
+        "2026-11-25",
+        None,
+    );
+    let envelope = seal(&inbox.public, &unknown, b"{}").unwrap();
+    assert_eq!(
+        send(&router, post(envelope.to_json())).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let (_, stranger) = keys::generate();
+    let wrong_key = Metadata::new(&stranger, "demo", "trivsel", "midway", "2026-11-25", None);
+    let envelope = seal(&stranger, &wrong_key, b"{}").unwrap();
+    let (status, body) = send(&router, post(envelope.to_json())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(state.db.count().unwrap(), 0);
+}
+
+#[tokio::test]
+async fn fifty_concurrent_posts_of_one_envelope_store_one_row() {
+    let inbox = TestInbox::new("concurrent");
+    let (router, state) = router(&inbox);
+    let json = inbox
+        .envelope("{\"answers\":{\"wellbeing_close\":4}}")
+        .to_json();
+    let tasks: Vec<_> = (0..50)
+        .map(|_| {
+            let router = router.clone();
+            let json = json.clone();
+            tokio::spawn(async move { send(&router, post(json)).await.0 })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for task in tasks {
+        statuses.push(task.await.unwrap());
+    }
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CREATED)
+            .count(),
+        1
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == StatusCode::OK).count(),
+        49
+    );
+    assert_eq!(state.db.count().unwrap(), 1);
+}
+
+#[tokio::test]
+async fn a_clinic_reads_its_own_envelopes_with_its_token_page_by_page() {
+    let inbox = TestInbox::new("list");
+    let (router, _) = router(&inbox);
+    let envelopes: Vec<_> = (0..3)
+        .map(|i| inbox.envelope(&format!("{{\"n\":{i}}}")))
+        .collect();
+    for e in &envelopes {
+        assert_eq!(
+            send(&router, post(e.to_json())).await.0,
+            StatusCode::CREATED
+        );
+    }
+    assert_eq!(
+        send(&router, list("", None)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        send(&router, list("", Some("wrong"))).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let (status, page) = send(&router, list("?limit=2", Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::OK);
+    let ids: Vec<&str> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [envelopes[0].id.as_str(), envelopes[1].id.as_str()]);
+    // The items are the envelopes exactly as posted.
+    assert_eq!(
+        serde_json::to_string(&page["items"][0]).unwrap().len(),
+        envelopes[0].to_json().len()
+    );
+    let next = page["next"].as_str().unwrap();
+    let (_, rest) = send(
+        &router,
+        list(&format!("?after={next}&limit=2"), Some(TOKEN)),
+    )
+    .await;
+    assert_eq!(rest["items"].as_array().unwrap().len(), 1);
+    assert_eq!(rest["items"][0]["id"], envelopes[2].id.as_str());
+    let (_, empty) = send(
+        &router,
+        list(
+            &format!("?after={}", rest["next"].as_str().unwrap()),
+            Some(TOKEN),
+        ),
+    )
+    .await;
+    assert_eq!(empty["items"], Value::Array(vec![]));
+    assert_eq!(empty["next"], rest["next"]);
+    assert_eq!(
+        send(&router, list("?after=abc", Some(TOKEN))).await.0,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn clinic_settings_and_health() {
+    let inbox = TestInbox::new("clinic");
+    let (router, _) = router(&inbox);
+    let (status, clinic) = send(
+        &router,
+        Request::get("/api/v1/clinics/demo")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(clinic["name"], "Demo Rusmiddelcenter");
+    assert_eq!(clinic["public_key"], inbox.public.to_text().as_str());
+    assert_eq!(clinic["key_id"], inbox.public.key_id().as_str());
+    assert!(clinic.get("reader_token_sha256").is_none());
+    assert_eq!(
+        send(
+            &router,
+            Request::get("/api/v1/clinics/nope")
+                .body(Body::empty())
+                .unwrap()
+        )
+        .await
+        .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        send(
+            &router,
+            Request::get("/healthz").body(Body::empty()).unwrap()
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn cors_only_for_configured_origins() {
+    let inbox = TestInbox::new("cors");
+    let (router, _) = router(&inbox);
+    let preflight = |origin: &str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri("/api/v1/envelopes")
+            .header(header::ORIGIN, origin)
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let allowed = router
+        .clone()
+        .oneshot(preflight("http://localhost:4173"))
+        .await
+        .unwrap();
+    assert_eq!(
+        allowed.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+        "http://localhost:4173"
+    );
+    let other = router
+        .clone()
+        .oneshot(preflight("https://evil.example"))
+        .await
+        .unwrap();
+    assert!(
+        other
+            .headers()
+            .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+            .is_none()
+    );
+}
