@@ -21,13 +21,13 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 say "cargo clippy (wasm32: the app and the instrument crate)"
 cargo clippy -p asi-app --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
-cargo clippy -p asi-instrument --lib --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p asi-instrument -p asi-envelope --lib --target wasm32-unknown-unknown --locked -- -D warnings
 
 say "native tests"
 cargo test --workspace --locked
 
-say "the instrument crate builds for wasm32"
-cargo build -p asi-instrument --target wasm32-unknown-unknown --locked
+say "the instrument and envelope crates build for wasm32"
+cargo build -p asi-instrument -p asi-envelope --target wasm32-unknown-unknown --locked
 
 say "wasm tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
