@@ -38,6 +38,37 @@ pub enum Command {
     /// Open envelopes (JSON lines) with the private key and print each plaintext (one JSON
     /// line each). A wrong key or any tampering is an error for that envelope.
     Open(OpenArgs),
+    /// Fetch a clinic's envelopes from the inbox (or read them from a file), open them
+    /// locally, rescore them, and write one row per response: the metadata, every item id
+    /// and the scores, with `scores_match` flagging scores that differ from the rescore.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The clinic's private key file.
+    #[arg(long, value_name = "FILE")]
+    pub key: PathBuf,
+    /// The inbox's address, e.g. http://localhost:8080 (without it, envelopes are read from
+    /// FILE or standard input).
+    #[arg(long, value_name = "URL", requires = "token")]
+    pub inbox: Option<String>,
+    /// The clinic's reader token for the inbox.
+    #[arg(long)]
+    pub token: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// CSV with a header row.
+    Csv,
+    /// JSON lines.
+    Jsonl,
 }
 
 #[derive(Debug, Args)]

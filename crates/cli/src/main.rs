@@ -2,6 +2,7 @@
 
 mod cli;
 mod error;
+mod export;
 mod keygen;
 mod open;
 mod records;
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
         cli::Command::Keygen(args) => keygen::run(args),
         cli::Command::Seal(args) => seal::run(args, cli.lang()),
         cli::Command::Open(args) => open::run(args, cli.lang()),
+        cli::Command::Export(args) => export::run(args, cli.lang()),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

@@ -7,15 +7,20 @@ use crate::cli::OpenArgs;
 use crate::error::{CliError, Outcome};
 use crate::records;
 
+/// Reads the clinic's private key file.
+pub fn read_key(path: &std::path::Path) -> Result<SecretKey, CliError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    SecretKey::from_key_file(&text).map_err(|source| CliError::Key {
+        what: path.display().to_string(),
+        source,
+    })
+}
+
 pub fn run(args: &OpenArgs, lang: Lang) -> Result<Outcome, CliError> {
-    let text = std::fs::read_to_string(&args.key).map_err(|source| CliError::Read {
-        path: args.key.clone(),
-        source,
-    })?;
-    let secret = SecretKey::from_key_file(&text).map_err(|source| CliError::Key {
-        what: args.key.display().to_string(),
-        source,
-    })?;
+    let secret = read_key(&args.key)?;
     let mut outcome = Outcome::AllValid;
     records::for_each_line(args.input.file.as_deref(), |line, text| {
         match Envelope::from_json(text).and_then(|envelope| open(&secret, &envelope)) {
@@ -36,7 +41,7 @@ pub fn run(args: &OpenArgs, lang: Lang) -> Result<Outcome, CliError> {
 }
 
 /// The reason in Danish.
-fn danish(error: &EnvelopeError) -> String {
+pub fn danish(error: &EnvelopeError) -> String {
     match error {
         EnvelopeError::Format(detail) => format!("det er ikke en gyldig konvolut v1 ({detail})"),
         EnvelopeError::Metadata(field) => format!("metadatafeltet «{field}» er ugyldigt"),

@@ -1,0 +1,99 @@
+//! `asi export`: envelopes from the inbox (or a file), opened and rescored locally.
+
+use asi_envelope::{Envelope, Payload, open};
+use asi_export::{Response, to_csv, to_jsonl};
+use asi_instrument::Lang;
+
+use crate::cli::{ExportArgs, Format};
+use crate::error::{CliError, Outcome};
+use crate::open::{danish, read_key};
+use crate::records;
+
+/// Every envelope of the clinic, page by page.
+fn fetch(inbox: &str, token: &str) -> Result<Vec<String>, CliError> {
+    let mut envelopes = Vec::new();
+    let mut after = String::new();
+    loop {
+        let url = format!(
+            "{}/api/v1/envelopes?after={after}&limit=1000",
+            inbox.trim_end_matches('/')
+        );
+        let fail = |why: String| CliError::Invalid(format!("the inbox {inbox} answered: {why}"));
+        let mut response = ureq::get(&url)
+            .header("Authorization", &format!("Bearer {token}"))
+            .call()
+            .map_err(|e| fail(e.to_string()))?;
+        let page: serde_json::Value = serde_json::from_str(
+            &response
+                .body_mut()
+                .read_to_string()
+                .map_err(|e| fail(e.to_string()))?,
+        )
+        .map_err(|e| fail(e.to_string()))?;
+        let items = page["items"]
+            .as_array()
+            .ok_or_else(|| fail("no items".into()))?;
+        if items.is_empty() {
+            return Ok(envelopes);
+        }
+        envelopes.extend(items.iter().map(|i| i.to_string()));
+        after = page["next"]
+            .as_str()
+            .ok_or_else(|| fail("no next cursor".into()))?
+            .to_owned();
+    }
+}
+
+pub fn run(args: &ExportArgs, lang: Lang) -> Result<Outcome, CliError> {
+    let secret = read_key(&args.key)?;
+    let lines: Vec<(usize, String)> = match (&args.inbox, &args.token) {
+        (Some(inbox), Some(token)) => fetch(inbox, token)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l))
+            .collect(),
+        _ => {
+            let mut lines = Vec::new();
+            records::for_each_line(args.input.file.as_deref(), |n, line| {
+                lines.push((n, line.to_owned()));
+                Ok(())
+            })?;
+            lines
+        }
+    };
+    let mut outcome = Outcome::AllValid;
+    let mut responses = Vec::new();
+    for (n, line) in lines {
+        let opened = Envelope::from_json(&line).and_then(|e| open(&secret, &e));
+        match opened.map(|o| (Payload::from_bytes(&o.plaintext), o.metadata)) {
+            Ok((Ok(payload), metadata)) => responses.push(Response { metadata, payload }),
+            Ok((Err(e), metadata)) => {
+                outcome = Outcome::SomeInvalid;
+                eprintln!(
+                    "{} {}: {e}",
+                    if lang == Lang::Da {
+                        "konvolut"
+                    } else {
+                        "envelope"
+                    },
+                    metadata.id
+                );
+            }
+            Err(e) => {
+                outcome = Outcome::SomeInvalid;
+                match lang {
+                    Lang::Da => eprintln!("konvolut nr. {n} kan ikke åbnes: {}", danish(&e)),
+                    Lang::En => eprintln!("envelope no. {n} cannot be opened: {e}"),
+                }
+            }
+        }
+    }
+    print!(
+        "{}",
+        match args.format {
+            Format::Csv => to_csv(&responses),
+            Format::Jsonl => to_jsonl(&responses),
+        }
+    );
+    Ok(outcome)
+}

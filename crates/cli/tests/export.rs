@@ -1,0 +1,268 @@
+//! `asi export`: one row per response, every item id as a column, rescored scores checked,
+//! from a file of envelopes or from an inbox (a small stand-in server here).
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+
+use asi_envelope::{Metadata, Mode, Payload, keys, seal};
+use asi_instrument::{Answers, instrument, scoring};
+use assert_cmd::Command;
+use serde_json::{Value, json};
+
+const VECTORS: &str = include_str!("../../instrument/tests/data/scoring-vectors.json");
+
+fn asi(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let out = Command::cargo_bin("asi")
+        .unwrap()
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+struct Setup {
+    dir: std::path::PathBuf,
+    envelopes: Vec<String>,
+    vectors: serde_json::Map<String, Value>,
+}
+
+impl Drop for Setup {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn setup(name: &str) -> Setup {
+    let dir = std::env::temp_dir().join(format!("asi-export-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("clinic.key");
+    let (_, out, _) = asi(&["keygen", "--out", key.to_str().unwrap()], "");
+    let public: Value = serde_json::from_str(&out).unwrap();
+    let vectors: serde_json::Map<String, Value> = serde_json::from_str(VECTORS).unwrap();
+    let input: String = vectors
+        .values()
+        .map(|v| format!("{}\n", v["answers"]))
+        .collect();
+    let pk = format!("--public-key={}", public["public_key"].as_str().unwrap());
+    let (code, sealed, err) = asi(
+        &["seal", &pk, "--timepoint", "intake", "--day", "2026-11-25"],
+        &input,
+    );
+    assert_eq!(code, 0, "{err}");
+    Setup {
+        dir,
+        envelopes: sealed.lines().map(str::to_owned).collect(),
+        vectors,
+    }
+}
+
+#[test]
+fn csv_has_a_column_per_item_and_a_row_per_response() {
+    let s = setup("csv");
+    let key = s.dir.join("clinic.key");
+    let (code, csv, err) = asi(
+        &["export", "--key", key.to_str().unwrap()],
+        &(s.envelopes.join("\n") + "\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let items: Vec<&str> = instrument().item_ids().collect();
+    assert_eq!(header.len(), 11 + items.len() + 11);
+    assert_eq!(&header[11..11 + items.len()], items.as_slice());
+    assert_eq!(header[0], "id");
+    assert_eq!(header.last().unwrap(), "scores_match");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), s.vectors.len());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (row, vector) in rows.iter().zip(s.vectors.values()) {
+        assert_eq!(&row[col("timepoint")], "intake");
+        assert_eq!(&row[col("mode")], "anonymous");
+        assert_eq!(&row[col("scores_match")], "true");
+        assert_eq!(
+            &row[col("provisional_domains")],
+            "economy alcohol legal drug"
+        );
+        for (item, value) in vector["answers"].as_object().unwrap() {
+            let cell = &row[col(item)];
+            match value {
+                Value::String(s) => assert_eq!(cell, s),
+                other => assert_eq!(cell, other.to_string(), "{item}"),
+            }
+        }
+        for key in ["economy", "asi6", "wellbeing"] {
+            match vector["scores"][key].as_f64() {
+                Some(want) => assert!(
+                    (row[col(key)].parse::<f64>().unwrap() - want).abs() < 1e-6,
+                    "{key}"
+                ),
+                None => assert_eq!(&row[col(key)], ""),
+            }
+        }
+    }
+    // JSON lines carry the same responses.
+    let (_, jsonl, _) = asi(
+        &[
+            "export",
+            "--key",
+            key.to_str().unwrap(),
+            "--format",
+            "jsonl",
+        ],
+        &(s.envelopes.join("\n") + "\n"),
+    );
+    let first: Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(first["scores_match"], true);
+    assert_eq!(first["metadata"]["timepoint"], "intake");
+}
+
+#[test]
+fn scores_that_differ_from_the_rescore_are_flagged() {
+    let s = setup("mismatch");
+    let key = s.dir.join("clinic.key");
+    let secret =
+        asi_envelope::SecretKey::from_key_file(&std::fs::read_to_string(&key).unwrap()).unwrap();
+    let public = secret.public_key();
+    let answers = Answers::validate(
+        instrument(),
+        &json!({"wellbeing_personal": 2, "wellbeing_close": 2, "wellbeing_social": 2}),
+    )
+    .unwrap();
+    let mut scores = scoring::current().score(&answers);
+    scores.wellbeing = Some(9.0); // not what the answers give
+    let payload = Payload {
+        answers,
+        scoring_version: scores.scoring_version.clone(),
+        scores,
+        instrument_version: instrument().version.clone(),
+        completed_at: "2026-11-25T10:00:00Z".into(),
+        mode: Mode::Anonymous,
+        locale: "da".into(),
+    };
+    let metadata = Metadata::new(&public, "demo", "trivsel", "midway", "2026-11-25", None);
+    let envelope = seal(&public, &metadata, &payload.to_bytes())
+        .unwrap()
+        .to_json();
+    let (code, csv, _) = asi(
+        &["export", "--key", key.to_str().unwrap()],
+        &format!("{envelope}\n"),
+    );
+    assert_eq!(code, 0);
+    assert!(csv.lines().nth(1).unwrap().ends_with(",false"), "{csv}");
+    let (_, jsonl, _) = asi(
+        &[
+            "export",
+            "--key",
+            key.to_str().unwrap(),
+            "--format",
+            "jsonl",
+        ],
+        &format!("{envelope}\n"),
+    );
+    let line: Value = serde_json::from_str(jsonl.trim()).unwrap();
+    assert_eq!(line["scores"]["wellbeing"], 9.0);
+    assert_eq!(line["rescored"]["wellbeing"], 2.0);
+    assert_eq!(line["scores_match"], false);
+    // An envelope for another key is reported and the rest still exported.
+    let (_, stranger) = keys::generate();
+    let other = seal(
+        &stranger,
+        &Metadata::new(&stranger, "demo", "trivsel", "midway", "2026-11-25", None),
+        b"{}",
+    )
+    .unwrap()
+    .to_json();
+    let (code, csv, err) = asi(
+        &["export", "--key", key.to_str().unwrap()],
+        &format!("{other}\n{envelope}\n"),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("konvolut nr. 1 kan ikke åbnes: den er forseglet til nøgle"),
+        "{err}"
+    );
+    assert_eq!(csv.lines().count(), 2);
+}
+
+#[test]
+fn export_pages_through_the_inbox_with_the_token() {
+    let s = setup("inbox");
+    let key = s.dir.join("clinic.key");
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let envelopes = s.envelopes.clone();
+    // A stand-in inbox: two pages, then an empty one; it checks the bearer token.
+    let server = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request_line = String::new();
+            reader.read_line(&mut request_line).unwrap();
+            let mut authorized = false;
+            loop {
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                if line.trim().is_empty() {
+                    break;
+                }
+                authorized |= line.eq_ignore_ascii_case("authorization: Bearer sesame\r\n");
+            }
+            seen.push(request_line.clone());
+            let after = request_line
+                .split("after=")
+                .nth(1)
+                .and_then(|r| r.split('&').next())
+                .unwrap_or("")
+                .to_owned();
+            let (items, next) = match after.as_str() {
+                "" => (&envelopes[..4], "4"),
+                "4" => (&envelopes[4..], "7"),
+                _ => (&envelopes[..0], "7"),
+            };
+            let body = format!("{{\"items\":[{}],\"next\":\"{next}\"}}", items.join(","));
+            let status = if authorized {
+                "200 OK"
+            } else {
+                "401 Unauthorized"
+            };
+            write!(stream, "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).unwrap();
+        }
+        seen
+    });
+    let url = format!("http://127.0.0.1:{port}");
+    let (code, csv, err) = asi(
+        &[
+            "export",
+            "--key",
+            key.to_str().unwrap(),
+            "--inbox",
+            &url,
+            "--token",
+            "sesame",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(csv.lines().count(), 1 + 7);
+    let seen = server.join().unwrap();
+    assert!(
+        seen[0].starts_with("GET /api/v1/envelopes?after=&limit=1000 "),
+        "{seen:?}"
+    );
+    assert!(
+        seen[1].starts_with("GET /api/v1/envelopes?after=4&limit=1000 "),
+        "{seen:?}"
+    );
+}

@@ -1,0 +1,174 @@
+//! Opened responses as a table: one row per response; the columns are the metadata, every
+//! item id of the instrument (in form order) and the scores. The same code writes `asi
+//! export` and (later) the clinic's reader in the browser, so both give the same bytes.
+//!
+//! Each response is rescored with the scoring version it names; `scores_match` says whether
+//! the scores inside the envelope equal the rescore (to 1e-9).
+
+use asi_envelope::{Metadata, Payload};
+use asi_instrument::scoring::{self, Domain, Scores};
+use asi_instrument::{Answer, instrument};
+use serde::Serialize;
+
+/// One opened response.
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// The clear metadata.
+    pub metadata: Metadata,
+    /// The opened payload.
+    pub payload: Payload,
+}
+
+/// The metadata and payload columns before the items.
+pub const LEAD_COLUMNS: [&str; 11] = [
+    "id",
+    "clinic",
+    "form",
+    "timepoint",
+    "day",
+    "token",
+    "mode",
+    "completed_at",
+    "locale",
+    "instrument_version",
+    "scoring_version",
+];
+
+/// The score columns after the items.
+pub const SCORE_COLUMNS: [&str; 11] = [
+    "economy",
+    "medical",
+    "psychiatric",
+    "alcohol",
+    "legal",
+    "drug",
+    "asi6",
+    "wellbeing",
+    "drug_free",
+    "provisional_domains",
+    "scores_match",
+];
+
+/// Every column, in order.
+pub fn columns() -> Vec<&'static str> {
+    LEAD_COLUMNS
+        .into_iter()
+        .chain(instrument().item_ids())
+        .chain(SCORE_COLUMNS)
+        .collect()
+}
+
+fn number(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-9,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Whether two score sets agree.
+pub fn scores_match(inside: &Scores, rescored: &Scores) -> bool {
+    Domain::ALL
+        .iter()
+        .all(|&d| close(inside.domain(d), rescored.domain(d)))
+        && close(inside.asi6, rescored.asi6)
+        && close(inside.wellbeing, rescored.wellbeing)
+        && inside.drug_free == rescored.drug_free
+        && inside.scoring_version == rescored.scoring_version
+}
+
+impl Response {
+    /// The scores recomputed from the answers with the version the response names (or the
+    /// current one if this build does not ship it).
+    pub fn rescored(&self) -> Scores {
+        scoring::by_version(&self.payload.scoring_version)
+            .unwrap_or_else(scoring::current)
+            .score(&self.payload.answers)
+    }
+
+    /// The row's cells, in [`columns`] order.
+    pub fn cells(&self) -> Vec<String> {
+        let m = &self.metadata;
+        let p = &self.payload;
+        let mode = serde_json::to_value(p.mode)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let mut cells = vec![
+            m.id.clone(),
+            m.clinic.clone(),
+            m.form.clone(),
+            m.timepoint.clone(),
+            m.day.clone(),
+            m.token.clone().unwrap_or_default(),
+            mode,
+            p.completed_at.clone(),
+            p.locale.clone(),
+            p.instrument_version.clone(),
+            p.scoring_version.clone(),
+        ];
+        cells.extend(instrument().item_ids().map(|id| match p.answers.get(id) {
+            None => String::new(),
+            Some(Answer::Bool(b)) => b.to_string(),
+            Some(Answer::Int(n)) => n.to_string(),
+            Some(Answer::Text(s)) => s.clone(),
+        }));
+        let s = &p.scores;
+        let spec = scoring::by_version(&p.scoring_version).unwrap_or_else(scoring::current);
+        let provisional: Vec<&str> = Domain::ALL
+            .iter()
+            .filter(|&&d| spec.domain(d).provisional)
+            .map(|d| d.id())
+            .collect();
+        cells.extend(Domain::ALL.iter().map(|&d| number(s.domain(d))));
+        cells.push(number(s.asi6));
+        cells.push(number(s.wellbeing));
+        cells.push(s.drug_free.map(|b| b.to_string()).unwrap_or_default());
+        cells.push(provisional.join(" "));
+        cells.push(scores_match(s, &self.rescored()).to_string());
+        cells
+    }
+}
+
+/// CSV with a header row (RFC 4180, `\n` line ends, quoted only where needed).
+pub fn to_csv(responses: &[Response]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    writer.write_record(columns()).expect("writing to memory");
+    for r in responses {
+        writer.write_record(r.cells()).expect("writing to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("writing to memory")).expect("cells are UTF-8")
+}
+
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    metadata: &'a Metadata,
+    #[serde(flatten)]
+    payload: &'a Payload,
+    rescored: Scores,
+    scores_match: bool,
+}
+
+/// JSON lines: one object per response with the metadata, the payload's members, the
+/// rescored scores and `scores_match`.
+pub fn to_jsonl(responses: &[Response]) -> String {
+    responses
+        .iter()
+        .map(|r| {
+            let rescored = r.rescored();
+            let line = JsonLine {
+                metadata: &r.metadata,
+                payload: &r.payload,
+                scores_match: scores_match(&r.payload.scores, &rescored),
+                rescored,
+            };
+            serde_json::to_string(&line).expect("a response always serialises") + "\n"
+        })
+        .collect()
+}
