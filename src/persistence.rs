@@ -10,7 +10,7 @@ use asi_instrument::{Draft, instrument};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::storage::{DraftStore, StorageError, drafts};
+use crate::storage::{DraftStore, StorageError};
 use crate::store::Store;
 
 /// Where answers are kept.
@@ -148,7 +148,7 @@ pub fn delete_everything(store: Store) {
     store.saved.set(BTreeMap::new());
     store.errors.update(|e| e.clear());
     spawn_local(async move {
-        let deleted = drafts::delete_everything().await;
+        let deleted = crate::storage::delete_everything().await;
         // The app keeps nothing in web storage, but a device is cleaned whatever put it there.
         for storage in [window().local_storage(), window().session_storage()]
             .into_iter()

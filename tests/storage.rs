@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use asi_app::storage::DraftStore;
-use asi_app::storage::drafts::DB_NAME;
+use asi_app::storage::db::DB_NAME;
 use asi_instrument::{Draft, instrument};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -16,7 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const DAY_MS: f64 = 86_400_000.0;
 
 async fn fresh_store() -> DraftStore {
-    asi_app::storage::drafts::delete_everything().await.unwrap();
+    asi_app::storage::delete_everything().await.unwrap();
     DraftStore::open().await.unwrap()
 }
 
@@ -205,9 +205,105 @@ async fn deleting_everything_removes_the_database() {
         .save("form:asi_kort", &sample_draft(), 1_000.0, 14)
         .await
         .unwrap();
-    asi_app::storage::drafts::delete_everything().await.unwrap();
+    asi_app::storage::delete_everything().await.unwrap();
     // Opening it again without a version creates an empty database: nothing survived.
     let db = Database::open(DB_NAME).await.unwrap();
     assert_eq!(db.object_store_names().count(), 0);
     db.delete().unwrap().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_outbox_keeps_envelopes_until_they_are_removed() {
+    fresh_store().await;
+    use asi_app::storage::outbox;
+    outbox::enqueue("id-1", r#"{"v":1,"n":1}"#, 2.0)
+        .await
+        .unwrap();
+    outbox::enqueue("id-0", r#"{"v":1,"n":0}"#, 1.0)
+        .await
+        .unwrap();
+    // Queuing an id again keeps the first envelope: one response, one envelope.
+    outbox::enqueue("id-1", r#"{"v":1,"n":9}"#, 3.0)
+        .await
+        .unwrap();
+    let pending = outbox::pending().await.unwrap();
+    assert_eq!(
+        pending.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(),
+        ["id-0", "id-1"]
+    );
+    assert_eq!(pending[1].envelope, r#"{"v":1,"n":1}"#);
+    outbox::remove("id-0").await.unwrap();
+    let pending = outbox::pending().await.unwrap();
+    assert_eq!(
+        pending.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(),
+        ["id-1"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_version_1_database_is_upgraded_and_keeps_its_drafts() {
+    use asi_app::storage::crypto;
+    asi_app::storage::delete_everything().await.unwrap();
+    // Exactly what the previous release (schema 1) left: its two stores, its key and an
+    // encrypted draft in its record layout.
+    let db = Database::open(DB_NAME)
+        .with_version(1u32)
+        .with_on_upgrade_needed(|_, db| {
+            db.create_object_store("drafts").build()?;
+            db.create_object_store("keys").build()?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let key = crypto::new_key().await.unwrap();
+    let iv = crypto::random_iv().unwrap();
+    let draft = sample_draft();
+    let ct = crypto::encrypt(&key, &iv, &serde_json::to_vec(&draft).unwrap())
+        .await
+        .unwrap();
+    let record = Object::new();
+    Reflect::set(&record, &"v".into(), &1.0.into()).unwrap();
+    Reflect::set(&record, &"iv".into(), &Uint8Array::from(&iv[..])).unwrap();
+    Reflect::set(&record, &"ct".into(), &Uint8Array::from(&ct[..])).unwrap();
+    Reflect::set(&record, &"updated".into(), &1_000.0.into()).unwrap();
+    Reflect::set(
+        &record,
+        &"expires".into(),
+        &(1_000.0 + 14.0 * DAY_MS).into(),
+    )
+    .unwrap();
+    for (store, key_name, value) in [
+        ("keys", "drafts", JsValue::from(key)),
+        ("drafts", "form:asi_kort", JsValue::from(record)),
+    ] {
+        let tx = db
+            .transaction(store)
+            .with_mode(indexed_db_futures::transaction::TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        tx.object_store(store)
+            .unwrap()
+            .put(value)
+            .with_key(key_name)
+            .primitive()
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+    db.close();
+
+    // This release opens it at schema 2: the draft is still there and opens with the old key.
+    let store = DraftStore::open().await.unwrap();
+    let loaded = store.load_all(2_000.0).await.unwrap();
+    assert_eq!(loaded.len(), 1);
+    assert_eq!(loaded[0].draft, draft);
+    let db = Database::open(DB_NAME).await.unwrap();
+    assert_eq!(db.version(), 2.0);
+    let mut stores: Vec<String> = db.object_store_names().collect();
+    stores.sort();
+    assert_eq!(stores, ["drafts", "keys", "outbox"]);
+    db.close();
+    asi_app::storage::outbox::enqueue("e1", "{}", 3_000.0)
+        .await
+        .unwrap();
+    assert_eq!(asi_app::storage::outbox::pending().await.unwrap().len(), 1);
 }

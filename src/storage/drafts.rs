@@ -1,13 +1,12 @@
 //! The draft store: one encrypted record per draft slot in IndexedDB.
 //!
-//! Database `asi-app`, version 1, two object stores with out-of-line keys:
+//! In database `asi-app` (see [`super::db`]), two object stores with out-of-line keys:
 //! - `keys`: `"drafts"` → the non-extractable AES-GCM `CryptoKey` (stored as a structured
 //!   clone; its bytes are never exposed);
 //! - `drafts`: slot id → `{v: 1, iv: Uint8Array(12), ct: Uint8Array, updated: ms, expires: ms}`,
 //!   where `ct` is AES-GCM over the draft as JSON. Nothing of the answers is in the clear.
 
 use asi_instrument::Draft;
-use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use js_sys::{Object, Reflect, Uint8Array};
@@ -15,48 +14,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::CryptoKey;
 
 use super::crypto;
+use super::db::{DRAFTS, KEYS, StorageError, with_db};
 
-/// The IndexedDB database name.
-pub const DB_NAME: &str = "asi-app";
-/// The schema version this code writes.
-pub const DB_VERSION: u32 = 1;
-const DRAFTS: &str = "drafts";
-const KEYS: &str = "keys";
 const KEY_ID: &str = "drafts";
 const RECORD_VERSION: f64 = 1.0;
 const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
-
-/// Why drafts cannot be kept on this device.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum StorageError {
-    /// IndexedDB is missing, blocked or refused (private browsing, settings, an old browser).
-    #[error("IndexedDB is not available: {0}")]
-    Unavailable(String),
-    /// The browser refused to store more (quota exceeded).
-    #[error("the device's storage is full: {0}")]
-    Full(String),
-    /// WebCrypto failed.
-    #[error("encryption is not available: {0}")]
-    Crypto(String),
-}
-
-impl From<indexed_db_futures::error::Error> for StorageError {
-    fn from(e: indexed_db_futures::error::Error) -> Self {
-        let text = format!("{e:?}");
-        if text.contains("QuotaExceeded") {
-            StorageError::Full(text)
-        } else {
-            StorageError::Unavailable(text)
-        }
-    }
-}
-
-impl From<indexed_db_futures::error::OpenDbError> for StorageError {
-    fn from(e: indexed_db_futures::error::OpenDbError) -> Self {
-        StorageError::Unavailable(format!("{e:?}"))
-    }
-}
 
 /// A draft read back from the device.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,30 +37,6 @@ pub struct SavedDraft {
 /// block another tab's upgrade or "Slet mine svar".
 pub struct DraftStore {
     key: CryptoKey,
-}
-
-/// Opens (creating or upgrading) the database.
-async fn open_db() -> Result<Database, StorageError> {
-    Ok(Database::open(DB_NAME)
-        .with_version(DB_VERSION)
-        .with_on_upgrade_needed(|event, db| {
-            if event.old_version() < 1.0 {
-                db.create_object_store(DRAFTS).build()?;
-                db.create_object_store(KEYS).build()?;
-            }
-            Ok(())
-        })
-        .await?)
-}
-
-/// Runs `work` on a freshly opened connection and closes it whatever the outcome.
-async fn with_db<T>(
-    work: impl AsyncFnOnce(&Database) -> Result<T, StorageError>,
-) -> Result<T, StorageError> {
-    let db = open_db().await?;
-    let result = work(&db).await;
-    db.close();
-    result
 }
 
 fn set(object: &Object, field: &str, value: &JsValue) {
@@ -262,10 +200,4 @@ impl DraftStore {
         })
         .await
     }
-}
-
-/// Deletes the whole database: every draft and the key.
-pub async fn delete_everything() -> Result<(), StorageError> {
-    Database::delete_by_name(DB_NAME)?.await?;
-    Ok(())
 }

@@ -2,6 +2,9 @@
 //! browser gives us no storage. See `docs/drafts-at-rest.md` for what this protects against.
 
 pub mod crypto;
+pub mod db;
 pub mod drafts;
+pub mod outbox;
 
-pub use drafts::{DraftStore, SavedDraft, StorageError};
+pub use db::{StorageError, delete_everything};
+pub use drafts::{DraftStore, SavedDraft};

@@ -1,0 +1,83 @@
+//! The app's IndexedDB database `asi-app` and its schema versions.
+//!
+//! - Version 1: `drafts` and `keys` (the encrypted drafts, [`super::drafts`]).
+//! - Version 2: adds `outbox` (sealed envelopes waiting to be sent, [`super::outbox`]).
+//!
+//! Each upgrade step only adds; data of older versions is kept.
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+
+/// The IndexedDB database name.
+pub const DB_NAME: &str = "asi-app";
+/// The schema version this code writes.
+pub const DB_VERSION: u32 = 2;
+pub(crate) const DRAFTS: &str = "drafts";
+pub(crate) const KEYS: &str = "keys";
+pub(crate) const OUTBOX: &str = "outbox";
+
+/// Why drafts cannot be kept on this device.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StorageError {
+    /// IndexedDB is missing, blocked or refused (private browsing, settings, an old browser).
+    #[error("IndexedDB is not available: {0}")]
+    Unavailable(String),
+    /// The browser refused to store more (quota exceeded).
+    #[error("the device's storage is full: {0}")]
+    Full(String),
+    /// WebCrypto failed.
+    #[error("encryption is not available: {0}")]
+    Crypto(String),
+}
+
+impl From<indexed_db_futures::error::Error> for StorageError {
+    fn from(e: indexed_db_futures::error::Error) -> Self {
+        let text = format!("{e:?}");
+        if text.contains("QuotaExceeded") {
+            StorageError::Full(text)
+        } else {
+            StorageError::Unavailable(text)
+        }
+    }
+}
+
+impl From<indexed_db_futures::error::OpenDbError> for StorageError {
+    fn from(e: indexed_db_futures::error::OpenDbError) -> Self {
+        StorageError::Unavailable(format!("{e:?}"))
+    }
+}
+
+/// Opens (creating or upgrading) the database.
+pub(crate) async fn open_db() -> Result<Database, StorageError> {
+    Ok(Database::open(DB_NAME)
+        .with_version(DB_VERSION)
+        .with_on_upgrade_needed(|event, db| {
+            let old = event.old_version();
+            if old < 1.0 {
+                db.create_object_store(DRAFTS).build()?;
+                db.create_object_store(KEYS).build()?;
+            }
+            if old < 2.0 {
+                db.create_object_store(OUTBOX).build()?;
+            }
+            Ok(())
+        })
+        .await?)
+}
+
+/// Runs `work` on a freshly opened connection and closes it whatever the outcome.
+pub(crate) async fn with_db<T>(
+    work: impl AsyncFnOnce(&Database) -> Result<T, StorageError>,
+) -> Result<T, StorageError> {
+    let db = open_db().await?;
+    let result = work(&db).await;
+    db.close();
+    result
+}
+
+/// Deletes the whole database: every draft, the key and the outbox.
+pub async fn delete_everything() -> Result<(), StorageError> {
+    Database::delete_by_name(DB_NAME)?.await?;
+    Ok(())
+}
