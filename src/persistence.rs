@@ -9,6 +9,8 @@ use std::rc::Rc;
 use asi_instrument::{Draft, instrument};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use crate::storage::{DraftStore, StorageError};
 use crate::store::Store;
@@ -28,7 +30,12 @@ thread_local! {
     static DEVICE: RefCell<Option<Rc<DraftStore>>> = const { RefCell::new(None) };
     static PENDING: RefCell<BTreeMap<String, Draft>> = const { RefCell::new(BTreeMap::new()) };
     static SAVING: Cell<bool> = const { Cell::new(false) };
+    static WHEN_SAVED: RefCell<Vec<Box<dyn FnOnce()>>> = RefCell::new(Vec::new());
 }
+
+/// How long opening the device storage may take before the app goes on in memory (a blocked
+/// or hanging IndexedDB must never leave a blank screen).
+const OPEN_TIMEOUT_MS: i32 = 4_000;
 
 /// The storage slot of a draft: one per form for now (links and clinics add theirs later).
 pub fn slot(form: &str) -> String {
@@ -53,17 +60,48 @@ fn fall_back_to_memory(store: Store) {
     DEVICE.with(|d| d.borrow_mut().take());
     PENDING.with(|p| p.borrow_mut().clear());
     store.storage.set(StorageState::MemoryOnly);
+    run_when_saved();
+}
+
+fn run_when_saved() {
+    for then in WHEN_SAVED.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+        then();
+    }
+}
+
+/// Runs `then` once every change so far is on the device (at once when nothing is pending,
+/// or when answers are kept in memory only). The app moves on only after this.
+pub fn when_saved(then: impl FnOnce() + 'static) {
+    if SAVING.get() {
+        WHEN_SAVED.with(|w| w.borrow_mut().push(Box::new(then)));
+    } else {
+        then();
+    }
 }
 
 /// Opens the device storage and restores the most recent draft (on the screen it was left).
 pub fn init(store: Store) {
     request_persistent_storage();
+    let give_up = Closure::once(move || {
+        if store.storage.get_untracked() == StorageState::Loading {
+            fall_back_to_memory(store);
+        }
+    });
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+        give_up.as_ref().unchecked_ref(),
+        OPEN_TIMEOUT_MS,
+    );
+    give_up.forget();
     spawn_local(async move {
         let restored = async {
             let device = device().await?;
             device.load_all(now_ms()).await
         }
         .await;
+        if store.storage.get_untracked() != StorageState::Loading {
+            // Too late: the app already went on in memory and said so.
+            return;
+        }
         match restored {
             Ok(saved) => {
                 let usable: Vec<Draft> = saved
@@ -119,6 +157,7 @@ pub fn save(store: Store, draft: Draft) {
         }
         SAVING.set(false);
         store.unsaved.set(false);
+        run_when_saved();
     });
 }
 

@@ -176,3 +176,16 @@ test("when the device refuses a write (storage full), the citizen is told at onc
   await page.getByRole("button", { name: "Næste", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stoffer og medicin");
 });
+
+test("an IndexedDB that never answers does not leave a blank screen", async ({ page }) => {
+  await page.addInitScript(() => {
+    // An open request that never succeeds nor fails, as when an upgrade is blocked.
+    IDBFactory.prototype.open = function () {
+      return {} as IDBOpenDBRequest;
+    };
+  });
+  await page.goto("/");
+  await expect(page.getByText("Henter dine svar")).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("Dine svar kan ikke gemmes på denne enhed", { timeout: 10_000 });
+  await expect(page.getByRole("button", { name: "Start ASI kort + Trivsel & forbrug" })).toBeVisible();
+});

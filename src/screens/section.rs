@@ -76,8 +76,11 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
         problems.sort_by_key(|p| inst.items.iter().position(|i| i.id == p.id));
         if problems.is_empty() {
             summary.set(Vec::new());
-            store.update(|d, inst| d.next(inst));
-            focus_heading();
+            // Move on only once every answer of this screen is on the device.
+            crate::persistence::when_saved(move || {
+                store.update(|d, inst| d.next(inst));
+                focus_heading();
+            });
         } else {
             summary.set(problems);
             focus_after_render(".error-summary");
