@@ -7,6 +7,8 @@
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use wasm_bindgen::JsValue;
 
 /// The IndexedDB database name.
 pub const DB_NAME: &str = "asi-app";
@@ -74,6 +76,43 @@ pub(crate) async fn with_db<T>(
     let result = work(&db).await;
     db.close();
     result
+}
+
+/// Every key and record of an object store, in key order.
+pub(crate) async fn read_all(
+    store_name: &'static str,
+) -> Result<Vec<(String, JsValue)>, StorageError> {
+    with_db(async |db| {
+        let tx = db.transaction(store_name).build()?;
+        let store = tx.object_store(store_name)?;
+        let keys: Vec<String> = store
+            .get_all_keys::<String>()
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        let records: Vec<JsValue> = store
+            .get_all::<JsValue>()
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        Ok(keys.into_iter().zip(records).collect())
+    })
+    .await
+}
+
+/// Deletes one record of an object store.
+pub(crate) async fn delete_key(store_name: &'static str, key: &str) -> Result<(), StorageError> {
+    with_db(async |db| {
+        let tx = db
+            .transaction(store_name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let deleted = tx.object_store(store_name)?.delete(key).primitive()?;
+        tx.commit().await?;
+        deleted.await?;
+        Ok(())
+    })
+    .await
 }
 
 /// Deletes the whole database: every draft, the key and the outbox.

@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::CryptoKey;
 
 use super::crypto;
-use super::db::{DRAFTS, KEYS, StorageError, with_db};
+use super::db::{DRAFTS, KEYS, StorageError, delete_key, read_all, with_db};
 
 const KEY_ID: &str = "drafts";
 const RECORD_VERSION: f64 = 1.0;
@@ -139,25 +139,10 @@ impl DraftStore {
     /// Every draft that has not expired, newest first. Expired drafts, and records that no
     /// longer open (another key, a damaged record), are deleted.
     pub async fn load_all(&self, now_ms: f64) -> Result<Vec<SavedDraft>, StorageError> {
-        let (slots, records) = with_db(async |db| {
-            let tx = db.transaction(DRAFTS).build()?;
-            let store = tx.object_store(DRAFTS)?;
-            let slots: Vec<String> = store
-                .get_all_keys::<String>()
-                .primitive()?
-                .await?
-                .collect::<Result<_, _>>()?;
-            let records: Vec<JsValue> = store
-                .get_all::<JsValue>()
-                .primitive()?
-                .await?
-                .collect::<Result<_, _>>()?;
-            Ok((slots, records))
-        })
-        .await?;
+        let records = read_all(DRAFTS).await?;
         let mut out = Vec::new();
         let mut stale = Vec::new();
-        for (slot, record) in slots.into_iter().zip(records) {
+        for (slot, record) in records {
             match self.open_record(&record, now_ms).await {
                 Some((draft, updated_ms)) => out.push(SavedDraft {
                     slot,
@@ -188,16 +173,6 @@ impl DraftStore {
 
     /// Deletes one draft.
     pub async fn delete(&self, slot: &str) -> Result<(), StorageError> {
-        with_db(async |db| {
-            let tx = db
-                .transaction(DRAFTS)
-                .with_mode(TransactionMode::Readwrite)
-                .build()?;
-            let deleted = tx.object_store(DRAFTS)?.delete(slot).primitive()?;
-            tx.commit().await?;
-            deleted.await?;
-            Ok(())
-        })
-        .await
+        delete_key(DRAFTS, slot).await
     }
 }

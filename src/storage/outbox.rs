@@ -8,7 +8,7 @@ use indexed_db_futures::transaction::TransactionMode;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::db::{OUTBOX, StorageError, with_db};
+use super::db::{OUTBOX, StorageError, delete_key, read_all, with_db};
 
 /// An envelope waiting to be sent.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,25 +44,9 @@ pub async fn enqueue(id: &str, envelope: &str, now_ms: f64) -> Result<(), Storag
 
 /// Every queued envelope, oldest first.
 pub async fn pending() -> Result<Vec<Queued>, StorageError> {
-    let (ids, records) = with_db(async |db| {
-        let tx = db.transaction(OUTBOX).build()?;
-        let store = tx.object_store(OUTBOX)?;
-        let ids: Vec<String> = store
-            .get_all_keys::<String>()
-            .primitive()?
-            .await?
-            .collect::<Result<_, _>>()?;
-        let records: Vec<JsValue> = store
-            .get_all::<JsValue>()
-            .primitive()?
-            .await?
-            .collect::<Result<_, _>>()?;
-        Ok((ids, records))
-    })
-    .await?;
-    let mut queued: Vec<Queued> = ids
+    let records = read_all(OUTBOX).await?;
+    let mut queued: Vec<Queued> = records
         .into_iter()
-        .zip(records)
         .filter_map(|(id, record)| {
             Some(Queued {
                 id,
@@ -79,15 +63,5 @@ pub async fn pending() -> Result<Vec<Queued>, StorageError> {
 
 /// Removes an envelope the inbox has acknowledged.
 pub async fn remove(id: &str) -> Result<(), StorageError> {
-    with_db(async |db| {
-        let tx = db
-            .transaction(OUTBOX)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        let deleted = tx.object_store(OUTBOX)?.delete(id).primitive()?;
-        tx.commit().await?;
-        deleted.await?;
-        Ok(())
-    })
-    .await
+    delete_key(OUTBOX, id).await
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use asi_instrument::{Answers, Lang, ValidationError, instrument};
 
-use crate::error::CliError;
+use crate::error::{CliError, Outcome};
 
 /// What is wrong with one line.
 pub enum Problem {
@@ -28,6 +28,27 @@ pub fn for_each(
             .and_then(|json| Answers::validate(instrument(), &json).map_err(Problem::Invalid));
         each(number, record)
     })
+}
+
+/// Calls `each` for every valid record; reports every invalid one on standard error.
+/// The outcome says whether any record was invalid.
+pub fn for_each_valid(
+    path: Option<&Path>,
+    lang: Lang,
+    mut each: impl FnMut(usize, Answers) -> Result<(), CliError>,
+) -> Result<Outcome, CliError> {
+    let mut outcome = Outcome::AllValid;
+    for_each(path, |line, record| match record {
+        Ok(answers) => each(line, answers),
+        Err(problem) => {
+            outcome = Outcome::SomeInvalid;
+            for message in describe(line, &problem, lang) {
+                eprintln!("{message}");
+            }
+            Ok(())
+        }
+    })?;
+    Ok(outcome)
 }
 
 /// Reads `path` (or standard input) and calls `each` with the 1-based line number and every

@@ -28,20 +28,9 @@ pub fn run(args: &ScoreArgs, lang: Lang) -> Result<Outcome, CliError> {
             .ok_or_else(|| CliError::UnknownScoring(args.scoring.clone()))?,
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut outcome = Outcome::AllValid;
-    records::for_each(args.input.file.as_deref(), |line, record| {
-        match record {
-            Ok(answers) => {
-                serde_json::to_writer(&mut out, &spec.score(&answers)).map_err(io::Error::from)?;
-                writeln!(out)?;
-            }
-            Err(problem) => {
-                outcome = Outcome::SomeInvalid;
-                for message in records::describe(line, &problem, lang) {
-                    eprintln!("{message}");
-                }
-            }
-        }
+    let outcome = records::for_each_valid(args.input.file.as_deref(), lang, |_, answers| {
+        serde_json::to_writer(&mut out, &spec.score(&answers)).map_err(io::Error::from)?;
+        writeln!(out)?;
         Ok(())
     })?;
     out.flush()?;

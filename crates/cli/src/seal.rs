@@ -28,40 +28,28 @@ pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     let day = args.day.clone().unwrap_or_else(|| date::iso_day(now));
-    let mut outcome = Outcome::AllValid;
-    records::for_each(args.input.file.as_deref(), |line, record| {
-        match record {
-            Ok(answers) => {
-                let scores = scoring::current().score(&answers);
-                let payload = Payload {
-                    answers,
-                    scoring_version: scores.scoring_version.clone(),
-                    scores,
-                    instrument_version: instrument().version.clone(),
-                    completed_at: date::rfc3339(now),
-                    mode,
-                    locale: lang.tag().into(),
-                };
-                let metadata = Metadata::new(
-                    &public,
-                    &args.clinic,
-                    &args.form,
-                    &args.timepoint,
-                    &day,
-                    args.token.as_deref(),
-                );
-                let envelope = seal(&public, &metadata, &payload.to_bytes())
-                    .map_err(|e| CliError::Invalid(format!("line {line}: {e}")))?;
-                println!("{}", envelope.to_json());
-            }
-            Err(problem) => {
-                outcome = Outcome::SomeInvalid;
-                for message in records::describe(line, &problem, lang) {
-                    eprintln!("{message}");
-                }
-            }
-        }
+    records::for_each_valid(args.input.file.as_deref(), lang, |line, answers| {
+        let scores = scoring::current().score(&answers);
+        let payload = Payload {
+            answers,
+            scoring_version: scores.scoring_version.clone(),
+            scores,
+            instrument_version: instrument().version.clone(),
+            completed_at: date::rfc3339(now),
+            mode,
+            locale: lang.tag().into(),
+        };
+        let metadata = Metadata::new(
+            &public,
+            &args.clinic,
+            &args.form,
+            &args.timepoint,
+            &day,
+            args.token.as_deref(),
+        );
+        let envelope = seal(&public, &metadata, &payload.to_bytes())
+            .map_err(|e| CliError::Invalid(format!("line {line}: {e}")))?;
+        println!("{}", envelope.to_json());
         Ok(())
-    })?;
-    Ok(outcome)
+    })
 }
