@@ -13,6 +13,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -83,11 +84,12 @@ pub fn app(state: Arc<AppState>) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(cors);
     let router = match &state.config.app_dir {
+        // The app's files, compressed for slow phones; unknown paths are app routes.
         Some(dir) => api
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
         None => api,
     };
-    router.with_state(state)
+    router.layer(CompressionLayer::new()).with_state(state)
 }
 
 async fn blocking<T: Send + 'static>(

@@ -291,3 +291,35 @@ async fn cors_only_for_configured_origins() {
             .is_none()
     );
 }
+
+#[tokio::test]
+async fn the_app_is_served_compressed_with_app_routes_falling_back_to_index() {
+    let inbox = TestInbox::new("app");
+    let app_dir = inbox.dir.join("dist");
+    std::fs::create_dir_all(&app_dir).unwrap();
+    let index = format!(
+        "<!DOCTYPE html><html lang=\"da\"><body>{}</body></html>",
+        "Spørgeskemaer ".repeat(200)
+    );
+    std::fs::write(app_dir.join("index.html"), &index).unwrap();
+    let mut config = inbox.config();
+    config.app_dir = Some(app_dir);
+    let db = Db::open(&config.database).unwrap();
+    let router = app(Arc::new(AppState { config, db }));
+    for path in ["/", "/selvtest"] {
+        let response = router
+            .clone()
+            .oneshot(
+                Request::get(path)
+                    .header(header::ACCEPT_ENCODING, "br")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br", "{path}");
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        assert!(body.len() < index.len() / 4, "{path}: {} bytes", body.len());
+    }
+}
