@@ -1,22 +1,10 @@
 //! `asi keygen`, `asi seal` and `asi open` together: what is sealed opens to the same
 //! answers and the scores `asi score` prints; a wrong key or tampering is refused clearly.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn asi(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let out = Command::cargo_bin("asi")
-        .unwrap()
-        .args(args)
-        .write_stdin(stdin)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod common;
+use common::asi;
 
 struct Dir(std::path::PathBuf);
 

@@ -6,24 +6,12 @@ use std::net::TcpListener;
 
 use asi_envelope::{Metadata, Mode, Payload, keys, seal};
 use asi_instrument::{Answers, instrument, scoring};
-use assert_cmd::Command;
 use serde_json::{Value, json};
 
-const VECTORS: &str = include_str!("../../instrument/tests/data/scoring-vectors.json");
+mod common;
+use common::asi;
 
-fn asi(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let out = Command::cargo_bin("asi")
-        .unwrap()
-        .args(args)
-        .write_stdin(stdin)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+const VECTORS: &str = include_str!("../../instrument/tests/data/scoring-vectors.json");
 
 struct Setup {
     dir: std::path::PathBuf,
