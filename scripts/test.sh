@@ -19,7 +19,7 @@ cargo fmt --all -- --check
 say "cargo clippy (native, all targets)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-say "cargo clippy (wasm32: the app and the instrument crate)"
+say "cargo clippy (wasm32: the app, the instrument and envelope crates)"
 cargo clippy -p asi-app --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
 cargo clippy -p asi-instrument -p asi-envelope --lib --target wasm32-unknown-unknown --locked -- -D warnings
 
@@ -37,8 +37,11 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 build_app
 
-say "end-to-end tests (Playwright, Chromium)"
-(cd e2e && npx playwright test)
+say "the inbox and the asi command line for the end-to-end tests"
+cargo build -p asi-inbox -p asi-cli --locked
+
+say "end-to-end tests (Playwright, Chromium; sending against a real inbox)"
+(cd e2e && ASI_BIN_DIR="$ROOT/target/debug" npx playwright test)
 
 elapsed=$((SECONDS - started))
 say "all tests passed in $((elapsed / 60)) min $((elapsed % 60)) s"

@@ -68,6 +68,21 @@ pub struct Strings {
     pub saving: &'static str,
     pub saved_on_device: &'static str,
     pub not_saved: &'static str,
+    pub send_heading: fn(&str) -> String,
+    pub send_anonymous_lead: &'static str,
+    pub send_anonymous_button: fn(&str) -> String,
+    pub sending: &'static str,
+    pub sent: fn(&str) -> String,
+    pub all_sent: &'static str,
+    pub waiting: fn(usize) -> String,
+    pub waiting_memory: fn(usize) -> String,
+    pub refused: fn(u16) -> String,
+    pub send_failed: &'static str,
+    pub clinic_loading: &'static str,
+    pub clinic_unknown: &'static str,
+    pub clinic_unreachable: &'static str,
+    pub clinic_bad_settings: &'static str,
+    pub delete_all_confirm_waiting: fn(usize) -> String,
 }
 
 /// Dansk.
@@ -132,6 +147,40 @@ pub const DA: Strings = Strings {
     saving: "Gemmer …",
     saved_on_device: "Gemt på denne enhed",
     not_saved: "Gemmes ikke",
+    send_heading: |clinic| format!("Send dine svar til {clinic}"),
+    send_anonymous_lead: "Du kan sende dine svar og dit resultat anonymt. De bliver krypteret på din telefon, så kun klinikken kan læse dem. Der sendes ikke navn, CPR-nummer eller noget andet, der kan føre tilbage til dig eller din telefon.",
+    send_anonymous_button: |clinic| format!("Send anonymt til {clinic}"),
+    sending: "Gør dine svar klar …",
+    sent: |clinic| format!("Sendt. {clinic} har modtaget dine svar."),
+    all_sent: "Sendt. Alle dine svar er modtaget.",
+    waiting: |n| {
+        let count = if n == 1 {
+            "1 svar venter".to_owned()
+        } else {
+            format!("{n} svar venter")
+        };
+        format!("Gemt på telefonen — sendes automatisk når du er online. {count}.")
+    },
+    waiting_memory: |n| {
+        format!(
+            "Dine svar kunne ikke gemmes på telefonen og sendes, så snart der er forbindelse ({n} venter). Luk ikke siden, før der står «Sendt»."
+        )
+    },
+    refused: |status| {
+        format!(
+            "Et svar blev afvist af klinikkens indbakke og bliver ikke sendt (fejl {status}). Kontakt klinikken, hvis du har brug for hjælp. Svaret ligger krypteret på telefonen, til du sletter dine svar."
+        )
+    },
+    send_failed: "Dine svar kunne ikke gøres klar til at blive sendt. De er stadig gemt på telefonen – prøv igen.",
+    clinic_loading: "Henter klinikkens oplysninger …",
+    clinic_unknown: "Klinikken i adressen findes ikke. Du kan se dit resultat, men svarene kan ikke sendes herfra.",
+    clinic_unreachable: "Klinikkens oplysninger kunne ikke hentes, fordi der ikke er forbindelse. Åbn siden igen, når du er online, så kan du sende dine svar.",
+    clinic_bad_settings: "Klinikkens nøgle passer ikke med dens oplysninger. Af sikkerhedshensyn sendes intet. Kontakt klinikken.",
+    delete_all_confirm_waiting: |n| {
+        format!(
+            "Vil du slette alle dine svar på denne enhed? {n} svar er endnu ikke sendt og bliver så aldrig sendt. Det kan ikke fortrydes."
+        )
+    },
 };
 
 /// English.
@@ -196,6 +245,40 @@ pub const EN: Strings = Strings {
     saving: "Saving …",
     saved_on_device: "Saved on this device",
     not_saved: "Not saved",
+    send_heading: |clinic| format!("Send your answers to {clinic}"),
+    send_anonymous_lead: "You can send your answers and your result anonymously. They are encrypted on your phone so that only the clinic can read them. No name, CPR number or anything else that could lead back to you or your phone is sent.",
+    send_anonymous_button: |clinic| format!("Send anonymously to {clinic}"),
+    sending: "Preparing your answers …",
+    sent: |clinic| format!("Sent. {clinic} has received your answers."),
+    all_sent: "Sent. All your answers have been received.",
+    waiting: |n| {
+        let count = if n == 1 {
+            "1 response waiting".to_owned()
+        } else {
+            format!("{n} responses waiting")
+        };
+        format!("Saved on your phone — will be sent automatically when you are online. {count}.")
+    },
+    waiting_memory: |n| {
+        format!(
+            "Your answers could not be saved on your phone and will be sent as soon as there is a connection ({n} waiting). Do not close the page until it says “Sent”."
+        )
+    },
+    refused: |status| {
+        format!(
+            "A response was refused by the clinic's inbox and will not be sent (error {status}). Contact the clinic if you need help. The response stays encrypted on your phone until you delete your answers."
+        )
+    },
+    send_failed: "Your answers could not be prepared for sending. They are still saved on your phone – please try again.",
+    clinic_loading: "Loading the clinic's details …",
+    clinic_unknown: "The clinic in the address does not exist. You can see your result, but the answers cannot be sent from here.",
+    clinic_unreachable: "The clinic's details could not be loaded because there is no connection. Open the page again when you are online to send your answers.",
+    clinic_bad_settings: "The clinic's key does not match its details. For safety nothing is sent. Contact the clinic.",
+    delete_all_confirm_waiting: |n| {
+        format!(
+            "Do you want to delete all your answers on this device? {n} responses have not been sent yet and will then never be sent. This cannot be undone."
+        )
+    },
 };
 
 /// The texts of a language.

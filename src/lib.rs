@@ -4,12 +4,16 @@
 //! interface's own words from [`i18n`]. The flow rules (skip rule, completeness, positions)
 //! live in `asi_instrument::Draft`; this crate only shows them.
 
+pub mod backoff;
+pub mod clinic;
 mod fields;
 mod focus;
 pub mod i18n;
 pub(crate) mod persistence;
 mod pwa;
 mod screens;
+mod sender;
+mod sending;
 mod settings;
 pub mod storage;
 mod store;
@@ -31,10 +35,13 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     pwa::register_service_worker();
     persistence::init(store);
-    // Every change is written to the device at once.
+    clinic::init(store);
+    sender::start(store);
+    // Every change is written to the device at once (until the draft is sealed).
     Effect::new(move |_| {
         if let Some(draft) = store.draft.get()
             && store.storage.get() == StorageState::Device
+            && store.sealed.with_untracked(Option::is_none)
         {
             store.saved.update(|m| {
                 m.insert(draft.form.clone(), draft.clone());
@@ -80,10 +87,13 @@ fn Footer() -> impl IntoView {
     let store = expect_context::<Store>();
     let delete = move |_| {
         let s = strings(lang.get_untracked());
-        if window()
-            .confirm_with_message(s.delete_all_confirm)
-            .unwrap_or(false)
-        {
+        let waiting = store.outbox.with_untracked(|o| o.waiting);
+        let question = if waiting > 0 {
+            (s.delete_all_confirm_waiting)(waiting)
+        } else {
+            s.delete_all_confirm.to_owned()
+        };
+        if window().confirm_with_message(&question).unwrap_or(false) {
             persistence::delete_everything(store);
             focus::focus_heading();
         }

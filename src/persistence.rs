@@ -79,6 +79,15 @@ pub fn when_saved(then: impl FnOnce() + 'static) {
     }
 }
 
+/// Resolves once every change so far is on the device (see [`when_saved`]).
+pub async fn saved() {
+    let (done, finished) = futures_channel::oneshot::channel();
+    when_saved(move || {
+        let _ = done.send(());
+    });
+    let _ = finished.await;
+}
+
 /// Opens the device storage and restores the most recent draft (on the screen it was left).
 pub fn init(store: Store) {
     request_persistent_storage();
@@ -115,7 +124,7 @@ pub fn init(store: Store) {
                 store
                     .saved
                     .set(usable.iter().map(|d| (d.form.clone(), d.clone())).collect());
-                store.draft.set(usable.into_iter().next());
+                store.show(usable.into_iter().next());
                 store.storage.set(StorageState::Device);
             }
             Err(_) => fall_back_to_memory(store),
@@ -183,7 +192,8 @@ pub fn forget(store: Store, form: &str) {
 pub fn delete_everything(store: Store) {
     PENDING.with(|p| p.borrow_mut().clear());
     DEVICE.with(|d| d.borrow_mut().take());
-    store.draft.set(None);
+    crate::sender::forget_memory(store);
+    store.show(None);
     store.saved.set(BTreeMap::new());
     store.errors.update(|e| e.clear());
     spawn_local(async move {

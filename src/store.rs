@@ -6,7 +6,9 @@ use asi_instrument::validate::ErrorKind;
 use asi_instrument::{Draft, Instrument, instrument};
 use leptos::prelude::*;
 
+use crate::clinic::ClinicState;
 use crate::persistence::StorageState;
+use crate::sender::OutboxStatus;
 use crate::settings::Settings;
 
 /// Why an item shows a message.
@@ -35,6 +37,12 @@ pub struct Store {
     pub deleted: RwSignal<Option<bool>>,
     /// Whether a change is waiting to be written to the device.
     pub unsaved: RwSignal<bool>,
+    /// The clinic responses go to.
+    pub clinic: RwSignal<ClinicState>,
+    /// The envelope id once the draft on screen has been sealed: it is then no longer saved.
+    pub sealed: RwSignal<Option<String>>,
+    /// What is sent and what is waiting.
+    pub outbox: RwSignal<OutboxStatus>,
 }
 
 impl Store {
@@ -47,7 +55,16 @@ impl Store {
             saved: RwSignal::new(BTreeMap::new()),
             deleted: RwSignal::new(None),
             unsaved: RwSignal::new(false),
+            clinic: RwSignal::new(ClinicState::None),
+            sealed: RwSignal::new(None),
+            outbox: RwSignal::new(OutboxStatus::default()),
         }
+    }
+
+    /// Shows `draft` (or none): a new draft on screen, not yet sealed.
+    pub fn show(&self, draft: Option<Draft>) {
+        self.sealed.set(None);
+        self.draft.set(draft);
     }
 
     /// Changes the draft, if there is one.

@@ -3,4 +3,5 @@
 pub mod result;
 pub mod review;
 pub mod section;
+pub mod send;
 pub mod start;

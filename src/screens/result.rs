@@ -34,7 +34,7 @@ pub fn ResultScreen() -> impl IntoView {
             {
                 crate::persistence::forget(store, &form);
             }
-            store.draft.set(None);
+            store.show(None);
             store.errors.update(|e| e.clear());
             focus_heading();
         }
@@ -52,6 +52,7 @@ pub fn ResultScreen() -> impl IntoView {
         } else {
             view! { <p class="lead">{move || s().result_thanks}</p> }.into_any()
         }}
+        <super::send::SendPanel />
         <div class="nav-buttons">
             <button type="button" class="button secondary" on:click=start_again>
                 {move || s().start_again}

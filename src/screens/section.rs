@@ -88,7 +88,7 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
     };
     let on_back = move |_| {
         if index == 0 {
-            store.draft.set(None);
+            store.show(None);
         } else {
             store.update(|d, inst| d.back(inst));
         }

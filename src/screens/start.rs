@@ -24,6 +24,7 @@ pub fn StartScreen() -> impl IntoView {
                     }
                 })
         }}
+        <super::send::OutboxNotice />
         <h1 tabindex="-1">{move || s().start_heading}</h1>
         <p class="lead">{move || s().start_lead}</p>
         <p class="lead">{move || s().start_privacy}</p>
@@ -42,7 +43,7 @@ fn FormCard(form: &'static Form) -> impl IntoView {
     let begin = move |draft: Draft| {
         store.errors.update(|e| e.clear());
         store.deleted.set(None);
-        store.draft.set(Some(draft));
+        store.show(Some(draft));
         focus_heading();
     };
     let start = move |_| {

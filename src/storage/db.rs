@@ -2,6 +2,8 @@
 //!
 //! - Version 1: `drafts` and `keys` (the encrypted drafts, [`super::drafts`]).
 //! - Version 2: adds `outbox` (sealed envelopes waiting to be sent, [`super::outbox`]).
+//! - Version 3: adds `clinics` (each clinic's public settings, for offline use,
+//!   [`super::clinics`]).
 //!
 //! Each upgrade step only adds; data of older versions is kept.
 
@@ -13,10 +15,11 @@ use wasm_bindgen::JsValue;
 /// The IndexedDB database name.
 pub const DB_NAME: &str = "asi-app";
 /// The schema version this code writes.
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 pub(crate) const DRAFTS: &str = "drafts";
 pub(crate) const KEYS: &str = "keys";
 pub(crate) const OUTBOX: &str = "outbox";
+pub(crate) const CLINICS: &str = "clinics";
 
 /// Why drafts cannot be kept on this device.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -63,6 +66,9 @@ pub(crate) async fn open_db() -> Result<Database, StorageError> {
             if old < 2.0 {
                 db.create_object_store(OUTBOX).build()?;
             }
+            if old < 3.0 {
+                db.create_object_store(CLINICS).build()?;
+            }
             Ok(())
         })
         .await?)
@@ -96,6 +102,40 @@ pub(crate) async fn read_all(
             .await?
             .collect::<Result<_, _>>()?;
         Ok(keys.into_iter().zip(records).collect())
+    })
+    .await
+}
+
+/// One record of an object store, if there is one.
+pub(crate) async fn get_value(
+    store_name: &'static str,
+    key: &str,
+) -> Result<Option<JsValue>, StorageError> {
+    with_db(async |db| {
+        let tx = db.transaction(store_name).build()?;
+        let value: Option<JsValue> = tx.object_store(store_name)?.get(key).primitive()?.await?;
+        Ok(value.filter(|v| !v.is_undefined()))
+    })
+    .await
+}
+
+/// Writes one record of an object store, replacing what was there.
+pub(crate) async fn put_value(
+    store_name: &'static str,
+    key: &str,
+    value: JsValue,
+) -> Result<(), StorageError> {
+    with_db(async |db| {
+        let tx = db
+            .transaction(store_name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(store_name)?
+            .put(value)
+            .with_key(key)
+            .primitive()?;
+        tx.commit().await?;
+        Ok(())
     })
     .await
 }

@@ -3,7 +3,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use asi_envelope::{Metadata, Mode, Payload, PublicKey, seal};
-use asi_instrument::{Lang, date, instrument, scoring};
+use asi_instrument::{Lang, date};
 
 use crate::cli::SealArgs;
 use crate::error::{CliError, Outcome};
@@ -29,16 +29,7 @@ pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
         .map_or(0, |d| d.as_secs() as i64);
     let day = args.day.clone().unwrap_or_else(|| date::iso_day(now));
     records::for_each_valid(args.input.file.as_deref(), lang, |line, answers| {
-        let scores = scoring::current().score(&answers);
-        let payload = Payload {
-            answers,
-            scoring_version: scores.scoring_version.clone(),
-            scores,
-            instrument_version: instrument().version.clone(),
-            completed_at: date::rfc3339(now),
-            mode,
-            locale: lang.tag().into(),
-        };
+        let payload = Payload::complete(answers, mode, lang, date::rfc3339(now));
         let metadata = Metadata::new(
             &public,
             &args.clinic,

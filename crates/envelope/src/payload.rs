@@ -1,8 +1,8 @@
 //! What an envelope's ciphertext opens to (§4): the answers, the scores as `asi score`
 //! prints them, and how the response was given.
 
-use asi_instrument::Answers;
-use asi_instrument::scoring::Scores;
+use asi_instrument::scoring::{self, Scores};
+use asi_instrument::{Answers, Lang, instrument};
 use serde::{Deserialize, Serialize};
 
 /// How the response was given.
@@ -38,6 +38,21 @@ pub struct Payload {
 }
 
 impl Payload {
+    /// The payload of a finished response: scores `answers` with the current scoring
+    /// specification and records the instrument and scoring versions.
+    pub fn complete(answers: Answers, mode: Mode, locale: Lang, completed_at: String) -> Payload {
+        let scores = scoring::current().score(&answers);
+        Payload {
+            answers,
+            scoring_version: scores.scoring_version.clone(),
+            scores,
+            instrument_version: instrument().version.clone(),
+            completed_at,
+            mode,
+            locale: locale.tag().to_owned(),
+        }
+    }
+
     /// The payload as UTF-8 JSON bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         serde_json::to_vec(self).expect("a payload always serialises")

@@ -1,0 +1,176 @@
+// Sending, end to end with a real inbox: sealed on the phone, kept in the outbox until the
+// inbox has it, delivered exactly once, and opened by the clinic's `asi export`.
+import type { Page, BrowserContext, Request } from "@playwright/test";
+import { test, expect, type Inbox } from "./inbox";
+import { completeForm, instrument, vectors } from "./questionnaire";
+
+const clinicName = "Demo Rusmiddelcenter";
+const sendButton = (page: Page) => page.getByRole("button", { name: `Send anonymt til ${clinicName}` });
+const sendStatus = (page: Page) => page.locator("#send-status");
+
+/** Opens the app on the inbox, for the demo clinic, once the service worker controls it. */
+async function openApp(page: Page, inbox: Inbox) {
+  await page.goto(`${inbox.url}/?klinik=demo`);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+    }
+  });
+}
+
+/** What the app keeps in IndexedDB: the number of drafts and of envelopes in the outbox. */
+async function kept(page: Page): Promise<{ drafts: number; outbox: number }> {
+  return page.evaluate(
+    () =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open("asi-app");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(["drafts", "outbox"]);
+          const drafts = tx.objectStore("drafts").count();
+          const outbox = tx.objectStore("outbox").count();
+          tx.oncomplete = () => {
+            db.close();
+            ok({ drafts: drafts.result, outbox: outbox.result });
+          };
+        };
+      }),
+  );
+}
+
+/** The answers of `record` that belong to `form`. */
+function answersOf(form: string, record: Record<string, unknown>) {
+  const sections: string[] = instrument.forms.find((f: { id: string }) => f.id === form).sections;
+  const ids = instrument.items.filter((i: { section: string }) => sections.includes(i.section)).map((i: { id: string }) => i.id);
+  return Object.fromEntries(Object.entries(record).filter(([id]) => ids.includes(id)));
+}
+
+function expectScores(actual: Record<string, unknown>, expected: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(expected)) {
+    if (typeof value === "number") expect(actual[key], key).toBeCloseTo(value, 6);
+    else expect(actual[key], key).toEqual(value);
+  }
+}
+
+test("answered offline, the response waits on the phone and reaches the inbox exactly once when online", async ({ page, context, inbox }) => {
+  await openApp(page, inbox);
+  await context.setOffline(true);
+  const { answers, scores } = vectors.v3_hcs_like;
+  await completeForm(page, "asi_kort", answers);
+  await page.getByRole("button", { name: "Afslut og se resultat" }).click();
+  await sendButton(page).click();
+  await expect(sendStatus(page)).toHaveText("Gemt på telefonen — sendes automatisk når du er online. 1 svar venter.");
+  await expect(sendStatus(page)).toBeFocused();
+  // Only the sealed envelope is on the phone now; the plaintext draft is gone.
+  expect(await kept(page)).toEqual({ drafts: 0, outbox: 1 });
+  expect(await inbox.envelopes()).toHaveLength(0);
+
+  await context.setOffline(false);
+  await expect(sendStatus(page)).toHaveText(`Sendt. ${clinicName} har modtaget dine svar.`);
+  expect(await kept(page)).toEqual({ drafts: 0, outbox: 0 });
+  expect(await inbox.envelopes()).toHaveLength(1);
+
+  const [response] = inbox.exportJsonl();
+  expect(response.answers).toEqual(answers);
+  expectScores(response.scores, scores);
+  expect(response.scores_match).toBe(true);
+  expect(response.mode).toBe("anonymous");
+  expect(response.locale).toBe("da");
+  expect(response.metadata.clinic).toBe("demo");
+  expect(response.metadata.form).toBe("asi_kort");
+  expect(response.metadata.timepoint).toBe("self_screening");
+  expect(response.metadata.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(response.metadata).not.toHaveProperty("token");
+});
+
+test("when the inbox answers 500 the response stays on the phone and is sent once the inbox recovers", async ({ page, inbox }) => {
+  await openApp(page, inbox);
+  const answered: number[] = [];
+  let failing = true;
+  await page.route("**/api/v1/envelopes", async (route) => {
+    if (failing) {
+      answered.push(500);
+      await route.fulfill({ status: 500, contentType: "application/json", body: '{"error":"database unavailable"}' });
+    } else {
+      const response = await route.fetch();
+      answered.push(response.status());
+      await route.fulfill({ response });
+    }
+  });
+  const { answers } = vectors.v3_hcs_like;
+  await completeForm(page, "trivsel", answers);
+  await page.getByRole("button", { name: "Afslut og se resultat" }).click();
+  await sendButton(page).click();
+  await expect(sendStatus(page)).toHaveText("Gemt på telefonen — sendes automatisk når du er online. 1 svar venter.");
+  await expect.poll(() => answered.length).toBeGreaterThanOrEqual(1);
+  expect(await kept(page)).toEqual({ drafts: 0, outbox: 1 });
+  expect(await inbox.envelopes()).toHaveLength(0);
+
+  // The inbox recovers: the retry timer (2–4 s after the first failure) delivers it.
+  failing = false;
+  await expect(sendStatus(page)).toHaveText(`Sendt. ${clinicName} har modtaget dine svar.`, { timeout: 15_000 });
+  expect(answered.at(-1)).toBe(201);
+  expect(await kept(page)).toEqual({ drafts: 0, outbox: 0 });
+  const stored = inbox.exportJsonl();
+  expect(stored).toHaveLength(1);
+  expect(stored[0].answers).toEqual(answersOf("trivsel", answers));
+  expect(stored[0].metadata.form).toBe("trivsel");
+});
+
+test("reloading the page while the response is being sent does not duplicate it", async ({ page, inbox }) => {
+  await openApp(page, inbox);
+  const statuses: number[] = [];
+  let reloaded: Promise<unknown> | undefined;
+  await page.route("**/api/v1/envelopes", async (route) => {
+    const response = await route.fetch();
+    statuses.push(response.status());
+    if (!reloaded) {
+      // The inbox has stored it, but the page goes away before it hears so.
+      reloaded = page.reload();
+      await route.abort().catch(() => {});
+    } else {
+      await route.fulfill({ response });
+    }
+  });
+  const { answers } = vectors.v3_hcs_like;
+  await completeForm(page, "trivsel", answers);
+  await page.getByRole("button", { name: "Afslut og se resultat" }).click();
+  await sendButton(page).click();
+  await expect.poll(() => reloaded).toBeDefined();
+  await reloaded;
+  // After the reload the envelope is still in the outbox and is sent again: the inbox
+  // recognises the identical envelope (200) and keeps one.
+  await expect(page.getByRole("status").filter({ hasText: "Sendt. Alle dine svar er modtaget." })).toBeVisible();
+  expect(statuses).toEqual([201, 200]);
+  expect(await kept(page)).toEqual({ drafts: 0, outbox: 0 });
+  expect(await inbox.envelopes()).toHaveLength(1);
+  expect(inbox.exportJsonl()[0].answers).toEqual(answersOf("trivsel", answers));
+});
+
+test("no request the app makes carries an answer in plaintext", async ({ page, context, inbox }) => {
+  const requests: Request[] = [];
+  context.on("request", (r) => requests.push(r));
+  await openApp(page, inbox);
+  // Distinctive values, so that finding them anywhere means an answer leaked.
+  const answers = { ...vectors.v3_hcs_like.answers, drug_money_dkk: 48213, alc_money_dkk: 97531, work_days: 17 };
+  await completeForm(page, "asi_kort", answers);
+  await page.getByRole("button", { name: "Afslut og se resultat" }).click();
+  await sendButton(page).click();
+  await expect(sendStatus(page)).toHaveText(`Sendt. ${clinicName} har modtaget dine svar.`);
+
+  const origins = new Set(requests.map((r) => new URL(r.url()).origin));
+  expect([...origins]).toEqual([inbox.url]);
+  const posts = requests.filter((r) => r.method() === "POST");
+  expect(posts.map((r) => new URL(r.url()).pathname)).toEqual(["/api/v1/envelopes"]);
+  const forbidden = ["48213", "97531", ...instrument.items.map((i: { id: string }) => i.id)];
+  for (const request of requests) {
+    const seen = [request.url(), JSON.stringify(await request.allHeaders()), request.postData() ?? ""].join("\n");
+    for (const value of forbidden) expect(seen, `${request.method()} ${request.url()}`).not.toContain(value);
+  }
+  // The one POST is an envelope v1 and nothing else.
+  const body = JSON.parse(posts[0].postData()!);
+  expect(Object.keys(body).sort()).toEqual(["aad", "ct", "enc", "id", "key_id", "v"]);
+  expect(inbox.exportJsonl()[0].answers).toEqual(answers);
+});

@@ -1,0 +1,229 @@
+//! The clinic responses go to: named in the page address (`?klinik=<id>`), its public
+//! settings fetched from the inbox (`GET /api/v1/clinics/<id>`) and kept on the device, so
+//! that a response can be sealed to the clinic's key offline.
+//!
+//! Without `?klinik=` the app is a self-test that sends nothing.
+
+use asi_envelope::PublicKey;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::Deserialize;
+
+use crate::storage::clinics;
+use crate::store::Store;
+
+/// A clinic's public settings, as the inbox serves them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Clinic {
+    pub id: String,
+    pub name: String,
+    pub contact: String,
+    /// The clinic's X25519 public key, base64url.
+    pub public_key: String,
+    /// The key's id (docs/envelope.md §2).
+    pub key_id: String,
+}
+
+/// Why settings served for a clinic are not used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClinicError {
+    #[error("the clinic settings are not JSON of the expected shape: {0}")]
+    Shape(String),
+    #[error("the settings are for clinic {found:?}, not {asked:?}")]
+    OtherClinic { asked: String, found: String },
+    #[error("the public key is not one: {0}")]
+    Key(String),
+    #[error("key_id {served:?} is not the id of the public key ({computed:?})")]
+    KeyId { served: String, computed: String },
+}
+
+impl Clinic {
+    /// Reads the settings the inbox served for clinic `asked`, and checks that they are for
+    /// that clinic and that the key and its id agree.
+    pub fn parse(json: &str, asked: &str) -> Result<Clinic, ClinicError> {
+        let clinic: Clinic =
+            serde_json::from_str(json).map_err(|e| ClinicError::Shape(e.to_string()))?;
+        if clinic.id != asked {
+            return Err(ClinicError::OtherClinic {
+                asked: asked.to_owned(),
+                found: clinic.id,
+            });
+        }
+        let computed = clinic.public()?.key_id();
+        if computed != clinic.key_id {
+            return Err(ClinicError::KeyId {
+                served: clinic.key_id,
+                computed,
+            });
+        }
+        Ok(clinic)
+    }
+
+    /// The clinic's public key.
+    pub fn public(&self) -> Result<PublicKey, ClinicError> {
+        PublicKey::from_text(&self.public_key).map_err(|e| ClinicError::Key(e.to_string()))
+    }
+}
+
+/// The clinic id in a query string (`?klinik=<id>`): letters, digits, `-` and `_`, at most
+/// 64 characters. Anything else is no clinic.
+pub fn clinic_id_from_query(query: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("klinik="))
+        .filter(|id| {
+            (1..=64).contains(&id.len())
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .map(str::to_owned)
+}
+
+/// What the app knows of the clinic.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClinicState {
+    /// No clinic in the address: a self-test that sends nothing.
+    None,
+    /// Fetching the settings (none kept on the device yet).
+    Loading,
+    /// Known, from the inbox or kept from an earlier visit.
+    Ready(Clinic),
+    /// The inbox does not know this clinic.
+    Unknown,
+    /// Never fetched, and the inbox cannot be reached now.
+    Unreachable,
+    /// The inbox served settings that fail the checks of [`Clinic::parse`].
+    BadSettings,
+}
+
+/// Where the inbox is: the `content` of `<meta name="asi-inbox">` in `index.html` (an origin
+/// such as `https://inbox.example.dk`), or the app's own origin when that is empty or absent.
+pub fn inbox_base() -> String {
+    document()
+        .query_selector("meta[name=asi-inbox]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .map(|base| base.trim().trim_end_matches('/').to_owned())
+        .unwrap_or_default()
+}
+
+enum Fetched {
+    Settings(String),
+    NotFound,
+    Unreachable,
+}
+
+async fn fetch_settings(id: &str) -> Fetched {
+    let url = format!("{}/api/v1/clinics/{id}", inbox_base());
+    let response = gloo_net::http::Request::get(&url)
+        .credentials(web_sys::RequestCredentials::Omit)
+        .cache(web_sys::RequestCache::NoStore)
+        .send()
+        .await;
+    match response {
+        Ok(r) if r.status() == 200 => match r.text().await {
+            Ok(text) => Fetched::Settings(text),
+            Err(_) => Fetched::Unreachable,
+        },
+        Ok(r) if r.status() == 404 => Fetched::NotFound,
+        _ => Fetched::Unreachable,
+    }
+}
+
+/// Loads the clinic of the page address: first what the device kept, then fresh settings
+/// from the inbox (kept for next time).
+pub fn init(store: Store) {
+    let query = window().location().search().unwrap_or_default();
+    let Some(id) = clinic_id_from_query(&query) else {
+        store.clinic.set(ClinicState::None);
+        return;
+    };
+    store.clinic.set(ClinicState::Loading);
+    spawn_local(async move {
+        let kept = clinics::load(&id)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|json| Clinic::parse(&json, &id).ok());
+        if let Some(clinic) = &kept {
+            store.clinic.set(ClinicState::Ready(clinic.clone()));
+        }
+        match fetch_settings(&id).await {
+            Fetched::Settings(json) => match Clinic::parse(&json, &id) {
+                Ok(clinic) => {
+                    // Kept for offline use; when the device keeps nothing, it is only not kept.
+                    let _ = clinics::save(&id, &json).await;
+                    store.clinic.set(ClinicState::Ready(clinic));
+                }
+                Err(_) => store.clinic.set(ClinicState::BadSettings),
+            },
+            Fetched::NotFound => store.clinic.set(ClinicState::Unknown),
+            Fetched::Unreachable if kept.is_none() => store.clinic.set(ClinicState::Unreachable),
+            Fetched::Unreachable => {}
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clinic_id_comes_from_klinik() {
+        assert_eq!(clinic_id_from_query(""), None);
+        assert_eq!(
+            clinic_id_from_query("?klinik=demo").as_deref(),
+            Some("demo")
+        );
+        assert_eq!(
+            clinic_id_from_query("?scores=hide&klinik=kbh-1_a").as_deref(),
+            Some("kbh-1_a")
+        );
+        assert_eq!(clinic_id_from_query("?klinik="), None);
+        assert_eq!(clinic_id_from_query("?klinik=../x"), None);
+        assert_eq!(clinic_id_from_query("?klinik=a%2Fb"), None);
+        assert_eq!(
+            clinic_id_from_query(&format!("?klinik={}", "a".repeat(65))),
+            None
+        );
+    }
+
+    fn served(id: &str, public: &PublicKey, key_id: &str) -> String {
+        serde_json::json!({
+            "id": id, "name": "Demo", "contact": "Tlf. 1",
+            "public_key": public.to_text(), "key_id": key_id,
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn settings_are_used_only_when_key_and_id_agree() {
+        let (_, public) = asi_envelope::keys::generate();
+        let good = served("demo", &public, &public.key_id());
+        assert_eq!(
+            Clinic::parse(&good, "demo").unwrap().key_id,
+            public.key_id()
+        );
+        assert!(matches!(
+            Clinic::parse(&good, "other"),
+            Err(ClinicError::OtherClinic { .. })
+        ));
+        let wrong_id = served("demo", &public, "0000000000000000");
+        assert!(matches!(
+            Clinic::parse(&wrong_id, "demo"),
+            Err(ClinicError::KeyId { .. })
+        ));
+        let bad_key = good.replace(&public.to_text(), "AAAA");
+        assert!(matches!(
+            Clinic::parse(&bad_key, "demo"),
+            Err(ClinicError::Key(_))
+        ));
+        assert!(matches!(
+            Clinic::parse("{}", "demo"),
+            Err(ClinicError::Shape(_))
+        ));
+    }
+}

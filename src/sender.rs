@@ -1,0 +1,264 @@
+//! Delivers the outbox: on start, on the `online` event and on a retry timer with exponential
+//! backoff and jitter ([`crate::backoff`]). One pass at a time across every tab of the app
+//! (a Web Lock named `asi-outbox`). An envelope leaves the outbox only after the inbox
+//! answered 201 or 200 for it; one refused for good (400, 409, 413, 422) is kept, marked,
+//! and not sent again. The protocol is in `docs/sync-api.md`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
+use std::future::Future;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::backoff;
+use crate::clinic::inbox_base;
+use crate::persistence::StorageState;
+use crate::storage::outbox::{self, Queued};
+use crate::store::Store;
+
+/// What the citizen is told about their sent and unsent responses.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OutboxStatus {
+    /// Envelopes waiting to be delivered.
+    pub waiting: usize,
+    /// Envelopes the inbox refused for good, with its status.
+    pub refused: Vec<(String, u16)>,
+    /// Envelopes delivered since this page was opened.
+    pub delivered: BTreeSet<String>,
+    /// Whether the outbox has been read since the page was opened.
+    pub known: bool,
+}
+
+/// How long one POST may take before it counts as failed.
+const POST_TIMEOUT_MS: i32 = 30_000;
+/// The Web Lock that makes one tab at a time deliver.
+const LOCK: &str = "asi-outbox";
+
+thread_local! {
+    /// The outbox when the device gives no storage: kept while the page lives.
+    static MEMORY: RefCell<Vec<Queued>> = const { RefCell::new(Vec::new()) };
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
+    static ATTEMPT: Cell<u32> = const { Cell::new(0) };
+    static TIMER: Cell<Option<i32>> = const { Cell::new(None) };
+}
+
+/// Starts delivering: now, whenever the browser goes online, and on the retry timer.
+pub fn start(store: Store) {
+    let on_online = Closure::<dyn Fn()>::new(move || {
+        ATTEMPT.set(0);
+        flush(store);
+    });
+    let _ = window().add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+    on_online.forget();
+    flush(store);
+}
+
+/// Queues an envelope in memory (when the device gives no storage).
+pub fn keep_in_memory(queued: Queued) {
+    MEMORY.with(|m| {
+        let mut m = m.borrow_mut();
+        if !m.iter().any(|q| q.id == queued.id) {
+            m.push(queued);
+        }
+    });
+}
+
+/// Forgets every envelope kept in memory ("Slet mine svar").
+pub fn forget_memory(store: Store) {
+    MEMORY.with(|m| m.borrow_mut().clear());
+    store.outbox.set(OutboxStatus {
+        known: true,
+        ..OutboxStatus::default()
+    });
+}
+
+/// Delivers what is waiting, now (or right after the pass already running).
+pub fn flush(store: Store) {
+    if RUNNING.replace(true) {
+        AGAIN.set(true);
+        return;
+    }
+    if let Some(timer) = TIMER.take() {
+        window().clear_timeout_with_handle(timer);
+    }
+    spawn_local(async move {
+        let mut retry;
+        loop {
+            AGAIN.set(false);
+            retry = exclusively(pass(store)).await;
+            if !AGAIN.get() {
+                break;
+            }
+        }
+        RUNNING.set(false);
+        if retry {
+            schedule_retry(store);
+        } else {
+            ATTEMPT.set(0);
+        }
+    });
+}
+
+fn schedule_retry(store: Store) {
+    let attempt = ATTEMPT.get();
+    ATTEMPT.set(attempt.saturating_add(1));
+    let wait = backoff::delay_ms(attempt, js_sys::Math::random());
+    let retry = Closure::once_into_js(move || {
+        TIMER.set(None);
+        flush(store);
+    });
+    if let Ok(handle) = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(retry.unchecked_ref(), wait as i32)
+    {
+        TIMER.set(Some(handle));
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.locks` (the Web Locks API; web-sys has it only as an unstable API).
+    type LockManager;
+    #[wasm_bindgen(method)]
+    fn request(this: &LockManager, name: &str, callback: &JsValue) -> js_sys::Promise;
+}
+
+/// Runs `work` while holding the `asi-outbox` Web Lock, so that no two tabs deliver at once.
+/// Where the browser has no Web Locks, runs it directly (one tab's passes never overlap).
+async fn exclusively<T: 'static>(work: impl Future<Output = T> + 'static) -> T {
+    let navigator = window().navigator();
+    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).unwrap_or(JsValue::UNDEFINED);
+    if locks.is_undefined() {
+        return work.await;
+    }
+    let result = Rc::new(RefCell::new(None));
+    let slot = result.clone();
+    let callback = Closure::once_into_js(move |_lock: JsValue| {
+        wasm_bindgen_futures::future_to_promise(async move {
+            *slot.borrow_mut() = Some(work.await);
+            Ok(JsValue::UNDEFINED)
+        })
+    });
+    let _ = JsFuture::from(
+        locks
+            .unchecked_into::<LockManager>()
+            .request(LOCK, &callback),
+    )
+    .await;
+    let done = result.borrow_mut().take();
+    done.expect("the lock callback ran to its end")
+}
+
+/// How the inbox answered one POST.
+enum Delivery {
+    /// 201 or 200: the inbox has it.
+    Delivered,
+    /// Refused for good: retrying would get the same answer.
+    Refused(u16),
+    /// No answer, or one that may change (5xx, 429, …): try again later.
+    Failed,
+}
+
+async fn post(envelope: &str) -> Delivery {
+    let abort = web_sys::AbortController::new().ok();
+    let signal = abort.as_ref().map(|a| a.signal());
+    let give_up = abort.map(|a| {
+        let closure = Closure::once_into_js(move || a.abort());
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            closure.unchecked_ref(),
+            POST_TIMEOUT_MS,
+        )
+    });
+    let request = gloo_net::http::Request::post(&format!("{}/api/v1/envelopes", inbox_base()))
+        .header("Content-Type", "application/json")
+        .credentials(web_sys::RequestCredentials::Omit)
+        .abort_signal(signal.as_ref())
+        .body(envelope.to_owned());
+    let answer = match request {
+        Ok(request) => request.send().await.map(|r| r.status()).ok(),
+        Err(_) => None,
+    };
+    if let Some(Ok(handle)) = give_up {
+        window().clear_timeout_with_handle(handle);
+    }
+    match answer {
+        Some(200 | 201) => Delivery::Delivered,
+        Some(status @ (400 | 409 | 413 | 422)) => Delivery::Refused(status),
+        _ => Delivery::Failed,
+    }
+}
+
+fn in_memory(store: Store) -> bool {
+    store.storage.get_untracked() == StorageState::MemoryOnly
+}
+
+async fn waiting(store: Store) -> Vec<Queued> {
+    if in_memory(store) {
+        MEMORY.with(|m| m.borrow().clone())
+    } else {
+        outbox::pending().await.unwrap_or_default()
+    }
+}
+
+/// One delivery pass over the outbox, oldest first. Returns whether to retry later.
+async fn pass(store: Store) -> bool {
+    let mut retry = false;
+    for queued in waiting(store).await {
+        if queued.refused.is_some() {
+            continue;
+        }
+        match post(&queued.envelope).await {
+            Delivery::Delivered => {
+                let removed = if in_memory(store) {
+                    MEMORY.with(|m| m.borrow_mut().retain(|q| q.id != queued.id));
+                    true
+                } else {
+                    outbox::remove(&queued.id).await.is_ok()
+                };
+                // Only once it has left the outbox is it shown as sent.
+                if removed {
+                    store.outbox.update(|s| {
+                        s.delivered.insert(queued.id.clone());
+                    });
+                }
+            }
+            Delivery::Refused(status) => {
+                if in_memory(store) {
+                    MEMORY.with(|m| {
+                        for q in m.borrow_mut().iter_mut().filter(|q| q.id == queued.id) {
+                            q.refused = Some(status);
+                        }
+                    });
+                } else {
+                    let _ = outbox::mark_refused(&queued.id, status).await;
+                }
+            }
+            Delivery::Failed => {
+                // The inbox or the network is down: the rest would fail the same way.
+                retry = true;
+                break;
+            }
+        }
+    }
+    refresh(store).await;
+    retry
+}
+
+/// Reads the outbox and updates what the citizen is told.
+pub async fn refresh(store: Store) {
+    let queued = waiting(store).await;
+    let refused: Vec<(String, u16)> = queued
+        .iter()
+        .filter_map(|q| q.refused.map(|s| (q.id.clone(), s)))
+        .collect();
+    store.outbox.update(|s| {
+        s.waiting = queued.len() - refused.len();
+        s.refused = refused;
+        s.known = true;
+    });
+}
