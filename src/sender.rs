@@ -26,9 +26,11 @@ use crate::store::Store;
 pub struct OutboxStatus {
     /// Envelopes waiting to be delivered.
     pub waiting: usize,
+    /// The ids in the outbox (waiting or refused).
+    pub queued: BTreeSet<String>,
     /// Envelopes the inbox refused for good, with its status.
     pub refused: Vec<(String, u16)>,
-    /// Envelopes delivered since this page was opened.
+    /// Envelopes delivered since this page was opened, by this tab or another.
     pub delivered: BTreeSet<String>,
     /// Whether the outbox has been read since the page was opened.
     pub known: bool,
@@ -46,6 +48,37 @@ thread_local! {
     static AGAIN: Cell<bool> = const { Cell::new(false) };
     static ATTEMPT: Cell<u32> = const { Cell::new(0) };
     static TIMER: Cell<Option<i32>> = const { Cell::new(None) };
+    /// Tells the app's other tabs which envelopes this one delivered.
+    static CHANNEL: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+}
+
+/// The BroadcastChannel on which a tab announces the id of each envelope it delivered.
+const CHANNEL_NAME: &str = "asi-outbox";
+
+fn listen_to_other_tabs(store: Store) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL_NAME) else {
+        return;
+    };
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            if let Some(id) = event.data().as_string() {
+                store.outbox.update(|s| {
+                    s.delivered.insert(id);
+                });
+                spawn_local(refresh(store));
+            }
+        });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    CHANNEL.with(|c| *c.borrow_mut() = Some(channel));
+}
+
+fn announce_delivered(id: &str) {
+    CHANNEL.with(|c| {
+        if let Some(channel) = c.borrow().as_ref() {
+            let _ = channel.post_message(&id.into());
+        }
+    });
 }
 
 /// Starts delivering: now, whenever the browser goes online, and on the retry timer.
@@ -56,6 +89,7 @@ pub fn start(store: Store) {
     });
     let _ = window().add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
     on_online.forget();
+    listen_to_other_tabs(store);
     flush(store);
 }
 
@@ -222,6 +256,7 @@ async fn pass(store: Store) -> bool {
                 };
                 // Only once it has left the outbox is it shown as sent.
                 if removed {
+                    announce_delivered(&queued.id);
                     store.outbox.update(|s| {
                         s.delivered.insert(queued.id.clone());
                     });
@@ -258,6 +293,7 @@ pub async fn refresh(store: Store) {
         .collect();
     store.outbox.update(|s| {
         s.waiting = queued.len() - refused.len();
+        s.queued = queued.iter().map(|q| q.id.clone()).collect();
         s.refused = refused;
         s.known = true;
     });

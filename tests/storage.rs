@@ -241,6 +241,65 @@ async fn the_outbox_keeps_envelopes_until_they_are_removed() {
 }
 
 #[wasm_bindgen_test]
+async fn queuing_an_envelope_deletes_its_draft_in_the_same_step() {
+    use asi_app::storage::outbox;
+    let store = fresh_store().await;
+    store
+        .save("form:asi_kort", &sample_draft(), 1_000.0, 14)
+        .await
+        .unwrap();
+    store
+        .save("form:trivsel", &sample_draft(), 1_000.0, 14)
+        .await
+        .unwrap();
+    outbox::enqueue_replacing_draft("e1", r#"{"v":1}"#, 2_000.0, Some("form:asi_kort"))
+        .await
+        .unwrap();
+    let slots: Vec<String> = store
+        .load_all(3_000.0)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.slot)
+        .collect();
+    assert_eq!(slots, ["form:trivsel"]);
+    let pending = outbox::pending().await.unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!((pending[0].id.as_str(), pending[0].refused), ("e1", None));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_envelope_is_kept_and_marked() {
+    use asi_app::storage::outbox;
+    fresh_store().await;
+    outbox::enqueue("e1", r#"{"v":1}"#, 1.0).await.unwrap();
+    outbox::mark_refused("e1", 409).await.unwrap();
+    // Marking an id that is not queued changes nothing.
+    outbox::mark_refused("e2", 422).await.unwrap();
+    let pending = outbox::pending().await.unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].refused, Some(409));
+    assert_eq!(pending[0].envelope, r#"{"v":1}"#);
+    assert_eq!(pending[0].queued_ms, 1.0);
+}
+
+#[wasm_bindgen_test]
+async fn clinic_settings_are_kept_by_id() {
+    use asi_app::storage::clinics;
+    fresh_store().await;
+    assert_eq!(clinics::load("demo").await.unwrap(), None);
+    clinics::save("demo", r#"{"id":"demo"}"#).await.unwrap();
+    clinics::save("demo", r#"{"id":"demo","name":"B"}"#)
+        .await
+        .unwrap();
+    assert_eq!(
+        clinics::load("demo").await.unwrap().as_deref(),
+        Some(r#"{"id":"demo","name":"B"}"#)
+    );
+    assert_eq!(clinics::load("other").await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
 async fn a_version_1_database_is_upgraded_and_keeps_its_drafts() {
     use asi_app::storage::crypto;
     asi_app::storage::delete_everything().await.unwrap();
@@ -291,16 +350,16 @@ async fn a_version_1_database_is_upgraded_and_keeps_its_drafts() {
     }
     db.close();
 
-    // This release opens it at schema 2: the draft is still there and opens with the old key.
+    // This release opens it at schema 3: the draft is still there and opens with the old key.
     let store = DraftStore::open().await.unwrap();
     let loaded = store.load_all(2_000.0).await.unwrap();
     assert_eq!(loaded.len(), 1);
     assert_eq!(loaded[0].draft, draft);
     let db = Database::open(DB_NAME).await.unwrap();
-    assert_eq!(db.version(), 2.0);
+    assert_eq!(db.version(), 3.0);
     let mut stores: Vec<String> = db.object_store_names().collect();
     stores.sort();
-    assert_eq!(stores, ["drafts", "keys", "outbox"]);
+    assert_eq!(stores, ["clinics", "drafts", "keys", "outbox"]);
     db.close();
     asi_app::storage::outbox::enqueue("e1", "{}", 3_000.0)
         .await

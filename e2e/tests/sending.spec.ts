@@ -174,3 +174,58 @@ test("no request the app makes carries an answer in plaintext", async ({ page, c
   expect(Object.keys(body).sort()).toEqual(["aad", "ct", "enc", "id", "key_id", "v"]);
   expect(inbox.exportJsonl()[0].answers).toEqual(answers);
 });
+
+test("a response the inbox refuses for good is kept, said so, and not sent again", async ({ page, inbox }) => {
+  await openApp(page, inbox);
+  let posts = 0;
+  await page.route("**/api/v1/envelopes", async (route) => {
+    posts += 1;
+    await route.fulfill({ status: 422, contentType: "application/json", body: '{"error":"unknown key_id"}' });
+  });
+  await completeForm(page, "trivsel", vectors.v3_hcs_like.answers);
+  await page.getByRole("button", { name: "Afslut og se resultat" }).click();
+  await sendButton(page).click();
+  await expect(sendStatus(page)).toContainText("afvist af klinikkens indbakke og bliver ikke sendt (fejl 422)");
+  expect(await kept(page)).toEqual({ drafts: 0, outbox: 1 });
+  // Going online again, or a new start of the app, does not send it again.
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "fejl 422" })).toBeVisible();
+  expect(posts).toBe(1);
+  expect(await inbox.envelopes()).toHaveLength(0);
+});
+
+test("with two tabs open, one envelope is posted once (one sender across tabs)", async ({ context, inbox }) => {
+  const first = await context.newPage();
+  await openApp(first, inbox);
+  const second = await context.newPage();
+  await second.goto(`${inbox.url}/?klinik=demo`);
+  await expect(second.getByRole("heading", { level: 1, name: "Spørgeskemaer" })).toBeVisible();
+  // What the inbox answered to each POST that reached it (offline attempts never do).
+  const answered: number[] = [];
+  context.on("response", (r) => {
+    if (r.request().method() === "POST") answered.push(r.status());
+  });
+  await context.setOffline(true);
+  await first.bringToFront();
+  await completeForm(first, "trivsel", vectors.v3_hcs_like.answers);
+  await first.getByRole("button", { name: "Afslut og se resultat" }).click();
+  await sendButton(first).click();
+  await expect(sendStatus(first)).toContainText("1 svar venter");
+  // Both tabs hear "online" and both try to deliver; the Web Lock lets one at a time look
+  // at the outbox, and the second finds it empty.
+  await context.setOffline(false);
+  await expect(sendStatus(first)).toHaveText(`Sendt. ${clinicName} har modtaget dine svar.`);
+  await expect.poll(() => inbox.envelopes().then((e) => e.length)).toBe(1);
+  // The other tab's pass has run too once the lock is free; it posted nothing.
+  await second.evaluate(() => navigator.locks.request("asi-outbox", async () => {}));
+  expect(answered).toEqual([201]);
+});
+
+test("an address with a clinic the inbox does not know says so and offers no sending", async ({ page, inbox }) => {
+  await page.goto(`${inbox.url}/?klinik=findes-ikke`);
+  await completeForm(page, "trivsel", vectors.v3_hcs_like.answers);
+  await page.getByRole("button", { name: "Afslut og se resultat" }).click();
+  await expect(page.getByText("Klinikken i adressen findes ikke.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Send/ })).toHaveCount(0);
+});

@@ -38,7 +38,9 @@ fn status_text(
             Some(id) if o.delivered.contains(id) => Some((s.sent)(clinic_name)),
             Some(id) => match refused(id) {
                 Some(status) => Some((s.refused)(status)),
-                None => Some(waiting()),
+                None if o.queued.contains(id) => Some(waiting()),
+                // Being sealed and queued right now.
+                None => Some(s.sending.to_owned()),
             },
             None if o.waiting > 0 => Some(waiting()),
             None if !o.refused.is_empty() => Some((s.refused)(o.refused[0].1)),

@@ -53,8 +53,8 @@ pub struct ExportArgs {
     /// FILE or standard input).
     #[arg(long, value_name = "URL", requires = "token")]
     pub inbox: Option<String>,
-    /// The clinic's reader token for the inbox.
-    #[arg(long)]
+    /// The clinic's reader token for the inbox (it may begin with `-`).
+    #[arg(long, allow_hyphen_values = true)]
     pub token: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
@@ -96,8 +96,8 @@ pub struct SealArgs {
     /// The day of completion (YYYY-MM-DD); today (UTC) when absent.
     #[arg(long)]
     pub day: Option<String>,
-    /// A follow-up link's token (makes the mode "link").
-    #[arg(long)]
+    /// A follow-up link's token (makes the mode "link"; it may begin with `-`).
+    #[arg(long, allow_hyphen_values = true)]
     pub token: Option<String>,
     /// The mode when there is no token: anonymous or identified.
     #[arg(long, default_value = "anonymous")]

@@ -205,7 +205,7 @@ fn export_pages_through_the_inbox_with_the_token() {
                 if line.trim().is_empty() {
                     break;
                 }
-                authorized |= line.eq_ignore_ascii_case("authorization: Bearer sesame\r\n");
+                authorized |= line.eq_ignore_ascii_case("authorization: Bearer -sesame\r\n");
             }
             seen.push(request_line.clone());
             let after = request_line
@@ -238,7 +238,7 @@ fn export_pages_through_the_inbox_with_the_token() {
             "--inbox",
             &url,
             "--token",
-            "sesame",
+            "-sesame", // base64url tokens may begin with a hyphen
         ],
         "",
     );
