@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the release app and measures a first visit: compressed bytes and the time until the
-# first question is interactive on a slow-4G, 4x-CPU profile. Results: docs/benchmarks.md.
+# Builds the release app and measures a first visit (compressed bytes and the time until the
+# first question is interactive on a slow-4G, 4x-CPU profile) and the time to seal one
+# response in the browser. Results: docs/benchmarks.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -10,3 +11,6 @@ ensure_e2e_deps
 build_app
 say "measuring a first visit"
 node e2e/bench/first-visit.mjs "${RUNS:-5}"
+say "measuring the time to seal one response in the browser"
+cargo build -p asi-inbox -p asi-cli --locked
+(cd e2e && ASI_BIN_DIR="$ROOT/target/debug" npx playwright test -c bench/bench.config.ts)

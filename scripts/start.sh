@@ -40,7 +40,7 @@ public_key = "$public_key"
 reader_token_sha256 = "$token_hash"
 TOML
 
-say "the app and the inbox: http://localhost:$port/   (Ctrl-C stops them)"
+say "the app and the inbox: http://localhost:$port/?klinik=demo   (Ctrl-C stops them)"
 echo "    demo clinic:   demo — public key $public_key"
 echo "    private key:   .demo/clinic.key      reader token: .demo/reader-token"
 exec "$ROOT/target/release/asi-inbox" --config "$demo/inbox.toml"
