@@ -1,13 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoViolations } from "./axe";
 import { answerItem, instrument, isAsked, itemsOf, sectionsOf, vectors } from "./questionnaire";
-
-const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoViolations(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page }).withTags(tags).analyze();
-  expect(result.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
-}
 
 for (const lang of ["da", "en"] as const) {
   test(`axe finds no violations on any screen (${lang})`, async ({ page, browser }) => {

@@ -61,7 +61,7 @@ test("«Slet mine svar» leaves nothing of the answers on the device", async ({ 
     return d.accept();
   });
   await page.getByRole("button", { name: "Slet mine svar på denne enhed" }).click();
-  await expect(page.getByRole("status")).toHaveText("Dine svar er slettet fra denne enhed.");
+  await expect(page.getByRole("status").filter({ hasText: "slettet" })).toHaveText("Dine svar er slettet fra denne enhed.");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spørgeskemaer");
 
   const left = await page.evaluate(async () => {

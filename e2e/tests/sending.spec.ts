@@ -2,6 +2,7 @@
 // inbox has it, delivered exactly once, and opened by the clinic's `asi export`.
 import type { Page, BrowserContext, Request } from "@playwright/test";
 import { test, expect, type Inbox } from "./inbox";
+import { expectNoViolations } from "./axe";
 import { completeForm, instrument, vectors } from "./questionnaire";
 
 const clinicName = "Demo Rusmiddelcenter";
@@ -60,9 +61,15 @@ test("answered offline, the response waits on the phone and reaches the inbox ex
   const { answers, scores } = vectors.v3_hcs_like;
   await completeForm(page, "asi_kort", answers);
   await page.getByRole("button", { name: "Afslut og se resultat" }).click();
+  await expectNoViolations(page, "result with send");
   await sendButton(page).click();
   await expect(sendStatus(page)).toHaveText("Gemt på telefonen — sendes automatisk når du er online. 1 svar venter.");
   await expect(sendStatus(page)).toBeFocused();
+  await expectNoViolations(page, "result, waiting");
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(sendStatus(page)).toHaveText("Saved on your phone — will be sent automatically when you are online. 1 response waiting.");
+  await expectNoViolations(page, "result, waiting (en)");
+  await page.getByRole("button", { name: "Skift til dansk" }).click();
   // Only the sealed envelope is on the phone now; the plaintext draft is gone.
   expect(await kept(page)).toEqual({ drafts: 0, outbox: 1 });
   expect(await inbox.envelopes()).toHaveLength(0);

@@ -6,7 +6,7 @@ use asi_envelope::{
     Envelope, EnvelopeError, Metadata, Mode, Payload, PublicKey, SecretKey, keys, open, seal,
     seal_with_ephemeral_ikm,
 };
-use asi_instrument::{Answers, instrument, scoring};
+use asi_instrument::{Answers, Lang, instrument};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value, json};
@@ -25,16 +25,7 @@ fn metadata_for(public: &PublicKey) -> Metadata {
 
 fn payload() -> Payload {
     let answers = Answers::validate(instrument(), &json!({"wellbeing_personal": 6, "wellbeing_close": 7, "wellbeing_social": 8, "psych_suicidal_thoughts": false})).unwrap();
-    let scores = scoring::current().score(&answers);
-    Payload {
-        answers,
-        scoring_version: scores.scoring_version.clone(),
-        scores,
-        instrument_version: instrument().version.clone(),
-        completed_at: "2026-11-25T14:03:00Z".into(),
-        mode: Mode::Link,
-        locale: "da".into(),
-    }
+    Payload::complete(answers, Mode::Link, Lang::Da, "2026-11-25T14:03:00Z".into())
 }
 
 #[test]
