@@ -8,7 +8,7 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{delete, get};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -18,7 +18,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::config::{Clinic, Config};
-use crate::db::{Db, Row, Stored};
+use crate::db::{Db, Deleted, Row, Stored};
 
 /// The largest envelope accepted, in bytes.
 pub const MAX_BODY: usize = 64 * 1024;
@@ -75,10 +75,11 @@ pub fn app(state: Arc<AppState>) -> Router {
         .collect();
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::GET, Method::POST])
+        .allow_methods([Method::GET, Method::POST, Method::DELETE])
         .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]);
     let api = Router::new()
         .route("/api/v1/envelopes", get(list_envelopes).post(post_envelope))
+        .route("/api/v1/envelopes/{id}", delete(delete_envelope))
         .route("/api/v1/clinics/{id}", get(clinic))
         .route("/healthz", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(MAX_BODY))
@@ -163,11 +164,8 @@ struct ListQuery {
     limit: Option<u32>,
 }
 
-async fn list_envelopes(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    Query(query): Query<ListQuery>,
-) -> Result<Json<Value>, ApiError> {
+/// The clinic whose reader token the request carries (`Authorization: Bearer <token>`).
+fn reader_clinic(config: &Config, headers: &HeaderMap) -> Result<String, ApiError> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -177,14 +175,21 @@ async fn list_envelopes(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let clinic = state
-        .config
+    Ok(config
         .clinics
         .iter()
         .find(|c| c.reader_token_sha256.eq_ignore_ascii_case(&hash))
         .ok_or(ApiError::Unauthorized)?
         .id
-        .clone();
+        .clone())
+}
+
+async fn list_envelopes(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(query): Query<ListQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let clinic = reader_clinic(&state.config, &headers)?;
     let after: i64 = match query.after.as_deref() {
         None | Some("") => 0,
         Some(cursor) => cursor
@@ -208,6 +213,23 @@ async fn list_envelopes(
         })
         .collect::<Result<Vec<Value>, ApiError>>()?;
     Ok(Json(json!({"items": items, "next": next.to_string()})))
+}
+
+async fn delete_envelope(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let clinic = reader_clinic(&state.config, &headers)?;
+    let deleted = {
+        let state = state.clone();
+        let id = id.clone();
+        blocking(move || state.db.delete(&clinic, &id)).await?
+    };
+    match deleted {
+        Deleted::Now | Deleted::Already => Ok(StatusCode::NO_CONTENT.into_response()),
+        Deleted::NotFound => Err(ApiError::NotFound),
+    }
 }
 
 async fn clinic(

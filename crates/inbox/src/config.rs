@@ -37,8 +37,12 @@ pub struct Clinic {
     pub contact: String,
     /// The public key envelopes are sealed to (base64url).
     pub public_key: String,
-    /// SHA-256 (hex) of the token that lets the clinic read its envelopes.
+    /// SHA-256 (hex) of the token that lets the clinic read and delete its envelopes.
     pub reader_token_sha256: String,
+    /// Envelopes are deleted this many days after they were stored; absent: kept until the
+    /// clinic deletes them.
+    #[serde(default)]
+    pub retention_days: Option<u32>,
 }
 
 /// Why the configuration cannot be used.

@@ -1,10 +1,15 @@
 //! The envelope store: one SQLite file in WAL mode. An envelope is stored once per id; a
 //! write is answered only after its commit is durable (`synchronous = FULL`).
+//!
+//! A deleted envelope (by the clinic, or by its retention setting) leaves a tombstone: its
+//! id, clinic and the SHA-256 of its bytes, nothing of its content. A phone that resends it
+//! (it never heard the 201) then gets 200 and the envelope is not stored a second time.
 
 use std::path::Path;
 use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
 
 /// What storing an envelope did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +20,17 @@ pub enum Stored {
     Repeat,
     /// Other bytes are stored under this id.
     Conflict,
+}
+
+/// What deleting an envelope did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deleted {
+    /// Deleted now.
+    Now,
+    /// It was deleted before.
+    Already,
+    /// The clinic has no envelope with this id.
+    NotFound,
 }
 
 /// The clear metadata kept next to the ciphertext, for listing and retention.
@@ -52,19 +68,50 @@ impl Db {
                 day TEXT NOT NULL,
                 body BLOB NOT NULL
             );
-            CREATE INDEX IF NOT EXISTS envelopes_by_clinic ON envelopes (clinic, seq);",
+            CREATE INDEX IF NOT EXISTS envelopes_by_clinic ON envelopes (clinic, seq);
+            CREATE TABLE IF NOT EXISTS tombstones (
+                id TEXT PRIMARY KEY,
+                clinic TEXT NOT NULL,
+                body_sha256 BLOB NOT NULL,
+                deleted_day INTEGER NOT NULL
+            );",
         )?;
+        // The day each envelope was stored (days since 1970-01-01), for retention; added in
+        // place to databases made before it existed (their envelopes count as stored today).
+        let has_day: bool = conn
+            .prepare("SELECT 1 FROM pragma_table_info('envelopes') WHERE name = 'stored_day'")?
+            .exists([])?;
+        if !has_day {
+            conn.execute_batch(&format!(
+                "ALTER TABLE envelopes ADD COLUMN stored_day INTEGER NOT NULL DEFAULT {};",
+                today()
+            ))?;
+        }
         Ok(Db {
             conn: Mutex::new(conn),
         })
     }
 
-    /// Stores an envelope exactly once.
+    /// Stores an envelope exactly once (also after it was deleted).
     pub fn store(&self, row: &Row<'_>) -> rusqlite::Result<Stored> {
         let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        let tombstone: Option<Vec<u8>> = conn
+            .query_row(
+                "SELECT body_sha256 FROM tombstones WHERE id = ?1",
+                params![row.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(hash) = tombstone {
+            return Ok(if hash == Sha256::digest(row.body).as_slice() {
+                Stored::Repeat
+            } else {
+                Stored::Conflict
+            });
+        }
         let inserted = conn.execute(
-            "INSERT INTO envelopes (id, clinic, key_id, form, timepoint, day, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO envelopes (id, clinic, key_id, form, timepoint, day, body, stored_day)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING",
             params![
                 row.id,
                 row.clinic,
@@ -72,7 +119,8 @@ impl Db {
                 row.form,
                 row.timepoint,
                 row.day,
-                row.body
+                row.body,
+                today()
             ],
         )?;
         if inserted == 1 {
@@ -109,9 +157,87 @@ impl Db {
         rows.collect()
     }
 
+    /// Deletes clinic `clinic`'s envelope `id`, leaving a tombstone.
+    pub fn delete(&self, clinic: &str, id: &str) -> rusqlite::Result<Deleted> {
+        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        let tx = conn.transaction()?;
+        let body: Option<Vec<u8>> = tx
+            .query_row(
+                "SELECT body FROM envelopes WHERE id = ?1 AND clinic = ?2",
+                params![id, clinic],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let outcome = match body {
+            Some(body) => {
+                bury(&tx, id, clinic, &body)?;
+                Deleted::Now
+            }
+            None if tx
+                .prepare_cached("SELECT 1 FROM tombstones WHERE id = ?1 AND clinic = ?2")?
+                .exists(params![id, clinic])? =>
+            {
+                Deleted::Already
+            }
+            None => Deleted::NotFound,
+        };
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Deletes clinic `clinic`'s envelopes stored more than `days` days before `today`
+    /// (days since 1970-01-01), leaving tombstones. Returns how many.
+    pub fn expire(&self, clinic: &str, days: u32, today: i64) -> rusqlite::Result<usize> {
+        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        let tx = conn.transaction()?;
+        let old: Vec<(String, Vec<u8>)> = tx
+            .prepare("SELECT id, body FROM envelopes WHERE clinic = ?1 AND stored_day < ?2")?
+            .query_map(params![clinic, today - i64::from(days)], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, body) in &old {
+            bury(&tx, id, clinic, body)?;
+        }
+        tx.commit()?;
+        Ok(old.len())
+    }
+
+    /// Sets the day an envelope counts as stored (for tests of retention).
+    pub fn set_stored_day(&self, id: &str, day: i64) -> rusqlite::Result<()> {
+        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        conn.execute(
+            "UPDATE envelopes SET stored_day = ?2 WHERE id = ?1",
+            params![id, day],
+        )?;
+        Ok(())
+    }
+
     /// How many envelopes are stored (all clinics).
     pub fn count(&self) -> rusqlite::Result<i64> {
         let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
         conn.query_row("SELECT COUNT(*) FROM envelopes", [], |r| r.get(0))
     }
+}
+
+/// Replaces an envelope by its tombstone.
+fn bury(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    clinic: &str,
+    body: &[u8],
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO tombstones (id, clinic, body_sha256, deleted_day) VALUES (?1, ?2, ?3, ?4)",
+        params![id, clinic, Sha256::digest(body).as_slice(), today()],
+    )?;
+    tx.execute("DELETE FROM envelopes WHERE id = ?1", params![id])?;
+    Ok(())
+}
+
+/// Today, in days since 1970-01-01 (UTC).
+pub fn today() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| (d.as_secs() / 86_400) as i64)
 }

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod config;
 pub mod db;
+pub mod retention;
 
 pub use api::{AppState, app};
 pub use config::Config;

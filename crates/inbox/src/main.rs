@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use asi_inbox::db::Db;
-use asi_inbox::{AppState, Config, app};
+use asi_inbox::{AppState, Config, app, retention};
 use clap::Parser;
 
 /// The inbox server for sealed ASI responses.
@@ -51,7 +51,9 @@ async fn main() -> ExitCode {
             .local_addr()
             .map_or(config.listen.clone(), |a| a.to_string())
     );
-    let router = app(Arc::new(AppState { config, db }));
+    let state = Arc::new(AppState { config, db });
+    tokio::spawn(retention::run(state.clone()));
+    let router = app(state);
     match axum::serve(listener, router)
         .with_graceful_shutdown(shutdown())
         .await

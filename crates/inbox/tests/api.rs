@@ -14,7 +14,7 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
-use common::{TOKEN, TestInbox};
+use common::{OTHER_TOKEN, RETENTION_DAYS, TOKEN, TestInbox};
 
 fn router(inbox: &TestInbox) -> (Router, Arc<AppState>) {
     let config = inbox.config();
@@ -219,6 +219,117 @@ async fn a_clinic_reads_its_own_envelopes_with_its_token_page_by_page() {
     );
 }
 
+fn delete(id: &str, token: Option<&str>) -> Request<Body> {
+    let mut builder = Request::delete(format!("/api/v1/envelopes/{id}"));
+    if let Some(t) = token {
+        builder = builder.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    builder.body(Body::empty()).unwrap()
+}
+
+#[tokio::test]
+async fn a_clinic_deletes_its_own_envelopes_and_a_resend_is_not_stored_again() {
+    let inbox = TestInbox::new("delete");
+    let (router, state) = router(&inbox);
+    let kept = inbox.envelope("{\"n\":1}");
+    let gone = inbox.envelope("{\"n\":2}");
+    for e in [&kept, &gone] {
+        assert_eq!(
+            send(&router, post(e.to_json())).await.0,
+            StatusCode::CREATED
+        );
+    }
+    assert_eq!(
+        send(&router, delete(&gone.id, None)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        send(&router, delete(&gone.id, Some("wrong"))).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    // Another clinic's token cannot delete (or learn of) this clinic's envelope.
+    assert_eq!(
+        send(&router, delete(&gone.id, Some(OTHER_TOKEN))).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(state.db.count().unwrap(), 2);
+    assert_eq!(
+        send(&router, delete(&gone.id, Some(TOKEN))).await.0,
+        StatusCode::NO_CONTENT
+    );
+    // Deleting again is not an error; an id never stored is.
+    assert_eq!(
+        send(&router, delete(&gone.id, Some(TOKEN))).await.0,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        send(&router, delete(&inbox.envelope("{}").id, Some(TOKEN)))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    let (_, listed) = send(&router, list("", Some(TOKEN))).await;
+    let ids: Vec<&str> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [kept.id.as_str()]);
+
+    // A phone that never heard the 201 resends: 200, and nothing is stored again.
+    assert_eq!(send(&router, post(gone.to_json())).await.0, StatusCode::OK);
+    assert_eq!(state.db.count().unwrap(), 1);
+    // Other bytes under the deleted id are still a conflict.
+    let mut metadata = Metadata::new(
+        &inbox.public,
+        "demo",
+        "trivsel",
+        "midway",
+        "2026-11-25",
+        None,
+    );
+    metadata.id = gone.id.clone();
+    let other = seal(&inbox.public, &metadata, b"{\"n\":3}").unwrap();
+    assert_eq!(
+        send(&router, post(other.to_json())).await.0,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(state.db.count().unwrap(), 1);
+}
+
+#[tokio::test]
+async fn retention_deletes_envelopes_older_than_the_clinics_setting() {
+    let inbox = TestInbox::new("retention");
+    let (router, state) = router(&inbox);
+    let today = asi_inbox::db::today();
+    let old = inbox.envelope("{\"n\":1}");
+    let edge = inbox.envelope("{\"n\":2}");
+    let new = inbox.envelope("{\"n\":3}");
+    for e in [&old, &edge, &new] {
+        assert_eq!(
+            send(&router, post(e.to_json())).await.0,
+            StatusCode::CREATED
+        );
+    }
+    let days = i64::from(RETENTION_DAYS);
+    state.db.set_stored_day(&old.id, today - days - 1).unwrap();
+    state.db.set_stored_day(&edge.id, today - days).unwrap();
+    assert_eq!(asi_inbox::retention::expire_all(&state, today).unwrap(), 1);
+    assert_eq!(asi_inbox::retention::expire_all(&state, today).unwrap(), 0);
+    let (_, listed) = send(&router, list("", Some(TOKEN))).await;
+    let ids: Vec<&str> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [edge.id.as_str(), new.id.as_str()]);
+    // The expired one is not taken again when its phone resends it.
+    assert_eq!(send(&router, post(old.to_json())).await.0, StatusCode::OK);
+    assert_eq!(state.db.count().unwrap(), 2);
+}
+
 #[tokio::test]
 async fn clinic_settings_and_health() {
     let inbox = TestInbox::new("clinic");
@@ -322,4 +433,40 @@ async fn the_app_is_served_compressed_with_app_routes_falling_back_to_index() {
         let body = response.into_body().collect().await.unwrap().to_bytes();
         assert!(body.len() < index.len() / 4, "{path}: {} bytes", body.len());
     }
+}
+
+#[tokio::test]
+async fn a_database_from_before_retention_opens_and_keeps_its_envelopes() {
+    let inbox = TestInbox::new("old-schema");
+    let config = inbox.config();
+    let envelope = inbox.envelope("{}");
+    {
+        // The first release's schema: no stored_day, no tombstones.
+        let conn = rusqlite::Connection::open(&config.database).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE envelopes (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+             clinic TEXT NOT NULL, key_id TEXT NOT NULL, form TEXT NOT NULL, timepoint TEXT NOT NULL,
+             day TEXT NOT NULL, body BLOB NOT NULL);",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO envelopes (id, clinic, key_id, form, timepoint, day, body)
+             VALUES (?1, 'demo', ?2, 'trivsel', 'midway', '2026-11-25', ?3)",
+            rusqlite::params![
+                envelope.id,
+                inbox.public.key_id(),
+                envelope.to_json().as_bytes()
+            ],
+        )
+        .unwrap();
+    }
+    let (router, state) = router(&inbox);
+    assert_eq!(state.db.count().unwrap(), 1);
+    // It counts as stored today: not expired, and still deletable.
+    let today = asi_inbox::db::today();
+    assert_eq!(asi_inbox::retention::expire_all(&state, today).unwrap(), 0);
+    assert_eq!(
+        send(&router, delete(&envelope.id, Some(TOKEN))).await.0,
+        StatusCode::NO_CONTENT
+    );
 }

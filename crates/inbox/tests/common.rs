@@ -9,6 +9,17 @@ use asi_inbox::Config;
 use sha2::{Digest, Sha256};
 
 pub const TOKEN: &str = "reader-token-for-tests";
+/// The reader token of the second clinic, `other`.
+pub const OTHER_TOKEN: &str = "other-clinic-reader-token";
+/// The demo clinic's retention setting.
+pub const RETENTION_DAYS: u32 = 30;
+
+fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
 
 pub struct TestInbox {
     pub dir: PathBuf,
@@ -30,19 +41,16 @@ impl TestInbox {
     }
 
     pub fn config_toml(&self, listen: &str) -> String {
-        let hash: String = Sha256::digest(TOKEN.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hash = sha256_hex(TOKEN);
         let (_, other) = keys::generate();
         format!(
             "listen = \"{listen}\"\ndatabase = \"{}\"\nallowed_origins = [\"http://localhost:4173\"]\n\n\
-             [[clinics]]\nid = \"demo\"\nname = \"Demo Rusmiddelcenter\"\ncontact = \"70 00 00 00\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{hash}\"\n\n\
+             [[clinics]]\nid = \"demo\"\nname = \"Demo Rusmiddelcenter\"\ncontact = \"70 00 00 00\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{hash}\"\nretention_days = {RETENTION_DAYS}\n\n\
              [[clinics]]\nid = \"other\"\nname = \"Andet center\"\ncontact = \"\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{}\"\n",
             self.dir.join("inbox.sqlite").display(),
             self.public.to_text(),
             other.to_text(),
-            "0".repeat(64),
+            sha256_hex(OTHER_TOKEN),
         )
     }
 
