@@ -1,8 +1,12 @@
-//! The clinic responses go to: named in the page address (`?klinik=<id>`), its public
-//! settings fetched from the inbox (`GET /api/v1/clinics/<id>`) and kept on the device, so
-//! that a response can be sealed to the clinic's key offline.
+//! The clinic responses go to: named in the page address (`?klinik=<id>`, [`crate::entry`]),
+//! its public settings fetched from the inbox (`GET /api/v1/clinics/<id>`) and kept on the
+//! device, so that a response can be sealed to the clinic's key offline, and the clinic's
+//! choices (scores shown, anonymous responses, consent text, draft retention, embedding
+//! sites) hold offline too.
 //!
 //! Without `?klinik=` the app is a self-test that sends nothing.
+
+use std::collections::BTreeMap;
 
 use asi_envelope::PublicKey;
 use leptos::prelude::*;
@@ -12,16 +16,45 @@ use serde::Deserialize;
 use crate::storage::clinics;
 use crate::store::Store;
 
-/// A clinic's public settings, as the inbox serves them.
+/// A clinic's public settings, as the inbox serves them (`docs/sync-api.md`). Settings kept
+/// from an older inbox lack the later fields; they then take the defaults below.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Clinic {
     pub id: String,
     pub name: String,
     pub contact: String,
+    #[serde(default)]
+    pub opening_hours: String,
     /// The clinic's X25519 public key, base64url.
     pub public_key: String,
     /// The key's id (docs/envelope.md §2).
     pub key_id: String,
+    /// The forms it asks, each with its timepoints; empty: every form at every timepoint.
+    #[serde(default)]
+    pub offers: BTreeMap<String, Vec<String>>,
+    /// Whether respondents see their scores.
+    #[serde(default = "yes")]
+    pub show_scores: bool,
+    /// Whether it takes anonymous self-tests.
+    #[serde(default = "yes")]
+    pub accept_anonymous: bool,
+    /// What an identified respondent agrees to before sending.
+    #[serde(default)]
+    pub consent_text: String,
+    /// Days a draft is kept on the device after its last change.
+    #[serde(default = "default_retention")]
+    pub draft_retention_days: u32,
+    /// The web origins allowed to embed the form (and to hear from it).
+    #[serde(default)]
+    pub embed_origins: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_retention() -> u32 {
+    crate::settings::Settings::default().retention_days
 }
 
 /// Why settings served for a clinic are not used.
@@ -63,22 +96,15 @@ impl Clinic {
     pub fn public(&self) -> Result<PublicKey, ClinicError> {
         PublicKey::from_text(&self.public_key).map_err(|e| ClinicError::Key(e.to_string()))
     }
-}
 
-/// The clinic id in a query string (`?klinik=<id>`): letters, digits, `-` and `_`, at most
-/// 64 characters. Anything else is no clinic.
-pub fn clinic_id_from_query(query: &str) -> Option<String> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("klinik="))
-        .filter(|id| {
-            (1..=64).contains(&id.len())
-                && id
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
-        .map(str::to_owned)
+    /// Whether the clinic asks `form` at `timepoint`.
+    pub fn offers(&self, form: &str, timepoint: &str) -> bool {
+        self.offers.is_empty()
+            || self
+                .offers
+                .get(form)
+                .is_some_and(|t| t.iter().any(|t| t == timepoint))
+    }
 }
 
 /// What the app knows of the clinic.
@@ -136,8 +162,7 @@ async fn fetch_settings(id: &str) -> Fetched {
 /// Loads the clinic of the page address: first what the device kept, then fresh settings
 /// from the inbox (kept for next time).
 pub fn init(store: Store) {
-    let query = window().location().search().unwrap_or_default();
-    let Some(id) = clinic_id_from_query(&query) else {
+    let Some(id) = store.entry.clinic.clone() else {
         store.clinic.set(ClinicState::None);
         return;
     };
@@ -170,26 +195,6 @@ pub fn init(store: Store) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_clinic_id_comes_from_klinik() {
-        assert_eq!(clinic_id_from_query(""), None);
-        assert_eq!(
-            clinic_id_from_query("?klinik=demo").as_deref(),
-            Some("demo")
-        );
-        assert_eq!(
-            clinic_id_from_query("?scores=hide&klinik=kbh-1_a").as_deref(),
-            Some("kbh-1_a")
-        );
-        assert_eq!(clinic_id_from_query("?klinik="), None);
-        assert_eq!(clinic_id_from_query("?klinik=../x"), None);
-        assert_eq!(clinic_id_from_query("?klinik=a%2Fb"), None);
-        assert_eq!(
-            clinic_id_from_query(&format!("?klinik={}", "a".repeat(65))),
-            None
-        );
-    }
 
     fn served(id: &str, public: &PublicKey, key_id: &str) -> String {
         serde_json::json!({
@@ -225,5 +230,22 @@ mod tests {
             Clinic::parse("{}", "demo"),
             Err(ClinicError::Shape(_))
         ));
+    }
+
+    #[test]
+    fn settings_kept_from_an_older_inbox_take_the_defaults() {
+        let (_, public) = asi_envelope::keys::generate();
+        let clinic = Clinic::parse(&served("demo", &public, &public.key_id()), "demo").unwrap();
+        assert!(clinic.show_scores && clinic.accept_anonymous);
+        assert_eq!(clinic.draft_retention_days, 14);
+        assert!(clinic.offers("trivsel", "midway") && clinic.embed_origins.is_empty());
+        let mut full: serde_json::Value =
+            serde_json::from_str(&served("demo", &public, &public.key_id())).unwrap();
+        full["offers"] = serde_json::json!({"asi_kort": ["intake"]});
+        full["show_scores"] = false.into();
+        let clinic = Clinic::parse(&full.to_string(), "demo").unwrap();
+        assert!(!clinic.show_scores);
+        assert!(clinic.offers("asi_kort", "intake"));
+        assert!(!clinic.offers("asi_kort", "discharge") && !clinic.offers("trivsel", "midway"));
     }
 }

@@ -1,6 +1,7 @@
 //! One input per answer type, each derived from the item's data: numbers with − / +
 //! steppers for day counts, a plain number for kroner, labelled radio groups for ratings,
-//! yes/no, codes and the 0–10 wellbeing scale. Every item can be declined.
+//! yes/no, codes and the 0–10 wellbeing scale; text fields for CPR, name and date (asked in
+//! identified mode only). Every item can be declined, except the required ones.
 
 use asi_instrument::model::AnswerType;
 use asi_instrument::validate::{ErrorKind, Expected, ValidationError};
@@ -30,6 +31,9 @@ pub fn ItemField(item: &'static Item) -> impl IntoView {
                 AnswerType::Kroner { max } => {
                     view! { <NumberField item=item max=i64::try_from(*max).unwrap_or(i64::MAX) stepper=false /> }
                         .into_any()
+                }
+                AnswerType::Cpr | AnswerType::Text { .. } | AnswerType::Date => {
+                    view! { <TextField item=item /> }.into_any()
                 }
                 _ => view! { <ChoiceField item=item /> }.into_any(),
             }}
@@ -175,10 +179,83 @@ fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
             <p id=format!("{id}-error") class="field-error" aria-live="polite">
                 {move || error.with(|e| error_text(item, e.as_ref(), lang.get()))}
             </p>
-            <label class="decline">
-                <input type="checkbox" prop:checked=move || declined.get() on:change=on_decline />
-                {move || strings(lang.get()).decline}
-            </label>
+            {(!item.required)
+                .then(|| {
+                    view! {
+                        <label class="decline">
+                            <input type="checkbox" prop:checked=move || declined.get() on:change=on_decline />
+                            {move || strings(lang.get()).decline}
+                        </label>
+                    }
+                })}
+        </div>
+    }
+}
+
+/// CPR number, name or date: checked as typed, the message shown once the citizen leaves
+/// the field (or tries to go on).
+#[component]
+fn TextField(item: &'static Item) -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let id = item.id.as_str();
+    let initial = store.draft.with_untracked(|d| {
+        d.as_ref()
+            .and_then(|d| d.answers.get(id))
+            .and_then(|a| a.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    });
+    let raw = RwSignal::new(initial);
+    let error = Memo::new(move |_| store.errors.with(|e| e.get(id).cloned()));
+    // Returns the refusal, if any; an empty field is open again.
+    let apply = move |text: String| -> Option<ErrorKind> {
+        raw.set(text.clone());
+        if text.trim().is_empty() {
+            store.update(|d, inst| d.clear(inst, id));
+            return None;
+        }
+        let mut outcome = Ok(());
+        store.update(|d, inst| outcome = d.answer(inst, id, &Value::from(text.trim())));
+        if outcome.is_err() {
+            store.update(|d, inst| d.clear(inst, id));
+        }
+        outcome.err()
+    };
+    let (kind, input_mode, autocomplete) = match item.answer {
+        AnswerType::Cpr => ("text", "numeric", "off"),
+        AnswerType::Date => ("date", "none", "off"),
+        _ => ("text", "text", "name"),
+    };
+    view! {
+        <div class="field text-field" class:has-error=move || error.with(Option::is_some)>
+            <label for=id class="question">{move || item.text.get(lang.get())}</label>
+            <Help item=item />
+            <input
+                id=id
+                name=id
+                type=kind
+                inputmode=input_mode
+                autocomplete=autocomplete
+                class="text"
+                aria-describedby=described_by(item)
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-required=if item.required { "true" } else { "false" }
+                prop:value=move || raw.get()
+                on:input=move |ev| {
+                    // While typing, a shown message goes as soon as the value is right.
+                    let refused = apply(event_target_value(&ev));
+                    if refused.is_none() || error.with_untracked(Option::is_some) {
+                        store.set_error(id, refused.map(FieldError::Invalid));
+                    }
+                }
+                on:change=move |ev| {
+                    let refused = apply(event_target_value(&ev));
+                    store.set_error(id, refused.map(FieldError::Invalid));
+                }
+            />
+            <p id=format!("{id}-error") class="field-error" aria-live="polite">
+                {move || error.with(|e| error_text(item, e.as_ref(), lang.get()))}
+            </p>
         </div>
     }
 }
@@ -276,6 +353,8 @@ fn ChoiceField(item: &'static Item) -> impl IntoView {
         store.set_error(id, None);
     };
     let count = options(item, Lang::Da).len();
+    // The last choice, "Vil ikke svare", is not offered for a required item.
+    let choices = if item.required { count } else { count + 1 };
     let radio = move |index: usize| {
         // index == count is "Vil ikke svare".
         let value = move || {
@@ -326,7 +405,7 @@ fn ChoiceField(item: &'static Item) -> impl IntoView {
         >
             <legend class="question">{move || item.text.get(lang.get())}</legend>
             <Help item=item />
-            <div class="choices">{(0..=count).map(radio).collect_view()}</div>
+            <div class="choices">{(0..choices).map(radio).collect_view()}</div>
             <p id=format!("{id}-error") class="field-error" aria-live="polite">
                 {move || error.with(|e| error_text(item, e.as_ref(), lang.get()))}
             </p>

@@ -6,15 +6,15 @@
 use asi_instrument::Lang;
 use leptos::prelude::*;
 
+use crate::storage::outbox::Refusal;
+
 /// Every interface text.
 pub struct Strings {
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub switch_language: &'static str,
     pub switch_language_label: &'static str,
-    pub start_heading: &'static str,
     pub start_lead: &'static str,
-    pub start_privacy: &'static str,
     pub start_button: &'static str,
     pub progress: fn(usize, usize) -> String,
     pub next: &'static str,
@@ -76,13 +76,45 @@ pub struct Strings {
     pub all_sent: &'static str,
     pub waiting: fn(usize) -> String,
     pub waiting_memory: fn(usize) -> String,
-    pub refused: fn(u16) -> String,
+    pub refused: fn(&Refusal) -> String,
     pub send_failed: &'static str,
     pub clinic_loading: &'static str,
     pub clinic_unknown: &'static str,
     pub clinic_unreachable: &'static str,
     pub clinic_bad_settings: &'static str,
     pub delete_all_confirm_waiting: fn(usize) -> String,
+    pub selftest_heading: &'static str,
+    pub selftest_lead: &'static str,
+    pub anonymous_heading: &'static str,
+    pub anonymous_points: [&'static str; 4],
+    pub help_heading: &'static str,
+    pub right_to_anonymous: &'static str,
+    pub contact_heading: fn(&str) -> String,
+    pub opening_hours: &'static str,
+    pub find_clinic: &'static str,
+    pub anonymous_not_taken: fn(&str) -> String,
+    pub link_heading: fn(&str) -> String,
+    pub link_heading_no_name: &'static str,
+    pub link_lead: fn(&str) -> String,
+    pub link_bad_heading: &'static str,
+    pub link_bad: &'static str,
+    pub link_used: &'static str,
+    pub link_expired: &'static str,
+    pub link_unknown: &'static str,
+    pub send_link_lead: &'static str,
+    pub send_button: fn(&str) -> String,
+    pub identified_heading: fn(&str) -> String,
+    pub identified_heading_no_name: &'static str,
+    pub identified_lead: &'static str,
+    pub form_not_offered: &'static str,
+    pub consent_heading: &'static str,
+    pub consent_lead: fn(&str) -> String,
+    pub consent_check: &'static str,
+    pub consent_missing: &'static str,
+    pub done_heading: &'static str,
+    pub done_text: fn(&str) -> String,
+    pub next_person: &'static str,
+    pub text_placeholder_date: &'static str,
 }
 
 /// Dansk.
@@ -91,9 +123,7 @@ pub const DA: Strings = Strings {
     skip_to_content: "Gå til indhold",
     switch_language: "English",
     switch_language_label: "Switch to English",
-    start_heading: "Spørgeskemaer",
     start_lead: "Her kan du svare på spørgsmål om alkohol, stoffer og hvordan du har det. Der er ingen rigtige eller forkerte svar, og du kan altid vælge «Vil ikke svare».",
-    start_privacy: "Dine svar bliver på din telefon, indtil du selv vælger at sende dem.",
     start_button: "Start",
     progress: |n, of| format!("Trin {n} af {of}"),
     next: "Næste",
@@ -166,10 +196,17 @@ pub const DA: Strings = Strings {
             "Dine svar kunne ikke gemmes på telefonen og sendes, så snart der er forbindelse ({n} venter). Luk ikke siden, før der står «Sendt»."
         )
     },
-    refused: |status| {
-        format!(
-            "Et svar blev afvist af klinikkens indbakke og bliver ikke sendt (fejl {status}). Kontakt klinikken, hvis du har brug for hjælp. Svaret ligger krypteret på telefonen, til du sletter dine svar."
-        )
+    refused: |refusal| {
+        match refusal.code.as_str() {
+            "link_used" => DA.link_used.to_owned(),
+            "link_expired" => DA.link_expired.to_owned(),
+            "link_unknown" | "link_mismatch" => DA.link_unknown.to_owned(),
+            "anonymous_not_accepted" => "Klinikken tager ikke imod anonyme svar, så dit svar er ikke sendt. Det ligger krypteret på telefonen, til du sletter dine svar. Du er velkommen til at kontakte klinikken direkte.".to_owned(),
+            _ => format!(
+                "Et svar blev afvist af klinikkens indbakke og bliver ikke sendt (fejl {}). Kontakt klinikken, hvis du har brug for hjælp. Svaret ligger krypteret på telefonen, til du sletter dine svar.",
+                refusal.status
+            ),
+        }
     },
     send_failed: "Dine svar kunne ikke gøres klar til at blive sendt. De er stadig gemt på telefonen – prøv igen.",
     clinic_loading: "Henter klinikkens oplysninger …",
@@ -181,6 +218,55 @@ pub const DA: Strings = Strings {
             "Vil du slette alle dine svar på denne enhed? {n} svar er endnu ikke sendt og bliver så aldrig sendt. Det kan ikke fortrydes."
         )
     },
+    selftest_heading: "Anonym selvtest",
+    selftest_lead: "Test dig selv: hvordan har du det, og hvad betyder alkohol og stoffer i dit liv? Det tager 2–15 minutter, og du ser dit resultat med det samme.",
+    anonymous_heading: "Hvad betyder anonym her?",
+    anonymous_points: [
+        "Du skal ikke skrive navn, cpr-nummer, e-mail eller telefonnummer.",
+        "Dine svar bliver på din telefon. Du ser dit resultat uden at sende noget.",
+        "Vælger du at sende til en klinik, bliver svarene krypteret på telefonen, så kun klinikken kan læse dem. Med svarene følger kun dagens dato – intet klokkeslæt og intet, der kan føre tilbage til dig eller din telefon.",
+        "Der bruges ingen cookies og ingen sporing. «Slet mine svar på denne enhed» fjerner alt.",
+    ],
+    help_heading: "Du kan få hjælp – også anonymt",
+    right_to_anonymous: "Du har ret til gratis behandling for stofmisbrug uden henvisning, og du kan få den anonymt (serviceloven § 101 a). Behandling for alkohol er også gratis (sundhedsloven § 141). Du kan selv kontakte et rusmiddelcenter.",
+    contact_heading: |clinic| format!("Kontakt {clinic}"),
+    opening_hours: "Åbningstider",
+    find_clinic: "Du finder dit lokale rusmiddelcenter på din kommunes hjemmeside.",
+    anonymous_not_taken: |clinic| {
+        format!(
+            "{clinic} tager ikke imod anonyme svar her. Du er velkommen til at kontakte klinikken direkte."
+        )
+    },
+    link_heading: |clinic| format!("Spørgeskema fra {clinic}"),
+    link_heading_no_name: "Spørgeskema fra dit behandlingssted",
+    link_lead: |timepoint| {
+        format!(
+            "Du er blevet bedt om at svare i forbindelse med: {timepoint}. Når du er færdig, bliver dine svar krypteret på telefonen og sendt til behandlingsstedet."
+        )
+    },
+    link_bad_heading: "Linket virker ikke",
+    link_bad: "Linket er ikke helt. Åbn hele linket fra din besked igen, eller bed dit behandlingssted om et nyt.",
+    link_used: "Dette link er allerede brugt: behandlingsstedet har fået et svar fra det. Dine nye svar er ikke sendt. De ligger krypteret på telefonen, indtil du sletter dem. Kontakt behandlingsstedet, hvis det er en fejl.",
+    link_expired: "Linket er udløbet, så dine svar kan ikke sendes med det. De ligger krypteret på telefonen, indtil du sletter dem. Bed behandlingsstedet om et nyt link.",
+    link_unknown: "Behandlingsstedet kender ikke dette link, så dine svar kan ikke sendes med det. Tjek, at du har åbnet hele linket, eller bed om et nyt. Dine svar ligger krypteret på telefonen, indtil du sletter dem.",
+    send_link_lead: "Dine svar bliver krypteret på telefonen, så kun behandlingsstedet kan læse dem. De sendes med linkets kode, så behandlingsstedet ved, hvem de er fra.",
+    send_button: |clinic| format!("Send til {clinic}"),
+    identified_heading: |clinic| format!("Indskrivning hos {clinic}"),
+    identified_heading_no_name: "Indskrivning",
+    identified_lead: "Først skriver du dit cpr-nummer og navn, så behandlingsstedet kan finde din sag. Derefter kommer spørgsmålene. Før noget sendes, bliver du bedt om samtykke.",
+    form_not_offered: "Behandlingsstedet bruger ikke dette skema her.",
+    consent_heading: "Samtykke",
+    consent_lead: |clinic| format!("Før dine svar sendes til {clinic}, skal du give samtykke:"),
+    consent_check: "Jeg har læst teksten og giver mit samtykke",
+    consent_missing: "Sæt kryds for at give samtykke. Uden samtykke sendes intet.",
+    done_heading: "Tak for dine svar",
+    done_text: |clinic| {
+        format!(
+            "Dine svar er krypteret, så kun {clinic} kan læse dem. Ingen svar er tilbage på denne enhed."
+        )
+    },
+    next_person: "Ny besvarelse",
+    text_placeholder_date: "åååå-mm-dd",
 };
 
 /// English.
@@ -189,9 +275,7 @@ pub const EN: Strings = Strings {
     skip_to_content: "Skip to content",
     switch_language: "Dansk",
     switch_language_label: "Skift til dansk",
-    start_heading: "Questionnaires",
     start_lead: "Here you can answer questions about alcohol, drugs and how you are. There are no right or wrong answers, and you can always choose “Prefer not to answer”.",
-    start_privacy: "Your answers stay on your phone until you choose to send them.",
     start_button: "Start",
     progress: |n, of| format!("Step {n} of {of}"),
     next: "Next",
@@ -264,10 +348,17 @@ pub const EN: Strings = Strings {
             "Your answers could not be saved on your phone and will be sent as soon as there is a connection ({n} waiting). Do not close the page until it says “Sent”."
         )
     },
-    refused: |status| {
-        format!(
-            "A response was refused by the clinic's inbox and will not be sent (error {status}). Contact the clinic if you need help. The response stays encrypted on your phone until you delete your answers."
-        )
+    refused: |refusal| {
+        match refusal.code.as_str() {
+            "link_used" => EN.link_used.to_owned(),
+            "link_expired" => EN.link_expired.to_owned(),
+            "link_unknown" | "link_mismatch" => EN.link_unknown.to_owned(),
+            "anonymous_not_accepted" => "The clinic does not take anonymous responses, so your response was not sent. It stays encrypted on your phone until you delete your answers. You are welcome to contact the clinic directly.".to_owned(),
+            _ => format!(
+                "A response was refused by the clinic's inbox and will not be sent (error {}). Contact the clinic if you need help. The response stays encrypted on your phone until you delete your answers.",
+                refusal.status
+            ),
+        }
     },
     send_failed: "Your answers could not be prepared for sending. They are still saved on your phone – please try again.",
     clinic_loading: "Loading the clinic's details …",
@@ -279,6 +370,57 @@ pub const EN: Strings = Strings {
             "Do you want to delete all your answers on this device? {n} responses have not been sent yet and will then never be sent. This cannot be undone."
         )
     },
+    selftest_heading: "Anonymous self-test",
+    selftest_lead: "Test yourself: how are you, and what part do alcohol and drugs play in your life? It takes 2–15 minutes, and you see your result at once.",
+    anonymous_heading: "What does anonymous mean here?",
+    anonymous_points: [
+        "You do not enter a name, CPR number, e-mail or phone number.",
+        "Your answers stay on your phone. You see your result without sending anything.",
+        "If you choose to send to a clinic, the answers are encrypted on your phone so that only the clinic can read them. Only today's date goes with them – no time of day and nothing that could lead back to you or your phone.",
+        "No cookies and no tracking are used. “Delete my answers on this device” removes everything.",
+    ],
+    help_heading: "You can get help – anonymously too",
+    right_to_anonymous: "You have the right to free treatment for drug use without a referral, and you can have it anonymously (Social Services Act § 101 a). Treatment for alcohol is free too (Health Act § 141). You can contact a treatment centre yourself.",
+    contact_heading: |clinic| format!("Contact {clinic}"),
+    opening_hours: "Opening hours",
+    find_clinic: "You can find your local treatment centre on your municipality's website.",
+    anonymous_not_taken: |clinic| {
+        format!(
+            "{clinic} does not take anonymous responses here. You are welcome to contact the clinic directly."
+        )
+    },
+    link_heading: |clinic| format!("Questionnaire from {clinic}"),
+    link_heading_no_name: "Questionnaire from your treatment centre",
+    link_lead: |timepoint| {
+        format!(
+            "You have been asked to answer for: {timepoint}. When you finish, your answers are encrypted on your phone and sent to the treatment centre."
+        )
+    },
+    link_bad_heading: "The link does not work",
+    link_bad: "The link is incomplete. Open the whole link from your message again, or ask your treatment centre for a new one.",
+    link_used: "This link has already been used: the treatment centre has received a response from it. Your new answers have not been sent. They stay encrypted on your phone until you delete them. Contact the treatment centre if this is a mistake.",
+    link_expired: "The link has expired, so your answers cannot be sent with it. They stay encrypted on your phone until you delete them. Ask the treatment centre for a new link.",
+    link_unknown: "The treatment centre does not know this link, so your answers cannot be sent with it. Check that you opened the whole link, or ask for a new one. Your answers stay encrypted on your phone until you delete them.",
+    send_link_lead: "Your answers are encrypted on your phone so that only the treatment centre can read them. They are sent with the link's code, so the treatment centre knows who they are from.",
+    send_button: |clinic| format!("Send to {clinic}"),
+    identified_heading: |clinic| format!("Intake at {clinic}"),
+    identified_heading_no_name: "Intake",
+    identified_lead: "First you enter your CPR number and name, so the treatment centre can find your file. Then come the questions. Before anything is sent, you are asked for consent.",
+    form_not_offered: "The treatment centre does not use this questionnaire here.",
+    consent_heading: "Consent",
+    consent_lead: |clinic| {
+        format!("Before your answers are sent to {clinic}, you must give your consent:")
+    },
+    consent_check: "I have read the text and give my consent",
+    consent_missing: "Tick the box to give your consent. Without consent nothing is sent.",
+    done_heading: "Thank you for your answers",
+    done_text: |clinic| {
+        format!(
+            "Your answers are encrypted so that only {clinic} can read them. No answers are left on this device."
+        )
+    },
+    next_person: "New response",
+    text_placeholder_date: "yyyy-mm-dd",
 };
 
 /// The texts of a language.

@@ -6,9 +6,12 @@
 
 pub mod backoff;
 pub mod clinic;
+mod embed;
+pub mod entry;
 mod fields;
 mod focus;
 pub mod i18n;
+mod link;
 pub(crate) mod persistence;
 mod pwa;
 mod screens;
@@ -17,6 +20,7 @@ mod sending;
 mod settings;
 pub mod storage;
 mod store;
+pub mod theme;
 
 use asi_instrument::{Lang, Position};
 use leptos::prelude::*;
@@ -31,12 +35,14 @@ use crate::store::Store;
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(Lang::Da);
     provide_context(lang);
-    let store = Store::new(Settings::from_location());
+    let store = Store::new(entry::Entry::from_location(), Settings::from_location());
     provide_context(store);
     pwa::register_service_worker();
     persistence::init(store);
     clinic::init(store);
+    link::check(store);
     sender::start(store);
+    embed::init(store);
     // Every change is written to the device at once (until the draft is sealed).
     Effect::new(move |_| {
         if let Some(draft) = store.draft.get()

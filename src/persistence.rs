@@ -37,11 +37,6 @@ thread_local! {
 /// or hanging IndexedDB must never leave a blank screen).
 const OPEN_TIMEOUT_MS: i32 = 4_000;
 
-/// The storage slot of a draft: one per form for now (links and clinics add theirs later).
-pub fn slot(form: &str) -> String {
-    format!("form:{form}")
-}
-
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -113,12 +108,14 @@ pub fn init(store: Store) {
         }
         match restored {
             Ok(saved) => {
+                // Only drafts begun the same way in (this link, this clinic's intake, or the
+                // self-test) are resumed here.
                 let usable: Vec<Draft> = saved
                     .into_iter()
+                    .filter(|s| s.slot == store.entry.slot(&s.draft.form))
                     .map(|s| s.draft)
                     .filter(|d| {
-                        d.instrument_version == instrument().version
-                            && instrument().form(&d.form).is_some()
+                        d.instrument_version == instrument().version && store.entry.offers(&d.form)
                     })
                     .collect();
                 store
@@ -145,7 +142,7 @@ pub fn save(store: Store, draft: Draft) {
     if store.storage.get_untracked() != StorageState::Device {
         return;
     }
-    PENDING.with(|p| p.borrow_mut().insert(slot(&draft.form), draft));
+    PENDING.with(|p| p.borrow_mut().insert(store.entry.slot(&draft.form), draft));
     store.unsaved.set(true);
     if SAVING.replace(true) {
         return;
@@ -155,7 +152,7 @@ pub fn save(store: Store, draft: Draft) {
             let saved = async {
                 device()
                     .await?
-                    .save(&slot, &draft, now_ms(), store.settings.retention_days)
+                    .save(&slot, &draft, now_ms(), store.retention_days())
                     .await
             }
             .await;
@@ -172,7 +169,7 @@ pub fn save(store: Store, draft: Draft) {
 
 /// Deletes the saved draft of `form` (starting it again is a deliberate act).
 pub fn forget(store: Store, form: &str) {
-    let slot = slot(form);
+    let slot = store.entry.slot(form);
     PENDING.with(|p| p.borrow_mut().remove(&slot));
     store.saved.update(|m| {
         m.remove(form);

@@ -1,8 +1,8 @@
 //! Delivers the outbox: on start, on the `online` event and on a retry timer with exponential
 //! backoff and jitter ([`crate::backoff`]). One pass at a time across every tab of the app
 //! (a Web Lock named `asi-outbox`). An envelope leaves the outbox only after the inbox
-//! answered 201 or 200 for it; one refused for good (400, 409, 413, 422) is kept, marked,
-//! and not sent again. The protocol is in `docs/sync-api.md`.
+//! answered 201 or 200 for it; one refused for good (400, 409, 410, 413, 422) is kept,
+//! marked with the inbox's reason, and not sent again. The protocol is in `docs/sync-api.md`.
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
@@ -18,7 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::backoff;
 use crate::clinic::inbox_base;
 use crate::persistence::StorageState;
-use crate::storage::outbox::{self, Queued};
+use crate::storage::outbox::{self, Queued, Refusal};
 use crate::store::Store;
 
 /// What the citizen is told about their sent and unsent responses.
@@ -28,8 +28,8 @@ pub struct OutboxStatus {
     pub waiting: usize,
     /// The ids in the outbox (waiting or refused).
     pub queued: BTreeSet<String>,
-    /// Envelopes the inbox refused for good, with its status.
-    pub refused: Vec<(String, u16)>,
+    /// Envelopes the inbox refused for good, with its reason.
+    pub refused: Vec<(String, Refusal)>,
     /// Envelopes delivered since this page was opened, by this tab or another.
     pub delivered: BTreeSet<String>,
     /// Whether the outbox has been read since the page was opened.
@@ -193,7 +193,7 @@ enum Delivery {
     /// 201 or 200: the inbox has it.
     Delivered,
     /// Refused for good: retrying would get the same answer.
-    Refused(u16),
+    Refused(Refusal),
     /// No answer, or one that may change (5xx, 429, …): try again later.
     Failed,
 }
@@ -214,17 +214,30 @@ async fn post(envelope: &str) -> Delivery {
         .abort_signal(signal.as_ref())
         .body(envelope.to_owned());
     let answer = match request {
-        Ok(request) => request.send().await.map(|r| r.status()).ok(),
+        Ok(request) => request.send().await.ok(),
         Err(_) => None,
+    };
+    let delivery = match answer {
+        Some(r) if matches!(r.status(), 200 | 201) => Delivery::Delivered,
+        Some(r) if matches!(r.status(), 400 | 409 | 410 | 413 | 422) => {
+            // The reason, when the inbox gives one: `{"error": …, "code": …}`.
+            let code = r
+                .json::<serde_json::Value>()
+                .await
+                .ok()
+                .and_then(|body| body.get("code")?.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            Delivery::Refused(Refusal {
+                status: r.status(),
+                code,
+            })
+        }
+        _ => Delivery::Failed,
     };
     if let Some(Ok(handle)) = give_up {
         window().clear_timeout_with_handle(handle);
     }
-    match answer {
-        Some(200 | 201) => Delivery::Delivered,
-        Some(status @ (400 | 409 | 413 | 422)) => Delivery::Refused(status),
-        _ => Delivery::Failed,
-    }
+    delivery
 }
 
 fn in_memory(store: Store) -> bool {
@@ -262,15 +275,15 @@ async fn pass(store: Store) -> bool {
                     });
                 }
             }
-            Delivery::Refused(status) => {
+            Delivery::Refused(refusal) => {
                 if in_memory(store) {
                     MEMORY.with(|m| {
                         for q in m.borrow_mut().iter_mut().filter(|q| q.id == queued.id) {
-                            q.refused = Some(status);
+                            q.refused = Some(refusal.clone());
                         }
                     });
                 } else {
-                    let _ = outbox::mark_refused(&queued.id, status).await;
+                    let _ = outbox::mark_refused(&queued.id, &refusal).await;
                 }
             }
             Delivery::Failed => {
@@ -287,9 +300,9 @@ async fn pass(store: Store) -> bool {
 /// Reads the outbox and updates what the citizen is told.
 pub async fn refresh(store: Store) {
     let queued = waiting(store).await;
-    let refused: Vec<(String, u16)> = queued
+    let refused: Vec<(String, Refusal)> = queued
         .iter()
-        .filter_map(|q| q.refused.map(|s| (q.id.clone(), s)))
+        .filter_map(|q| q.refused.clone().map(|r| (q.id.clone(), r)))
         .collect();
     store.outbox.update(|s| {
         s.waiting = queued.len() - refused.len();

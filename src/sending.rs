@@ -2,11 +2,12 @@
 //! puts the envelope in the outbox in the same transaction that deletes the plaintext draft.
 //! From then on only the sealed envelope is on the device; the sender delivers it.
 
-use asi_envelope::{EnvelopeError, Metadata, Mode, Payload, seal};
+use asi_envelope::{Consent, EnvelopeError, Metadata, Mode, Payload, seal};
 use asi_instrument::{Draft, Lang, date};
 use leptos::prelude::*;
 
 use crate::clinic::{Clinic, ClinicError};
+use crate::entry::{Entry, Way};
 use crate::persistence::{self, StorageState};
 use crate::sender;
 use crate::storage::StorageError;
@@ -22,6 +23,8 @@ pub enum SendError {
     Seal(#[from] EnvelopeError),
     #[error("the envelope could not be stored: {0}")]
     Storage(#[from] StorageError),
+    #[error("an identified response is sent only with the citizen's consent")]
+    NoConsent,
 }
 
 /// Where a response goes and how it was given.
@@ -35,12 +38,30 @@ pub struct Destination {
     pub token: Option<String>,
 }
 
+impl Destination {
+    /// Where a response given the way `entry` says goes, and how: a link's with its token,
+    /// identified intake's as identified, a self-test's anonymously at `self_screening`.
+    pub fn of(entry: &Entry, clinic: Clinic) -> Destination {
+        let (mode, token) = match &entry.way {
+            Way::Link { token, .. } => (Mode::Link, Some(token.clone())),
+            Way::Identified { .. } => (Mode::Identified, None),
+            Way::SelfTest | Way::BadLink => (Mode::Anonymous, None),
+        };
+        Destination {
+            clinic,
+            timepoint: entry.timepoint().to_owned(),
+            mode,
+            token,
+        }
+    }
+}
+
 /// The user-timing measure around sealing, read by `scripts/bench-app.sh`.
 const SEAL_MEASURE: &str = "asi-seal";
 const SEAL_START: &str = "asi-seal-start";
 
 /// Today in the citizen's own time zone, `YYYY-MM-DD` (the only time in the clear).
-fn local_day(now_ms: f64) -> String {
+pub fn local_day(now_ms: f64) -> String {
     let offset_minutes = js_sys::Date::new(&now_ms.into()).get_timezone_offset();
     let local_seconds = (now_ms / 1000.0).floor() as i64 - (offset_minutes * 60.0) as i64;
     date::iso_day(local_seconds)
@@ -48,13 +69,18 @@ fn local_day(now_ms: f64) -> String {
 
 /// Seals `draft` for `to` and queues it; returns the envelope id. On success the draft is
 /// gone from the device (it stays in this page for the result screen, and is not saved
-/// again: [`Store::sealed`]).
+/// again: [`Store::sealed`]). `consent` is the clinic's consent text the citizen agreed to
+/// (identified responses).
 pub async fn seal_and_queue(
     store: Store,
     draft: &Draft,
     to: &Destination,
     lang: Lang,
+    consent: Option<String>,
 ) -> Result<String, SendError> {
+    if to.mode == Mode::Identified && consent.is_none() {
+        return Err(SendError::NoConsent);
+    }
     let public = to.clinic.public()?;
     let now_ms = js_sys::Date::now();
     let metadata = Metadata::new(
@@ -73,19 +99,21 @@ pub async fn seal_and_queue(
         if let Some(p) = &performance {
             let _ = p.mark(SEAL_START);
         }
-        let payload = Payload::complete(
-            draft.record().clone(),
-            to.mode,
-            lang,
-            date::rfc3339((now_ms / 1000.0).floor() as i64),
-        );
+        let now = date::rfc3339((now_ms / 1000.0).floor() as i64);
+        let mut payload = Payload::complete(draft.record().clone(), to.mode, lang, now.clone());
+        if let Some(text) = consent {
+            payload = payload.with_consent(Consent {
+                text,
+                given_at: now,
+            });
+        }
         let envelope = seal(&public, &metadata, &payload.to_bytes())?.to_json();
         if let Some(p) = &performance {
             let _ = p.measure_with_start_mark(SEAL_MEASURE, SEAL_START);
         }
         persistence::saved().await;
         if store.storage.get_untracked() == StorageState::Device {
-            let slot = persistence::slot(&draft.form);
+            let slot = store.entry.slot(&draft.form);
             outbox::enqueue_replacing_draft(&id, &envelope, now_ms, Some(&slot)).await?;
         } else {
             sender::keep_in_memory(Queued {

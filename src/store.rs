@@ -7,6 +7,8 @@ use asi_instrument::{Draft, Instrument, instrument};
 use leptos::prelude::*;
 
 use crate::clinic::ClinicState;
+use crate::entry::Entry;
+use crate::link::LinkState;
 use crate::persistence::StorageState;
 use crate::sender::OutboxStatus;
 use crate::settings::Settings;
@@ -27,7 +29,9 @@ pub struct Store {
     pub draft: RwSignal<Option<Draft>>,
     /// Messages per item id.
     pub errors: RwSignal<BTreeMap<String, FieldError>>,
-    /// The clinic's settings.
+    /// How the app was opened (fixed for the page's life).
+    pub entry: &'static Entry,
+    /// Settings from the page address, for a self-test without a clinic.
     pub settings: Settings,
     /// Where answers are kept.
     pub storage: RwSignal<StorageState>,
@@ -43,11 +47,14 @@ pub struct Store {
     pub sealed: RwSignal<Option<String>>,
     /// What is sent and what is waiting.
     pub outbox: RwSignal<OutboxStatus>,
+    /// What the inbox said of the follow-up link of the address (when it could be asked).
+    pub link_state: RwSignal<Option<LinkState>>,
 }
 
 impl Store {
-    pub fn new(settings: Settings) -> Store {
+    pub fn new(entry: Entry, settings: Settings) -> Store {
         Store {
+            entry: Box::leak(Box::new(entry)),
             draft: RwSignal::new(None),
             errors: RwSignal::new(BTreeMap::new()),
             settings,
@@ -58,6 +65,24 @@ impl Store {
             clinic: RwSignal::new(ClinicState::None),
             sealed: RwSignal::new(None),
             outbox: RwSignal::new(OutboxStatus::default()),
+            link_state: RwSignal::new(None),
+        }
+    }
+
+    /// Whether the citizen sees scores: the clinic decides; without one, the address.
+    pub fn show_scores(&self) -> bool {
+        match &*self.clinic.read() {
+            ClinicState::Ready(c) => c.show_scores,
+            _ => self.settings.show_scores,
+        }
+    }
+
+    /// Days a draft is kept after its last change: the clinic decides; without one, the
+    /// address.
+    pub fn retention_days(&self) -> u32 {
+        match &*self.clinic.read_untracked() {
+            ClinicState::Ready(c) => c.draft_retention_days,
+            _ => self.settings.retention_days,
         }
     }
 

@@ -265,7 +265,7 @@ async fn queuing_an_envelope_deletes_its_draft_in_the_same_step() {
     assert_eq!(slots, ["form:trivsel"]);
     let pending = outbox::pending().await.unwrap();
     assert_eq!(pending.len(), 1);
-    assert_eq!((pending[0].id.as_str(), pending[0].refused), ("e1", None));
+    assert_eq!((pending[0].id.as_str(), &pending[0].refused), ("e1", &None));
 }
 
 #[wasm_bindgen_test]
@@ -273,12 +273,16 @@ async fn a_refused_envelope_is_kept_and_marked() {
     use asi_app::storage::outbox;
     fresh_store().await;
     outbox::enqueue("e1", r#"{"v":1}"#, 1.0).await.unwrap();
-    outbox::mark_refused("e1", 409).await.unwrap();
+    let used = outbox::Refusal {
+        status: 409,
+        code: "link_used".into(),
+    };
+    outbox::mark_refused("e1", &used).await.unwrap();
     // Marking an id that is not queued changes nothing.
-    outbox::mark_refused("e2", 422).await.unwrap();
+    outbox::mark_refused("e2", &used).await.unwrap();
     let pending = outbox::pending().await.unwrap();
     assert_eq!(pending.len(), 1);
-    assert_eq!(pending[0].refused, Some(409));
+    assert_eq!(pending[0].refused, Some(used));
     assert_eq!(pending[0].envelope, r#"{"v":1}"#);
     assert_eq!(pending[0].queued_ms, 1.0);
 }

@@ -45,7 +45,7 @@ test("the start screen offers to continue; starting again is a deliberate act", 
   await answerHalf(page);
   await page.getByRole("button", { name: "Tilbage", exact: true }).click();
   await page.getByRole("button", { name: "Tilbage", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spørgeskemaer");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Anonym selvtest");
   await expect(page.getByRole("button", { name: "Fortsæt ASI kort + Trivsel & forbrug" })).toBeVisible();
   // Declining the confirmation keeps the answers.
   page.once("dialog", (d) => d.dismiss());
@@ -62,7 +62,7 @@ test("«Slet mine svar» leaves nothing of the answers on the device", async ({ 
   });
   await page.getByRole("button", { name: "Slet mine svar på denne enhed" }).click();
   await expect(page.getByRole("status").filter({ hasText: "slettet" })).toHaveText("Dine svar er slettet fra denne enhed.");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spørgeskemaer");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Anonym selvtest");
 
   const left = await page.evaluate(async () => {
     const dbs = (await indexedDB.databases()).map((d) => d.name);

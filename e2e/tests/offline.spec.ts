@@ -16,10 +16,10 @@ test("after one visit the app opens offline and a whole questionnaire can be com
 
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole("heading", { level: 1, name: "Spørgeskemaer" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Anonym selvtest" })).toBeVisible();
   // Another address of the app works offline too (every page is the same shell).
   await page.goto("/selvtest");
-  await expect(page.getByRole("heading", { level: 1, name: "Spørgeskemaer" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Anonym selvtest" })).toBeVisible();
 
   const { answers, scores } = vectors.v3_hcs_like;
   await completeForm(page, "asi_kort", answers);

@@ -207,7 +207,7 @@ test("with two tabs open, one envelope is posted once (one sender across tabs)",
   await openApp(first, inbox);
   const second = await context.newPage();
   await second.goto(`${inbox.url}/?klinik=demo`);
-  await expect(second.getByRole("heading", { level: 1, name: "Spørgeskemaer" })).toBeVisible();
+  await expect(second.getByRole("heading", { level: 1, name: "Anonym selvtest" })).toBeVisible();
   // What the inbox answered to each POST that reached it (offline attempts never do).
   const answered: number[] = [];
   context.on("response", (r) => {

@@ -20,7 +20,7 @@ test("the built app loads without errors and lists the questionnaires in Danish"
   page.on("requestfailed", (req) => problems.push(`failed: ${req.url()}`));
 
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Spørgeskemaer" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Anonym selvtest" })).toBeVisible();
   const cards = page.getByRole("listitem");
   await expect(cards).toHaveCount(formTitles.length);
   for (const [i, title] of formTitles.entries()) {

@@ -6,6 +6,8 @@ use asi_instrument::scoring::{self, Domain, Scores};
 use asi_instrument::{Lang, instrument};
 use leptos::prelude::*;
 
+use crate::clinic::ClinicState;
+use crate::entry::Way;
 use crate::focus::focus_heading;
 use crate::i18n::{format_decimal, strings, use_lang};
 use crate::store::use_store;
@@ -44,20 +46,90 @@ pub fn ResultScreen() -> impl IntoView {
             .into_iter()
             .map(|id| (id, answers.get(id).and_then(|a| a.as_number())))
             .collect();
+    let identified = matches!(store.entry.way, Way::Identified { .. });
+    let self_test = store.entry.way == Way::SelfTest;
+    let done = Memo::new(move |_| identified && store.sealed.with(Option::is_some));
+    let next_person = move |_| {
+        store.show(None);
+        store.errors.update(|e| e.clear());
+        focus_heading();
+    };
+    move || {
+        if done.get() {
+            // A shared tablet: once sealed, nothing of the answers stays on screen.
+            let id = store.sealed.get_untracked().unwrap_or_default();
+            let name = clinic_name(store);
+            let thanks = name.clone();
+            return view! {
+                <h1 tabindex="-1">{move || s().done_heading}</h1>
+                {crisis.then(|| view! { <CrisisInfo /> })}
+                <p class="lead">{move || (s().done_text)(&thanks)}</p>
+                <super::send::SendStatus id=id name=name />
+                <div class="nav-buttons">
+                    <button type="button" class="button primary" on:click=next_person>
+                        {move || s().next_person}
+                    </button>
+                </div>
+            }
+            .into_any();
+        }
+        let scores = scores.clone();
+        let parts = parts.clone();
+        view! {
+            <h1 tabindex="-1">{move || s().result_heading}</h1>
+            {crisis.then(|| view! { <CrisisInfo /> })}
+            {move || {
+                if store.show_scores() {
+                    view! { <Scores scores=scores.clone() parts=parts.clone() /> }.into_any()
+                } else {
+                    view! { <p class="lead">{move || s().result_thanks}</p> }.into_any()
+                }
+            }}
+            {self_test.then(|| view! { <HelpInfo /> })}
+            <super::send::SendPanel />
+            <div class="nav-buttons">
+                <button type="button" class="button secondary" on:click=start_again>
+                    {move || s().start_again}
+                </button>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The clinic's name, once its settings are known.
+fn clinic_name(store: crate::store::Store) -> String {
+    match store.clinic.get_untracked() {
+        ClinicState::Ready(c) => c.name,
+        _ => String::new(),
+    }
+}
+
+/// After a self-test: the right to anonymous treatment without referral, and where to get
+/// it — the clinic's contact details and opening hours when the address names a clinic.
+#[component]
+fn HelpInfo() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let s = move || strings(lang.get());
     view! {
-        <h1 tabindex="-1">{move || s().result_heading}</h1>
-        {crisis.then(|| view! { <CrisisInfo /> })}
-        {if store.settings.show_scores {
-            view! { <Scores scores=scores parts=parts /> }.into_any()
-        } else {
-            view! { <p class="lead">{move || s().result_thanks}</p> }.into_any()
-        }}
-        <super::send::SendPanel />
-        <div class="nav-buttons">
-            <button type="button" class="button secondary" on:click=start_again>
-                {move || s().start_again}
-            </button>
-        </div>
+        <section class="result-block help-info" aria-labelledby="help-heading">
+            <h2 id="help-heading">{move || s().help_heading}</h2>
+            <p>{move || s().right_to_anonymous}</p>
+            {move || match store.clinic.get() {
+                ClinicState::Ready(clinic) => {
+                    let hours = clinic.opening_hours.clone();
+                    view! {
+                        <h3>{move || (s().contact_heading)(&clinic.name)}</h3>
+                        <p class="contact">{clinic.contact.clone()}</p>
+                        {(!hours.trim().is_empty())
+                            .then(|| view! { <p class="contact">{move || s().opening_hours} ": " {hours.clone()}</p> })}
+                    }
+                    .into_any()
+                }
+                _ => view! { <p>{move || s().find_clinic}</p> }.into_any(),
+            }}
+        </section>
     }
 }
 

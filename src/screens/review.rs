@@ -18,6 +18,9 @@ pub fn answer_text(draft: &Draft, item: &Item, lang: Lang) -> String {
             (AnswerType::Kroner { .. }, Answer::Int(n)) => format!("{n} {}", s.kroner_unit),
             (AnswerType::YesNo, Answer::Bool(b)) => (if *b { s.yes } else { s.no }).to_owned(),
             (AnswerType::Wellbeing { .. }, Answer::Int(n)) => format!("{n} / 10"),
+            (AnswerType::Cpr | AnswerType::Text { .. } | AnswerType::Date, Answer::Text(t)) => {
+                t.clone()
+            }
             _ => item
                 .option_label(instrument(), &answer.to_json(), lang)
                 .map(str::to_owned)

@@ -1,11 +1,16 @@
-//! The start screen: the questionnaires to choose from.
+//! The start screen: what this way in is (the anonymous self-test, a follow-up link,
+//! identified intake) and the questionnaires it offers.
 
 use asi_instrument::{Draft, Form, instrument};
 use leptos::prelude::*;
 
+use crate::clinic::ClinicState;
+use crate::entry::Way;
 use crate::focus::focus_heading;
 use crate::i18n::{strings, use_lang};
+use crate::link::LinkState;
 use crate::persistence;
+use crate::sending::local_day;
 use crate::store::use_store;
 
 #[component]
@@ -13,6 +18,62 @@ pub fn StartScreen() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let s = move || strings(lang.get());
+    let clinic_name = move || match store.clinic.get() {
+        ClinicState::Ready(c) => Some(c.name),
+        _ => None,
+    };
+    let intro = match &store.entry.way {
+        Way::SelfTest => view! {
+            <h1 tabindex="-1">{move || s().selftest_heading}</h1>
+            <p class="lead">{move || s().selftest_lead}</p>
+            <section class="about-anonymous" aria-labelledby="anonymous-heading">
+                <h2 id="anonymous-heading">{move || s().anonymous_heading}</h2>
+                <ul>
+                    {(0..4).map(|i| view! { <li>{move || s().anonymous_points[i]}</li> }).collect_view()}
+                </ul>
+            </section>
+        }
+        .into_any(),
+        Way::Link { timepoint, .. } => {
+            let timepoint = instrument().timepoint(timepoint).expect("a link's timepoint is known");
+            view! {
+                <h1 tabindex="-1">
+                    {move || clinic_name().map_or_else(|| s().link_heading_no_name.to_owned(), |n| (s().link_heading)(&n))}
+                </h1>
+                <LinkStateNotice />
+                <p class="lead">{move || (s().link_lead)(timepoint.title.get(lang.get()))}</p>
+            }
+            .into_any()
+        }
+        Way::Identified { .. } => view! {
+            <h1 tabindex="-1">
+                {move || {
+                    clinic_name()
+                        .map_or_else(|| s().identified_heading_no_name.to_owned(), |n| (s().identified_heading)(&n))
+                }}
+            </h1>
+            <p class="lead">{move || s().identified_lead}</p>
+        }
+        .into_any(),
+        Way::BadLink => view! {
+            <h1 tabindex="-1">{move || s().link_bad_heading}</h1>
+            <p class="warning" role="alert">{move || s().link_bad}</p>
+        }
+        .into_any(),
+    };
+    // The forms this way in offers, and the clinic too once its settings are known.
+    let offered = move || {
+        let clinic = store.clinic.get();
+        instrument()
+            .forms
+            .iter()
+            .filter(|f| store.entry.offers(&f.id))
+            .filter(|f| match &clinic {
+                ClinicState::Ready(c) => c.offers(&f.id, store.entry.timepoint()),
+                _ => true,
+            })
+            .collect::<Vec<_>>()
+    };
     view! {
         {move || {
             store
@@ -25,12 +86,40 @@ pub fn StartScreen() -> impl IntoView {
                 })
         }}
         <super::send::OutboxNotice />
-        <h1 tabindex="-1">{move || s().start_heading}</h1>
-        <p class="lead">{move || s().start_lead}</p>
-        <p class="lead">{move || s().start_privacy}</p>
-        <ul class="form-list">
-            {instrument().forms.iter().map(|form| view! { <FormCard form=form /> }).collect_view()}
-        </ul>
+        {intro}
+        <Show when=move || store.entry.way != Way::BadLink>
+            <p class="lead">{move || s().start_lead}</p>
+            {move || {
+                let forms = offered();
+                if forms.is_empty() {
+                    view! { <p class="warning">{move || s().form_not_offered}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="form-list">
+                            {forms.into_iter().map(|form| view! { <FormCard form=form /> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+        </Show>
+    }
+}
+
+/// What the inbox said of the follow-up link, when it is not open any more.
+#[component]
+fn LinkStateNotice() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    move || {
+        let s = strings(lang.get());
+        let text = match store.link_state.get()? {
+            LinkState::Open => return None,
+            LinkState::Used => s.link_used,
+            LinkState::Expired => s.link_expired,
+            LinkState::Unknown => s.link_unknown,
+        };
+        Some(view! { <p class="warning" role="alert">{text}</p> })
     }
 }
 
@@ -56,7 +145,12 @@ fn FormCard(form: &'static Form) -> impl IntoView {
             }
             persistence::forget(store, &form.id);
         }
-        begin(Draft::new(instrument(), form));
+        let draft = if matches!(store.entry.way, Way::Identified { .. }) {
+            Draft::identified(instrument(), form, &local_day(js_sys::Date::now()))
+        } else {
+            Draft::new(instrument(), form)
+        };
+        begin(draft);
     };
     let resume = move |_| {
         if let Some(draft) = store.saved.with_untracked(|m| m.get(&form.id).cloned()) {

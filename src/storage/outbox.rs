@@ -1,6 +1,6 @@
 //! The outbox: sealed envelopes waiting to be sent, in the `outbox` store (schema v2), keyed
 //! by envelope id, value `{envelope: <the envelope JSON text>, queued: <ms>, refused?: <HTTP
-//! status>}`. An envelope is already ciphertext, so it is stored as it will be sent; it
+//! status>, refused_code?: <the inbox's refusal code>}`. An envelope is already ciphertext, so it is stored as it will be sent; it
 //! leaves the outbox only when the inbox has answered 201 or 200 for its id. One the inbox
 //! refused for good (`refused`) stays until the citizen deletes their answers.
 
@@ -22,17 +22,35 @@ pub struct Queued {
     pub envelope: String,
     /// When it was queued (ms since the epoch).
     pub queued_ms: f64,
-    /// The HTTP status with which the inbox refused it for good, if it did.
-    pub refused: Option<u16>,
+    /// Why the inbox refused it for good, if it did.
+    pub refused: Option<Refusal>,
 }
 
-fn record(envelope: &str, queued_ms: f64, refused: Option<u16>) -> JsValue {
+/// The inbox's answer to an envelope it will never take (`docs/sync-api.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The HTTP status (400, 409, 410, 413, 422).
+    pub status: u16,
+    /// The inbox's `code` (`link_used`, `link_expired`, …); empty when it gave none.
+    pub code: String,
+}
+
+fn record(envelope: &str, queued_ms: f64, refused: Option<&Refusal>) -> JsValue {
     let record = Object::new();
     // Setting a property on a fresh plain object cannot fail.
     let _ = Reflect::set(&record, &"envelope".into(), &envelope.into());
     let _ = Reflect::set(&record, &"queued".into(), &queued_ms.into());
-    if let Some(status) = refused {
-        let _ = Reflect::set(&record, &"refused".into(), &f64::from(status).into());
+    if let Some(refusal) = refused {
+        let _ = Reflect::set(
+            &record,
+            &"refused".into(),
+            &f64::from(refusal.status).into(),
+        );
+        let _ = Reflect::set(
+            &record,
+            &"refused_code".into(),
+            &refusal.code.as_str().into(),
+        );
     }
     record.into()
 }
@@ -45,7 +63,12 @@ fn from_record(id: String, record: &JsValue) -> Option<Queued> {
         queued_ms: field("queued")?.as_f64()?,
         refused: field("refused")
             .and_then(|v| v.as_f64())
-            .map(|status| status as u16),
+            .map(|status| Refusal {
+                status: status as u16,
+                code: field("refused_code")
+                    .and_then(|c| c.as_string())
+                    .unwrap_or_default(),
+            }),
     })
 }
 
@@ -95,7 +118,7 @@ pub async fn pending() -> Result<Vec<Queued>, StorageError> {
 }
 
 /// Records that the inbox refused an envelope for good; it is not sent again.
-pub async fn mark_refused(id: &str, status: u16) -> Result<(), StorageError> {
+pub async fn mark_refused(id: &str, refusal: &Refusal) -> Result<(), StorageError> {
     let Some(queued) = get_value(OUTBOX, id)
         .await?
         .and_then(|r| from_record(id.to_owned(), &r))
@@ -105,7 +128,7 @@ pub async fn mark_refused(id: &str, status: u16) -> Result<(), StorageError> {
     put_value(
         OUTBOX,
         id,
-        record(&queued.envelope, queued.queued_ms, Some(status)),
+        record(&queued.envelope, queued.queued_ms, Some(refusal)),
     )
     .await
 }

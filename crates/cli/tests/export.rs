@@ -137,6 +137,7 @@ fn scores_that_differ_from_the_rescore_are_flagged() {
         completed_at: "2026-11-25T10:00:00Z".into(),
         mode: Mode::Anonymous,
         locale: "da".into(),
+        consent: None,
     };
     let metadata = Metadata::new(&public, "demo", "trivsel", "midway", "2026-11-25", None);
     let envelope = seal(&public, &metadata, &payload.to_bytes())

@@ -15,6 +15,7 @@
 
 pub mod envelope;
 pub mod keys;
+pub mod link;
 pub mod payload;
 mod rng;
 
@@ -22,4 +23,5 @@ pub use envelope::{
     Envelope, EnvelopeError, Metadata, Opened, inspect, open, seal, seal_with_ephemeral_ikm,
 };
 pub use keys::{KeyError, PublicKey, SecretKey};
-pub use payload::{Mode, Payload};
+pub use link::token_hash;
+pub use payload::{Consent, Mode, Payload};

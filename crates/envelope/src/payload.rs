@@ -35,6 +35,20 @@ pub struct Payload {
     pub mode: Mode,
     /// The language the citizen answered in (`da`, `en`).
     pub locale: String,
+    /// The consent the citizen gave before an identified response was sent (absent
+    /// otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Consent>,
+}
+
+/// A consent given in the app: the clinic's text exactly as shown, and when it was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// The clinic's consent text the citizen agreed to.
+    pub text: String,
+    /// When the citizen agreed, RFC 3339.
+    pub given_at: String,
 }
 
 impl Payload {
@@ -50,6 +64,15 @@ impl Payload {
             completed_at,
             mode,
             locale: locale.tag().to_owned(),
+            consent: None,
+        }
+    }
+
+    /// The same payload with the citizen's consent.
+    pub fn with_consent(self, consent: Consent) -> Payload {
+        Payload {
+            consent: Some(consent),
+            ..self
         }
     }
 

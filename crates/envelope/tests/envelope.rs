@@ -3,8 +3,8 @@
 
 use asi_envelope::envelope::INFO;
 use asi_envelope::{
-    Envelope, EnvelopeError, Metadata, Mode, Payload, PublicKey, SecretKey, keys, open, seal,
-    seal_with_ephemeral_ikm,
+    Consent, Envelope, EnvelopeError, Metadata, Mode, Payload, PublicKey, SecretKey, keys, open,
+    seal, seal_with_ephemeral_ikm,
 };
 use asi_instrument::{Answers, Lang, instrument};
 use base64::Engine;
@@ -40,6 +40,18 @@ fn round_trip_with_a_payload() {
     let opened = open(&secret, &parsed).unwrap();
     assert_eq!(opened.metadata, metadata);
     assert_eq!(Payload::from_bytes(&opened.plaintext).unwrap(), payload());
+}
+
+#[test]
+fn an_identified_payload_carries_its_consent_and_others_have_none() {
+    let plain = payload().to_bytes();
+    assert!(!String::from_utf8(plain).unwrap().contains("consent"));
+    let consented = payload().with_consent(Consent {
+        text: "Jeg giver samtykke.".into(),
+        given_at: "2026-11-25T14:02:00Z".into(),
+    });
+    let back = Payload::from_bytes(&consented.to_bytes()).unwrap();
+    assert_eq!(back.consent.unwrap().text, "Jeg giver samtykke.");
 }
 
 #[test]

@@ -46,6 +46,9 @@ pub struct Draft {
     pub declined: BTreeSet<String>,
     /// Where the citizen is.
     pub position: Position,
+    /// Identified mode: the instrument's identification sections (CPR, name) come first.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub identified: bool,
 }
 
 impl Draft {
@@ -57,7 +60,22 @@ impl Draft {
             answers: Answers::new(),
             declined: BTreeSet::new(),
             position: Position::Section(0),
+            identified: false,
         }
+    }
+
+    /// A new draft of `form` in identified mode: the identification sections first, with
+    /// the date completed (`YYYY-MM-DD`) already filled in as `today`.
+    pub fn identified(instrument: &Instrument, form: &Form, today: &str) -> Draft {
+        let mut draft = Draft::new(instrument, form);
+        draft.identified = true;
+        for item in draft.items(instrument) {
+            if item.answer == crate::model::AnswerType::Date {
+                // A date the device gives is always valid; otherwise it stays open.
+                let _ = draft.answer(instrument, &item.id, &serde_json::Value::from(today));
+            }
+        }
+        draft
     }
 
     /// The form being answered.
@@ -67,12 +85,25 @@ impl Draft {
             .expect("a draft is only made for a form of the instrument")
     }
 
-    /// The form's sections, in order.
+    /// The form's sections, in order (in identified mode, the identification first).
     pub fn sections<'a>(&self, instrument: &'a Instrument) -> Vec<&'a Section> {
-        self.form(instrument)
-            .sections
+        let identification = if self.identified {
+            instrument.identified_sections.as_slice()
+        } else {
+            &[]
+        };
+        identification
             .iter()
+            .chain(&self.form(instrument).sections)
             .filter_map(|id| instrument.section(id))
+            .collect()
+    }
+
+    /// Every item of the draft's sections, asked or not, in order.
+    pub fn items<'a>(&self, instrument: &'a Instrument) -> Vec<&'a Item> {
+        self.sections(instrument)
+            .into_iter()
+            .flat_map(|s| instrument.section_items(&s.id))
             .collect()
     }
 
@@ -112,8 +143,12 @@ impl Draft {
         Ok(())
     }
 
-    /// Marks `item` "Vil ikke svare": any answer is removed.
+    /// Marks `item` "Vil ikke svare": any answer is removed. A required item cannot be
+    /// declined; the draft is then unchanged.
     pub fn decline(&mut self, instrument: &Instrument, item: &str) {
+        if instrument.item(item).is_some_and(|i| i.required) {
+            return;
+        }
         self.answers.remove(item);
         self.declined.insert(item.to_owned());
         self.drop_unasked(instrument);
@@ -282,5 +317,39 @@ mod tests {
         d.answer(inst, "psych_suicidal_thoughts", &json!(true))
             .unwrap();
         assert!(inst.needs_crisis_info(d.record()));
+    }
+
+    #[test]
+    fn identified_mode_asks_who_first_and_fills_in_the_date() {
+        let inst = instrument();
+        let form = inst.form("trivsel").unwrap();
+        let mut d = Draft::identified(inst, form, "2026-11-25");
+        let sections: Vec<&str> = d.sections(inst).iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(sections, ["identification", "wellbeing", "consumption"]);
+        assert_eq!(d.record().to_json(), json!({"completed_on": "2026-11-25"}));
+        let open: Vec<&str> = d
+            .open_items(inst, "identification")
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(open, ["cpr", "name"]);
+        // Required items cannot be declined.
+        d.decline(inst, "cpr");
+        assert_eq!(d.state("cpr"), ItemState::Open);
+        assert_eq!(
+            d.answer(inst, "cpr", &json!("311390-1234")),
+            Err(ErrorKind::Cpr(crate::cpr::CprError::NotADate))
+        );
+        d.answer(inst, "cpr", &json!("010190-1234")).unwrap();
+        // Not identified: no identification, and a draft saved before the field existed
+        // reads as not identified.
+        let plain = Draft::new(inst, form);
+        assert_eq!(plain.sections(inst).len(), 2);
+        let mut old = serde_json::to_value(&plain).unwrap();
+        assert!(old.get("identified").is_none());
+        old.as_object_mut().unwrap().remove("identified");
+        assert!(!serde_json::from_value::<Draft>(old).unwrap().identified);
+        let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
     }
 }

@@ -17,6 +17,11 @@ pub struct Instrument {
     pub version: String,
     /// Where the texts come from.
     pub source: String,
+    /// The measurement points a response can answer, with their names.
+    pub timepoints: Vec<Timepoint>,
+    /// Sections asked before a form's own sections in identified mode only (CPR, name):
+    /// nowhere else does the app ask who the citizen is.
+    pub identified_sections: Vec<String>,
     /// Shared rating scales (labels for the values 0..=4), referenced by items.
     pub scales: Vec<Scale>,
     /// Question groups: items shown together under one shared question (the substance rows).
@@ -27,6 +32,16 @@ pub struct Instrument {
     pub items: Vec<Item>,
     /// The set-ups a citizen can be asked.
     pub forms: Vec<Form>,
+}
+
+/// A measurement point (`intake`, `midway`, …, `self_screening`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timepoint {
+    /// The id used in envelopes and links.
+    pub id: String,
+    /// Its name, shown to the citizen.
+    pub title: Text,
 }
 
 /// A labelled rating scale such as "ikke bekymret … meget bekymret".
@@ -93,6 +108,10 @@ pub struct Item {
     /// This answer means the citizen must be shown crisis information first (items 58–59).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crisis_when: Option<serde_json::Value>,
+    /// The item must be answered: "Vil ikke svare" is not offered (the identification
+    /// items of identified mode).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
 }
 
 /// The answer type of an item, with its range.
@@ -204,6 +223,11 @@ impl Instrument {
     /// The form with this id.
     pub fn form(&self, id: &str) -> Option<&Form> {
         self.forms.iter().find(|f| f.id == id)
+    }
+
+    /// The measurement point with this id.
+    pub fn timepoint(&self, id: &str) -> Option<&Timepoint> {
+        self.timepoints.iter().find(|t| t.id == id)
     }
 
     /// The items of a section, in form order.

@@ -213,3 +213,51 @@ fn the_two_set_ups_ask_what_the_spec_says() {
             .contains(&"midway".to_owned())
     );
 }
+
+#[test]
+fn timepoints_are_the_specs_measurement_points_and_every_form_uses_known_ones() {
+    let inst = instrument();
+    let ids: Vec<&str> = inst.timepoints.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "intake",
+            "midway",
+            "discharge",
+            "aftercare",
+            "followup_40w",
+            "followup_6m",
+            "self_screening"
+        ]
+    );
+    for t in &inst.timepoints {
+        for lang in Lang::ALL {
+            assert!(!t.title.get(lang).trim().is_empty(), "{}: {lang:?}", t.id);
+        }
+    }
+    for form in &inst.forms {
+        for t in &form.timepoints {
+            assert!(
+                inst.timepoint(t).is_some(),
+                "form {}: timepoint {t}",
+                form.id
+            );
+        }
+    }
+}
+
+#[test]
+fn identification_is_asked_only_in_identified_mode_and_cannot_be_declined() {
+    let inst = instrument();
+    assert_eq!(inst.identified_sections, ["identification"]);
+    for form in &inst.forms {
+        assert!(!form.sections.iter().any(|s| s == "identification"));
+    }
+    let required: Vec<&str> = inst
+        .items
+        .iter()
+        .filter(|i| i.required)
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(required, ["cpr", "name", "completed_on"]);
+}
