@@ -7,39 +7,13 @@ use std::sync::Arc;
 use asi_envelope::{Metadata, keys, seal};
 use asi_inbox::db::Db;
 use asi_inbox::{AppState, app};
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
-use common::{OTHER_TOKEN, RETENTION_DAYS, TOKEN, TestInbox};
-
-fn router(inbox: &TestInbox) -> (Router, Arc<AppState>) {
-    let config = inbox.config();
-    let db = Db::open(&config.database).unwrap();
-    let state = Arc::new(AppState { config, db });
-    (app(state.clone()), state)
-}
-
-async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Value) {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        serde_json::from_slice(&bytes)
-            .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into())),
-    )
-}
-
-fn post(body: impl Into<Body>) -> Request<Body> {
-    Request::post("/api/v1/envelopes")
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(body.into())
-        .unwrap()
-}
+use common::{OTHER_TOKEN, RETENTION_DAYS, TOKEN, TestInbox, post, router, send};
 
 fn list(query: &str, token: Option<&str>) -> Request<Body> {
     let mut builder = Request::get(format!("/api/v1/envelopes{query}"));
@@ -416,7 +390,7 @@ async fn the_app_is_served_compressed_with_app_routes_falling_back_to_index() {
     let mut config = inbox.config();
     config.app_dir = Some(app_dir);
     let db = Db::open(&config.database).unwrap();
-    let router = app(Arc::new(AppState { config, db }));
+    let router = app(Arc::new(AppState::new(config, db)));
     for path in ["/", "/selvtest"] {
         let response = router
             .clone()
