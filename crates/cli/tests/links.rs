@@ -85,18 +85,30 @@ impl TestInbox {
 
     /// `asi links` for this inbox's demo clinic at followup_40w, with `extra` arguments.
     fn links(&self, extra: &[&str], stdin: &str) -> (i32, String, String) {
+        self.links_as(READER, "demo", ("asi_kort", "followup_40w"), extra, stdin)
+    }
+
+    /// `asi links` with this reader token, clinic, form and timepoint.
+    fn links_as(
+        &self,
+        reader: &str,
+        clinic: &str,
+        (form, timepoint): (&str, &str),
+        extra: &[&str],
+        stdin: &str,
+    ) -> (i32, String, String) {
         let mut args = vec![
             "links",
             "--inbox",
             &self.url,
             "--token",
-            READER,
+            reader,
             "--clinic",
-            "demo",
+            clinic,
             "--form",
-            "asi_kort",
+            form,
             "--timepoint",
-            "followup_40w",
+            timepoint,
         ];
         args.extend_from_slice(extra);
         asi(&args, stdin)
@@ -226,22 +238,11 @@ fn app_address_expiry_and_standard_input_are_taken() {
 fn a_refused_reader_token_is_a_clear_error_and_writes_no_file() {
     let inbox = TestInbox::start("refused");
     let out = inbox.dir.join("links.csv");
-    let (code, stdout, err) = asi(
-        &[
-            "links",
-            "--inbox",
-            &inbox.url,
-            "--token",
-            "wrong",
-            "--clinic",
-            "demo",
-            "--form",
-            "asi_kort",
-            "--timepoint",
-            "followup_40w",
-            "--out",
-            out.to_str().unwrap(),
-        ],
+    let (code, stdout, err) = inbox.links_as(
+        "wrong",
+        "demo",
+        ("asi_kort", "followup_40w"),
+        &["--out", out.to_str().unwrap()],
         "A-17\n",
     );
     assert_eq!(code, 2);
@@ -254,23 +255,12 @@ fn a_refused_reader_token_is_a_clear_error_and_writes_no_file() {
         )
     );
     assert!(!out.exists(), "a file was left behind");
-    // A timepoint the clinic does not offer comes back with the inbox's reason.
-    let (code, _, err) = asi(
-        &[
-            "--lang",
-            "en",
-            "links",
-            "--inbox",
-            &inbox.url,
-            "--token",
-            READER,
-            "--clinic",
-            "other",
-            "--form",
-            "asi_kort",
-            "--timepoint",
-            "followup_40w",
-        ],
+    // Another clinic's id than the reader token's comes back with the inbox's reason.
+    let (code, _, err) = inbox.links_as(
+        READER,
+        "other",
+        ("asi_kort", "followup_40w"),
+        &["--lang", "en"],
         "A-17\n",
     );
     assert_eq!(code, 2);
@@ -309,22 +299,7 @@ fn bad_references_forms_and_timepoints_are_refused_before_the_inbox_is_asked() {
         assert_eq!((code, out.as_str()), (2, ""), "{err}");
         assert_eq!(err.trim(), expected);
     }
-    let (code, _, err) = asi(
-        &[
-            "links",
-            "--inbox",
-            &inbox.url,
-            "--token",
-            READER,
-            "--clinic",
-            "demo",
-            "--form",
-            "trivsel",
-            "--timepoint",
-            "intake",
-        ],
-        "A-17\n",
-    );
+    let (code, _, err) = inbox.links_as(READER, "demo", ("trivsel", "intake"), &[], "A-17\n");
     assert_eq!(code, 2);
     assert_eq!(
         err.trim(),

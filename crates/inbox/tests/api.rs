@@ -47,10 +47,9 @@ async fn posting_answers_201_then_200_for_the_same_bytes_and_409_for_other_bytes
     );
     metadata.id = envelope.id.clone();
     let other = seal(&inbox.public, &metadata, b"{\"answers\":{\"hash_days\":1}}").unwrap();
-    assert_eq!(
-        send(&router, post(other.to_json())).await.0,
-        StatusCode::CONFLICT
-    );
+    let (status, body) = send(&router, post(other.to_json())).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["code"], "conflict");
     assert_eq!(state.db.count().unwrap(), 1);
 }
 
@@ -90,15 +89,15 @@ async fn bad_requests_are_refused_with_the_right_status() {
         None,
     );
     let envelope = seal(&inbox.public, &unknown, b"{}").unwrap();
-    assert_eq!(
-        send(&router, post(envelope.to_json())).await.0,
-        StatusCode::UNPROCESSABLE_ENTITY
-    );
+    let (status, body) = send(&router, post(envelope.to_json())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["code"], "unknown_clinic");
     let (_, stranger) = keys::generate();
     let wrong_key = Metadata::new(&stranger, "demo", "trivsel", "midway", "2026-11-25", None);
     let envelope = seal(&stranger, &wrong_key, b"{}").unwrap();
     let (status, body) = send(&router, post(envelope.to_json())).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["code"], "wrong_key");
     assert_eq!(state.db.count().unwrap(), 0);
 }
 

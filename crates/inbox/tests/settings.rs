@@ -10,7 +10,7 @@ use asi_inbox::db::Db;
 use asi_inbox::{AppState, app};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use common::{TestInbox, exchange, get, post, router, router_for, send};
 
@@ -222,75 +222,50 @@ async fn every_refusal_carries_a_stable_code() {
             "{what}: {body}"
         );
     }
-    // An unknown clinic and a wrong key, from the envelope's metadata.
-    let (_, stranger) = asi_envelope::keys::generate();
-    for (public, clinic, code) in [
-        (&inbox.public, "nowhere", "unknown_clinic"),
-        (&stranger, "demo", "wrong_key"),
-    ] {
-        let metadata =
-            asi_envelope::Metadata::new(public, clinic, "trivsel", "midway", "2026-11-25", None);
-        let envelope = asi_envelope::seal(public, &metadata, b"{}").unwrap();
-        let (status, body) = send(&router, post(envelope.to_json())).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-        assert_eq!(body["code"], code);
-    }
-    // The same id with other bytes.
-    let first = inbox.envelope("{\"n\":1}");
+    // Envelope refusals by their metadata (unknown_clinic, wrong_key, conflict): tests/api.rs.
+}
+
+/// With `extra` settings, a link-less envelope for `form` at `timepoint` is refused with
+/// `code` and `message`, while an intake at the clinic is still taken.
+async fn refused_while_an_intake_is_taken(
+    extra: &str,
+    (form, timepoint): (&str, &str),
+    code: &str,
+    message: &str,
+) {
+    let inbox = TestInbox::new(code);
+    let (router, state) = router_for(inbox.config_with(extra));
+    let refused = inbox.sealed(form, timepoint, None, "{}");
+    let (status, body) = send(&router, post(refused.to_json())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["code"], code);
+    assert_eq!(body["error"], message);
+    let intake = inbox.sealed("asi_kort", "intake", None, "{}");
     assert_eq!(
-        send(&router, post(first.to_json())).await.0,
+        send(&router, post(intake.to_json())).await.0,
         StatusCode::CREATED
     );
-    let mut metadata = asi_envelope::Metadata::new(
-        &inbox.public,
-        "demo",
-        "trivsel",
-        "midway",
-        "2026-11-25",
-        None,
-    );
-    metadata.id = first.id.clone();
-    let other = asi_envelope::seal(&inbox.public, &metadata, b"{\"n\":2}").unwrap();
-    let (status, body) = send(&router, post(other.to_json())).await;
-    assert_eq!(
-        (status, &body["code"]),
-        (StatusCode::CONFLICT, &Value::from("conflict"))
-    );
+    assert_eq!(state.db.count().unwrap(), 1);
 }
 
 #[tokio::test]
 async fn envelopes_for_a_form_or_timepoint_the_clinic_does_not_offer_are_refused() {
-    let inbox = TestInbox::new("not-offered");
-    let (router, state) = router_for(inbox.config_with("offers = { asi_kort = [\"intake\"] }\n"));
-    let midway = inbox.envelope("{}");
-    let (status, body) = send(&router, post(midway.to_json())).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(body["code"], "not_offered");
-    assert_eq!(
-        body["error"],
-        "clinic demo does not take form trivsel at timepoint midway"
-    );
-    let intake = inbox.sealed("asi_kort", "intake", None, "{}");
-    assert_eq!(
-        send(&router, post(intake.to_json())).await.0,
-        StatusCode::CREATED
-    );
-    assert_eq!(state.db.count().unwrap(), 1);
+    refused_while_an_intake_is_taken(
+        "offers = { asi_kort = [\"intake\"] }\n",
+        ("trivsel", "midway"),
+        "not_offered",
+        "clinic demo does not take form trivsel at timepoint midway",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn anonymous_self_screenings_are_refused_when_the_clinic_takes_none() {
-    let inbox = TestInbox::new("no-anonymous");
-    let (router, state) = router_for(inbox.config_with("accept_anonymous = false\n"));
-    let anonymous = inbox.sealed("asi_kort", "self_screening", None, "{}");
-    let (status, body) = send(&router, post(anonymous.to_json())).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(body["code"], "anonymous_not_accepted");
-    // Measurement points without a link (an intake at the clinic) are still taken.
-    let intake = inbox.sealed("asi_kort", "intake", None, "{}");
-    assert_eq!(
-        send(&router, post(intake.to_json())).await.0,
-        StatusCode::CREATED
-    );
-    assert_eq!(state.db.count().unwrap(), 1);
+    refused_while_an_intake_is_taken(
+        "accept_anonymous = false\n",
+        ("asi_kort", "self_screening"),
+        "anonymous_not_accepted",
+        "clinic demo does not accept anonymous responses",
+    )
+    .await;
 }
