@@ -38,6 +38,11 @@ name = "Demo Rusmiddelcenter"
 contact = "Tlf. 70 00 00 00 · hverdage 9–15"
 public_key = "$public_key"
 reader_token_sha256 = "$token_hash"
+opening_hours = "Man–fre 9–15"
+consent_text = "Jeg giver samtykke til, at Demo Rusmiddelcenter må se og bruge mine svar i min behandling. Jeg kan til enhver tid trække samtykket tilbage."
+# Sites allowed to show the form in a frame: an example host page served on port 8081,
+# e.g. python3 -m http.server 8081 in a folder with a page that frames this app.
+embed_origins = ["http://localhost:8081"]
 TOML
 
 say "the app and the inbox: http://localhost:$port/?klinik=demo   (Ctrl-C stops them)"

@@ -15,7 +15,72 @@ export const bin = (name: string) => join(binDir, name);
 
 export type Envelope = { v: number; id: string; key_id: string; enc: string; aad: string; ct: string };
 
+/** One follow-up link made by `asi links`. */
+export type FollowUpLink = { ref: string; token: string; url: string };
+
+/** Extra settings of the demo clinic, written as TOML keys of its `[[clinics]]` entry. */
+export type StartOptions = { clinic?: Record<string, unknown> };
+
+/** A value as TOML: strings quoted, numbers and booleans bare, arrays, tables inline. */
+function toml(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map(toml).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return `{ ${entries.map(([k, v]) => `${tomlKey(k)} = ${toml(v)}`).join(", ")} }`;
+  }
+  throw new Error(`no TOML for ${String(value)}`);
+}
+
+function tomlKey(key: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
+}
+
+/** A CSV field, quoted when it must be. */
+function csvField(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/** The rows of CSV text (RFC 4180: quoted fields may hold commas, quotes and newlines). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else if (c !== "\r") {
+      field += c;
+    }
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
 export class Inbox {
+  /** The inbox's SQLite file. */
+  readonly sqlitePath: string;
+
   constructor(
     readonly url: string,
     readonly clinic: { id: string; name: string; publicKey: string },
@@ -23,7 +88,36 @@ export class Inbox {
     readonly token: string,
     private process: ChildProcess,
     private dir: string,
-  ) {}
+  ) {
+    this.sqlitePath = join(dir, "inbox.sqlite");
+  }
+
+  /**
+   * `asi links` for the demo clinic: one single-use link per reference (the inbox gets only
+   * the tokens' hashes). `expires` is the number of days the links stay valid (default 30).
+   */
+  links(
+    refs: string[],
+    opts: { form: string; timepoint: string; expires?: number },
+  ): FollowUpLink[] {
+    const out = execFileSync(
+      bin("asi"),
+      [
+        "links",
+        "--inbox", this.url,
+        "--token", this.token,
+        "--clinic", this.clinic.id,
+        "--form", opts.form,
+        "--timepoint", opts.timepoint,
+        "--expires", String(opts.expires ?? 30),
+        "-",
+      ],
+      { encoding: "utf-8", input: ["ref", ...refs.map(csvField)].join("\n") + "\n" },
+    );
+    const [header, ...rows] = parseCsv(out);
+    if (header?.join(",") !== "ref,token,url") throw new Error(`asi links printed ${out}`);
+    return rows.map(([ref, token, url]) => ({ ref, token, url }));
+  }
 
   /** Every envelope the clinic's reader can fetch, in the order stored. */
   async envelopes(): Promise<Envelope[]> {
@@ -65,7 +159,7 @@ function listeningUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-export async function startInbox(): Promise<Inbox> {
+export async function startInbox(options: StartOptions = {}): Promise<Inbox> {
   const dir = mkdtempSync(join(tmpdir(), "asi-e2e-inbox-"));
   const keyFile = join(dir, "clinic.key");
   const { public_key: publicKey } = JSON.parse(
@@ -88,6 +182,7 @@ export async function startInbox(): Promise<Inbox> {
       `contact = "Tlf. 70 00 00 00"`,
       `public_key = "${publicKey}"`,
       `reader_token_sha256 = "${createHash("sha256").update(token).digest("hex")}"`,
+      ...Object.entries(options.clinic ?? {}).map(([key, value]) => `${tomlKey(key)} = ${toml(value)}`),
     ].join("\n"),
   );
   const child = spawn(bin("asi-inbox"), ["--config", config], { stdio: ["ignore", "pipe", "inherit"] });

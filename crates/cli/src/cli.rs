@@ -42,6 +42,44 @@ pub enum Command {
     /// locally, rescore them, and write one row per response: the metadata, every item id
     /// and the scores, with `scores_match` flagging scores that differ from the rescore.
     Export(ExportArgs),
+    /// Make single-use follow-up links for the clinic's person references: a random token
+    /// per reference, only its SHA-256 sent to the inbox, and `ref,token,url` written as CSV
+    /// (to keep on the clinic's machine: it links people to tokens).
+    Links(LinksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LinksArgs {
+    /// The inbox's address, e.g. http://localhost:8080.
+    #[arg(long, value_name = "URL")]
+    pub inbox: String,
+    /// The clinic's reader token for the inbox (it may begin with `-`).
+    #[arg(long, allow_hyphen_values = true)]
+    pub token: String,
+    /// The clinic id (in the links' addresses; must be the reader token's clinic).
+    #[arg(long)]
+    pub clinic: String,
+    /// The form the links ask for: asi_kort or trivsel.
+    #[arg(long)]
+    pub form: String,
+    /// The timepoint the links ask for, e.g. followup_40w.
+    #[arg(long)]
+    pub timepoint: String,
+    /// Days the links stay valid: the last valid day is today (UTC) plus DAYS.
+    #[arg(long, value_name = "DAYS", default_value_t = 30,
+          value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub expires: u32,
+    /// The app's address in the links (default: the inbox, which serves the app).
+    #[arg(long, value_name = "URL")]
+    pub app: Option<String>,
+    /// Write the CSV to FILE (mode 0600; an existing file is not overwritten) instead of
+    /// standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// CSV of person references, the first column the reference (a first row `ref` is a
+    /// header); `-` or nothing reads standard input.
+    #[arg(value_name = "REFS.csv")]
+    pub refs: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

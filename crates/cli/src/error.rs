@@ -6,6 +6,8 @@ use asi_instrument::Lang;
 use asi_instrument::scoring::SpecError;
 use thiserror::Error;
 
+use crate::refs::RefsError;
+
 /// A failure that stops the command (exit status 2).
 #[derive(Debug, Error)]
 #[non_exhaustive]
@@ -43,6 +45,37 @@ pub enum CliError {
     /// An option has a value the format does not allow.
     #[error("{0}")]
     Invalid(String),
+    /// The inbox could not be reached or refused the request.
+    #[error("{}", inbox_message(inbox, *status, message, Lang::En))]
+    Inbox {
+        /// The inbox's address.
+        inbox: String,
+        /// Its HTTP status, if it answered.
+        status: Option<u16>,
+        /// Its reason, or why it could not be reached.
+        message: String,
+    },
+    /// The person references cannot be used.
+    #[error("the references: {}", .0.message(Lang::En))]
+    Refs(RefsError),
+    /// The instrument has no such form.
+    #[error("unknown form {form} (known: {known})")]
+    UnknownForm {
+        /// The form asked for.
+        form: String,
+        /// The instrument's forms.
+        known: String,
+    },
+    /// The form is not used at this timepoint.
+    #[error("form {form} is not used at timepoint {timepoint} (it is used at {known})")]
+    UnknownTimepoint {
+        /// The form.
+        form: String,
+        /// The timepoint asked for.
+        timepoint: String,
+        /// The form's timepoints.
+        known: String,
+    },
     /// A scoring specification file is unusable.
     #[error("the scoring specification {path} cannot be used: {source}")]
     Spec {
@@ -82,7 +115,45 @@ impl CliError {
                 format!("kan ikke skrive {}: {source}", path.display())
             }
             (Lang::Da, CliError::Invalid(text)) => text.clone(),
+            (
+                Lang::Da,
+                CliError::Inbox {
+                    inbox,
+                    status,
+                    message,
+                },
+            ) => inbox_message(inbox, *status, message, Lang::Da),
+            (Lang::Da, CliError::Refs(e)) => format!("referencerne: {}", e.message(Lang::Da)),
+            (Lang::Da, CliError::UnknownForm { form, known }) => {
+                format!("ukendt skema {form} (kendte: {known})")
+            }
+            (
+                Lang::Da,
+                CliError::UnknownTimepoint {
+                    form,
+                    timepoint,
+                    known,
+                },
+            ) => format!(
+                "skemaet {form} bruges ikke ved tidspunktet {timepoint} (det bruges ved {known})"
+            ),
         }
+    }
+}
+
+/// What went wrong with the inbox, in `lang`; a refused reader token is said plainly.
+fn inbox_message(inbox: &str, status: Option<u16>, message: &str, lang: Lang) -> String {
+    match (lang, status) {
+        (Lang::Da, None) => format!("kan ikke nå indbakken {inbox}: {message}"),
+        (Lang::En, None) => format!("cannot reach the inbox {inbox}: {message}"),
+        (Lang::Da, Some(401)) => {
+            format!("indbakken {inbox} afviste læsetokenet (401): kontrollér --token")
+        }
+        (Lang::En, Some(401)) => {
+            format!("the inbox {inbox} refused the reader token (401): check --token")
+        }
+        (Lang::Da, Some(status)) => format!("indbakken {inbox} svarede {status}: {message}"),
+        (Lang::En, Some(status)) => format!("the inbox {inbox} answered {status}: {message}"),
     }
 }
 

@@ -6,40 +6,32 @@ use asi_instrument::Lang;
 
 use crate::cli::{ExportArgs, Format};
 use crate::error::{CliError, Outcome};
+use crate::inbox::Inbox;
 use crate::open::{danish, read_key};
 use crate::records;
 
 /// Every envelope of the clinic, page by page.
 fn fetch(inbox: &str, token: &str) -> Result<Vec<String>, CliError> {
+    let client = Inbox::new(inbox, token);
+    let malformed = |why: &str| CliError::Inbox {
+        inbox: inbox.to_owned(),
+        status: Some(200),
+        message: why.to_owned(),
+    };
     let mut envelopes = Vec::new();
     let mut after = String::new();
     loop {
-        let url = format!(
-            "{}/api/v1/envelopes?after={after}&limit=1000",
-            inbox.trim_end_matches('/')
-        );
-        let fail = |why: String| CliError::Invalid(format!("the inbox {inbox} answered: {why}"));
-        let mut response = ureq::get(&url)
-            .header("Authorization", &format!("Bearer {token}"))
-            .call()
-            .map_err(|e| fail(e.to_string()))?;
-        let page: serde_json::Value = serde_json::from_str(
-            &response
-                .body_mut()
-                .read_to_string()
-                .map_err(|e| fail(e.to_string()))?,
-        )
-        .map_err(|e| fail(e.to_string()))?;
+        let page = client.get(&format!("/api/v1/envelopes?after={after}&limit=1000"))?;
         let items = page["items"]
             .as_array()
-            .ok_or_else(|| fail("no items".into()))?;
+            .ok_or_else(|| malformed("no items"))?;
         if items.is_empty() {
             return Ok(envelopes);
         }
         envelopes.extend(items.iter().map(|i| i.to_string()));
         after = page["next"]
             .as_str()
-            .ok_or_else(|| fail("no next cursor".into()))?
+            .ok_or_else(|| malformed("no next cursor"))?
             .to_owned();
     }
 }

@@ -3,9 +3,13 @@
 mod cli;
 mod error;
 mod export;
+mod inbox;
 mod keygen;
+mod links;
 mod open;
+mod private_file;
 mod records;
+mod refs;
 mod score;
 mod seal;
 mod validate;
@@ -23,6 +27,7 @@ fn main() -> ExitCode {
         cli::Command::Seal(args) => seal::run(args, cli.lang()),
         cli::Command::Open(args) => open::run(args, cli.lang()),
         cli::Command::Export(args) => export::run(args, cli.lang()),
+        cli::Command::Links(args) => links::run(args),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

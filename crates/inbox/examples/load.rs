@@ -36,7 +36,7 @@ fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let (_, public) = keys::generate();
     let config_text = format!(
-        "listen = \"127.0.0.1:0\"\ndatabase = \"{}\"\n[[clinics]]\nid = \"demo\"\nname = \"Demo\"\ncontact = \"\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{}\"\n",
+        "listen = \"127.0.0.1:0\"\ndatabase = \"{}\"\n[[clinics]]\nid = \"demo\"\nname = \"Demo\"\ncontact = \"\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{}\"\nanonymous_per_hour = 100000\n",
         dir.join("load.sqlite").display(),
         public.to_text(),
         "0".repeat(64)
@@ -69,7 +69,7 @@ fn main() {
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .unwrap();
     let port = listener.local_addr().unwrap().port();
-    let router = app(Arc::new(AppState { config, db }));
+    let router = app(Arc::new(AppState::new(config, db)));
     runtime.spawn(async move { axum::serve(listener, router).await });
 
     let started = Instant::now();

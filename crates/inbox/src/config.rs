@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use asi_envelope::PublicKey;
 use serde::Deserialize;
 use thiserror::Error;
+
+pub use crate::clinic::{Clinic, ClinicError};
 
 /// The inbox's configuration.
 #[derive(Debug, Clone, Deserialize)]
@@ -23,26 +24,6 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// The clinics whose envelopes this inbox accepts.
     pub clinics: Vec<Clinic>,
-}
-
-/// One clinic.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Clinic {
-    /// The clinic id used in envelopes and links.
-    pub id: String,
-    /// Its name, shown to citizens.
-    pub name: String,
-    /// Contact details shown to citizens.
-    pub contact: String,
-    /// The public key envelopes are sealed to (base64url).
-    pub public_key: String,
-    /// SHA-256 (hex) of the token that lets the clinic read and delete its envelopes.
-    pub reader_token_sha256: String,
-    /// Envelopes are deleted this many days after they were stored; absent: kept until the
-    /// clinic deletes them.
-    #[serde(default)]
-    pub retention_days: Option<u32>,
 }
 
 /// Why the configuration cannot be used.
@@ -65,13 +46,13 @@ pub enum ConfigError {
         /// Why.
         source: toml::de::Error,
     },
-    /// A clinic's key or token hash is malformed, or an id repeats.
-    #[error("clinic {clinic}: {why}")]
+    /// A clinic's entry is not usable.
+    #[error("clinic {clinic}: {source}")]
     Clinic {
         /// The clinic id.
         clinic: String,
         /// What is wrong.
-        why: String,
+        source: ClinicError,
     },
 }
 
@@ -112,30 +93,36 @@ impl Config {
         }
     }
 
-    /// Checks every clinic's key and token hash, and that ids are unique.
+    /// Checks every clinic's entry, and that ids are unique.
     pub fn check(&self) -> Result<(), ConfigError> {
         for (i, clinic) in self.clinics.iter().enumerate() {
-            let bad = |why: &str| ConfigError::Clinic {
-                clinic: clinic.id.clone(),
-                why: why.to_owned(),
+            let duplicate = self.clinics[..i].iter().any(|c| c.id == clinic.id);
+            let checked = if duplicate {
+                Err(ClinicError::DuplicateId)
+            } else {
+                clinic.check()
             };
-            if self.clinics[..i].iter().any(|c| c.id == clinic.id) {
-                return Err(bad("the id is used twice"));
-            }
-            PublicKey::from_text(&clinic.public_key)
-                .map_err(|e| bad(&format!("public_key: {e}")))?;
-            let hash = &clinic.reader_token_sha256;
-            if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(bad("reader_token_sha256 must be 64 hex digits"));
-            }
+            checked.map_err(|source| ConfigError::Clinic {
+                clinic: clinic.id.clone(),
+                source,
+            })?;
         }
         Ok(())
     }
-}
 
-impl Clinic {
-    /// The clinic's public key.
-    pub fn key(&self) -> PublicKey {
-        PublicKey::from_text(&self.public_key).expect("checked when the configuration was loaded")
+    /// The clinic with id `id`.
+    pub fn clinic(&self, id: &str) -> Option<&Clinic> {
+        self.clinics.iter().find(|c| c.id == id)
+    }
+
+    /// Every clinic's embed origins, each once, in configuration order.
+    pub fn embed_origins(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = Vec::new();
+        for origin in self.clinics.iter().flat_map(|c| &c.embed_origins) {
+            if !all.contains(&origin.as_str()) {
+                all.push(origin);
+            }
+        }
+        all
     }
 }

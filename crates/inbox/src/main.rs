@@ -51,7 +51,7 @@ async fn main() -> ExitCode {
             .local_addr()
             .map_or(config.listen.clone(), |a| a.to_string())
     );
-    let state = Arc::new(AppState { config, db });
+    let state = Arc::new(AppState::new(config, db));
     tokio::spawn(retention::run(state.clone()));
     let router = app(state);
     match axum::serve(listener, router)

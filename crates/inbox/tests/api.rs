@@ -7,39 +7,13 @@ use std::sync::Arc;
 use asi_envelope::{Metadata, keys, seal};
 use asi_inbox::db::Db;
 use asi_inbox::{AppState, app};
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
-use common::{OTHER_TOKEN, RETENTION_DAYS, TOKEN, TestInbox};
-
-fn router(inbox: &TestInbox) -> (Router, Arc<AppState>) {
-    let config = inbox.config();
-    let db = Db::open(&config.database).unwrap();
-    let state = Arc::new(AppState { config, db });
-    (app(state.clone()), state)
-}
-
-async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Value) {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        serde_json::from_slice(&bytes)
-            .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into())),
-    )
-}
-
-fn post(body: impl Into<Body>) -> Request<Body> {
-    Request::post("/api/v1/envelopes")
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(body.into())
-        .unwrap()
-}
+use common::{OTHER_TOKEN, RETENTION_DAYS, TOKEN, TestInbox, post, router, send};
 
 fn list(query: &str, token: Option<&str>) -> Request<Body> {
     let mut builder = Request::get(format!("/api/v1/envelopes{query}"));
@@ -73,10 +47,9 @@ async fn posting_answers_201_then_200_for_the_same_bytes_and_409_for_other_bytes
     );
     metadata.id = envelope.id.clone();
     let other = seal(&inbox.public, &metadata, b"{\"answers\":{\"hash_days\":1}}").unwrap();
-    assert_eq!(
-        send(&router, post(other.to_json())).await.0,
-        StatusCode::CONFLICT
-    );
+    let (status, body) = send(&router, post(other.to_json())).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["code"], "conflict");
     assert_eq!(state.db.count().unwrap(), 1);
 }
 
@@ -116,15 +89,15 @@ async fn bad_requests_are_refused_with_the_right_status() {
         None,
     );
     let envelope = seal(&inbox.public, &unknown, b"{}").unwrap();
-    assert_eq!(
-        send(&router, post(envelope.to_json())).await.0,
-        StatusCode::UNPROCESSABLE_ENTITY
-    );
+    let (status, body) = send(&router, post(envelope.to_json())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["code"], "unknown_clinic");
     let (_, stranger) = keys::generate();
     let wrong_key = Metadata::new(&stranger, "demo", "trivsel", "midway", "2026-11-25", None);
     let envelope = seal(&stranger, &wrong_key, b"{}").unwrap();
     let (status, body) = send(&router, post(envelope.to_json())).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["code"], "wrong_key");
     assert_eq!(state.db.count().unwrap(), 0);
 }
 
@@ -416,7 +389,7 @@ async fn the_app_is_served_compressed_with_app_routes_falling_back_to_index() {
     let mut config = inbox.config();
     config.app_dir = Some(app_dir);
     let db = Db::open(&config.database).unwrap();
-    let router = app(Arc::new(AppState { config, db }));
+    let router = app(Arc::new(AppState::new(config, db)));
     for path in ["/", "/selvtest"] {
         let response = router
             .clone()

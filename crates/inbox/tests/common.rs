@@ -3,10 +3,19 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use asi_inbox::db::Db;
+use asi_inbox::{AppState, app};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
 
 use asi_envelope::{Envelope, Metadata, PublicKey, SecretKey, keys, seal};
 use asi_inbox::Config;
-use sha2::{Digest, Sha256};
 
 pub const TOKEN: &str = "reader-token-for-tests";
 /// The reader token of the second clinic, `other`.
@@ -14,11 +23,8 @@ pub const OTHER_TOKEN: &str = "other-clinic-reader-token";
 /// The demo clinic's retention setting.
 pub const RETENTION_DAYS: u32 = 30;
 
-fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+pub fn sha256_hex(text: &str) -> String {
+    asi_inbox::api::sha256_hex(text)
 }
 
 pub struct TestInbox {
@@ -40,12 +46,18 @@ impl TestInbox {
         }
     }
 
+    /// The configuration, the demo clinic with a rate limit no test of other things reaches.
     pub fn config_toml(&self, listen: &str) -> String {
+        self.config_toml_with(listen, "anonymous_per_hour = 100000\n")
+    }
+
+    /// The configuration with `demo_extra` (TOML lines) added to the demo clinic.
+    pub fn config_toml_with(&self, listen: &str, demo_extra: &str) -> String {
         let hash = sha256_hex(TOKEN);
         let (_, other) = keys::generate();
         format!(
             "listen = \"{listen}\"\ndatabase = \"{}\"\nallowed_origins = [\"http://localhost:4173\"]\n\n\
-             [[clinics]]\nid = \"demo\"\nname = \"Demo Rusmiddelcenter\"\ncontact = \"70 00 00 00\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{hash}\"\nretention_days = {RETENTION_DAYS}\n\n\
+             [[clinics]]\nid = \"demo\"\nname = \"Demo Rusmiddelcenter\"\ncontact = \"70 00 00 00\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{hash}\"\nretention_days = {RETENTION_DAYS}\n{demo_extra}\n\
              [[clinics]]\nid = \"other\"\nname = \"Andet center\"\ncontact = \"\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{}\"\n",
             self.dir.join("inbox.sqlite").display(),
             self.public.to_text(),
@@ -55,20 +67,36 @@ impl TestInbox {
     }
 
     pub fn config(&self) -> Config {
-        let path = self.dir.join("inbox.toml");
-        std::fs::write(&path, self.config_toml("127.0.0.1:0")).unwrap();
-        Config::load(&path).unwrap()
+        self.load(&self.config_toml("127.0.0.1:0")).unwrap()
     }
 
+    /// The configuration with `demo_extra` added to the demo clinic.
+    pub fn config_with(&self, demo_extra: &str) -> Config {
+        self.load(&self.config_toml_with("127.0.0.1:0", demo_extra))
+            .unwrap()
+    }
+
+    /// Writes `toml` as the configuration file and loads it.
+    pub fn load(&self, toml: &str) -> Result<Config, asi_inbox::config::ConfigError> {
+        let path = self.dir.join("inbox.toml");
+        std::fs::write(&path, toml).unwrap();
+        Config::load(&path)
+    }
+
+    /// A demo envelope for Trivsel & forbrug at midway, without a link.
     pub fn envelope(&self, plaintext: &str) -> Envelope {
-        let metadata = Metadata::new(
-            &self.public,
-            "demo",
-            "trivsel",
-            "midway",
-            "2026-11-25",
-            None,
-        );
+        self.sealed("trivsel", "midway", None, plaintext)
+    }
+
+    /// A demo envelope for `form` at `timepoint`, answering the link `token` if any.
+    pub fn sealed(
+        &self,
+        form: &str,
+        timepoint: &str,
+        token: Option<&str>,
+        plaintext: &str,
+    ) -> Envelope {
+        let metadata = Metadata::new(&self.public, "demo", form, timepoint, "2026-11-25", token);
         seal(&self.public, &metadata, plaintext.as_bytes()).unwrap()
     }
 }
@@ -77,4 +105,47 @@ impl Drop for TestInbox {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// The inbox for `config`, with its state, going by the system's clock.
+pub fn router_for(config: asi_inbox::Config) -> (Router, Arc<AppState>) {
+    let db = Db::open(&config.database).unwrap();
+    let state = Arc::new(AppState::new(config, db));
+    (app(state.clone()), state)
+}
+
+/// The test inbox's server with its standard configuration.
+pub fn router(inbox: &TestInbox) -> (Router, Arc<AppState>) {
+    router_for(inbox.config())
+}
+
+/// Sends `request`: the status, the headers and the body as JSON (or as a JSON string when
+/// it is not JSON).
+pub async fn exchange(router: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, Value) {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let body = serde_json::from_slice(&bytes)
+        .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()));
+    (status, headers, body)
+}
+
+/// Sends `request`: the status and the body.
+pub async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Value) {
+    let (status, _, body) = exchange(router, request).await;
+    (status, body)
+}
+
+/// `POST /api/v1/envelopes` with `body`.
+pub fn post(body: impl Into<Body>) -> Request<Body> {
+    Request::post("/api/v1/envelopes")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(body.into())
+        .unwrap()
+}
+
+/// `GET path`.
+pub fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).unwrap()
 }

@@ -4,6 +4,12 @@
 //! A deleted envelope (by the clinic, or by its retention setting) leaves a tombstone: its
 //! id, clinic and the SHA-256 of its bytes, nothing of its content. A phone that resends it
 //! (it never heard the 201) then gets 200 and the envelope is not stored a second time.
+//!
+//! Follow-up links (`links`) are stored by the SHA-256 of their token only.
+
+mod links;
+
+pub use links::{Link, LinkRefusal, LinkState, NewLink, Registered};
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -74,7 +80,15 @@ impl Db {
                 clinic TEXT NOT NULL,
                 body_sha256 BLOB NOT NULL,
                 deleted_day INTEGER NOT NULL
-            );",
+            );
+            CREATE TABLE IF NOT EXISTS links (
+                token_sha256 TEXT PRIMARY KEY,
+                clinic TEXT NOT NULL,
+                form TEXT NOT NULL,
+                timepoint TEXT NOT NULL,
+                expires TEXT NOT NULL,
+                envelope_id TEXT
+            ) WITHOUT ROWID;",
         )?;
         // The day each envelope was stored (days since 1970-01-01), for retention; added in
         // place to databases made before it existed (their envelopes count as stored today).
@@ -92,52 +106,23 @@ impl Db {
         })
     }
 
+    /// Whether an envelope with this id was stored (or deleted) before: [`Stored::Repeat`]
+    /// for the same bytes, [`Stored::Conflict`] for other bytes, `None` for a new id.
+    pub fn previous(&self, id: &str, body: &[u8]) -> rusqlite::Result<Option<Stored>> {
+        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        previous(&conn, id, body)
+    }
+
     /// Stores an envelope exactly once (also after it was deleted).
     pub fn store(&self, row: &Row<'_>) -> rusqlite::Result<Stored> {
-        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
-        let tombstone: Option<Vec<u8>> = conn
-            .query_row(
-                "SELECT body_sha256 FROM tombstones WHERE id = ?1",
-                params![row.id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(hash) = tombstone {
-            return Ok(if hash == Sha256::digest(row.body).as_slice() {
-                Stored::Repeat
-            } else {
-                Stored::Conflict
-            });
+        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        let tx = conn.transaction()?;
+        if let Some(seen) = previous(&tx, row.id, row.body)? {
+            return Ok(seen);
         }
-        let inserted = conn.execute(
-            "INSERT INTO envelopes (id, clinic, key_id, form, timepoint, day, body, stored_day)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING",
-            params![
-                row.id,
-                row.clinic,
-                row.key_id,
-                row.form,
-                row.timepoint,
-                row.day,
-                row.body,
-                today()
-            ],
-        )?;
-        if inserted == 1 {
-            return Ok(Stored::Created);
-        }
-        let existing: Option<Vec<u8>> = conn
-            .query_row(
-                "SELECT body FROM envelopes WHERE id = ?1",
-                params![row.id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(if existing.as_deref() == Some(row.body) {
-            Stored::Repeat
-        } else {
-            Stored::Conflict
-        })
+        insert(&tx, row)?;
+        tx.commit()?;
+        Ok(Stored::Created)
     }
 
     /// A clinic's envelopes after cursor `after`, oldest first: (cursor, body).
@@ -218,6 +203,48 @@ impl Db {
         let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
         conn.query_row("SELECT COUNT(*) FROM envelopes", [], |r| r.get(0))
     }
+}
+
+/// What [`Db::previous`] says, within a transaction or not.
+fn previous(conn: &Connection, id: &str, body: &[u8]) -> rusqlite::Result<Option<Stored>> {
+    let same = |yes: bool| {
+        Some(if yes {
+            Stored::Repeat
+        } else {
+            Stored::Conflict
+        })
+    };
+    let tombstone: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT body_sha256 FROM tombstones WHERE id = ?1")?
+        .query_row(params![id], |r| r.get(0))
+        .optional()?;
+    if let Some(hash) = tombstone {
+        return Ok(same(hash == Sha256::digest(body).as_slice()));
+    }
+    let existing: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT body FROM envelopes WHERE id = ?1")?
+        .query_row(params![id], |r| r.get(0))
+        .optional()?;
+    Ok(existing.and_then(|stored| same(stored == body)))
+}
+
+/// Inserts a new envelope (its id is neither stored nor tombstoned).
+fn insert(conn: &Connection, row: &Row<'_>) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO envelopes (id, clinic, key_id, form, timepoint, day, body, stored_day)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        row.id,
+        row.clinic,
+        row.key_id,
+        row.form,
+        row.timepoint,
+        row.day,
+        row.body,
+        today()
+    ])?;
+    Ok(())
 }
 
 /// Replaces an envelope by its tombstone.

@@ -1,0 +1,19 @@
+//! Files that must stay private (a private key, the list linking people to their tokens):
+//! created with mode 0600, never overwriting an existing file.
+
+use std::fs::{File, OpenOptions};
+use std::path::Path;
+
+use crate::error::CliError;
+
+/// Creates `path` for writing, readable by its owner only; fails if it exists.
+pub fn create(path: &Path) -> Result<File, CliError> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(|source| CliError::WriteFile {
+        path: path.to_owned(),
+        source,
+    })
+}

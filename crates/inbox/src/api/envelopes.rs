@@ -1,0 +1,170 @@
+//! `POST`, `GET /api/v1/envelopes` and `DELETE /api/v1/envelopes/<id>`.
+
+use std::sync::Arc;
+
+use asi_envelope::{Envelope, Metadata, inspect};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{ApiError, AppState, reader_clinic, sha256_hex};
+use crate::clinic::Clinic;
+use crate::db::{Deleted, Row, Stored};
+
+/// The timepoint of a self-screening; without a link token it is anonymous.
+const SELF_SCREENING: &str = "self_screening";
+
+/// The envelope and its clear metadata, or 400.
+fn parse(body: &[u8]) -> Result<(Envelope, Metadata), ApiError> {
+    let text = std::str::from_utf8(body)
+        .map_err(|_| ApiError::BadRequest("the body is not UTF-8".into()))?;
+    let envelope = Envelope::from_json(text).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    let metadata = inspect(&envelope).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    Ok((envelope, metadata))
+}
+
+/// The clinic the envelope is for, if its key is the clinic's.
+fn addressee<'a>(state: &'a AppState, metadata: &Metadata) -> Result<&'a Clinic, ApiError> {
+    let clinic = state
+        .config
+        .clinic(&metadata.clinic)
+        .ok_or_else(|| ApiError::UnknownClinic(metadata.clinic.clone()))?;
+    if clinic.key().key_id() != metadata.key_id {
+        return Err(ApiError::WrongKey {
+            key_id: metadata.key_id.clone(),
+            clinic: clinic.id.clone(),
+        });
+    }
+    Ok(clinic)
+}
+
+/// The answer to an envelope stored now or before.
+fn answer(id: &str, stored: Stored) -> Result<Response, ApiError> {
+    match stored {
+        Stored::Created => Ok((
+            StatusCode::CREATED,
+            Json(json!({"id": id, "status": "stored"})),
+        )
+            .into_response()),
+        Stored::Repeat => Ok((
+            StatusCode::OK,
+            Json(json!({"id": id, "status": "already stored"})),
+        )
+            .into_response()),
+        Stored::Conflict => Err(ApiError::Conflict(
+            "another envelope is already stored under this id".into(),
+        )),
+    }
+}
+
+fn row<'a>(metadata: &'a Metadata, body: &'a [u8]) -> Row<'a> {
+    Row {
+        id: &metadata.id,
+        clinic: &metadata.clinic,
+        key_id: &metadata.key_id,
+        form: &metadata.form,
+        timepoint: &metadata.timepoint,
+        day: &metadata.day,
+        body,
+    }
+}
+
+/// `POST /api/v1/envelopes`.
+pub async fn post(State(state): State<Arc<AppState>>, body: Bytes) -> Result<Response, ApiError> {
+    let (envelope, metadata) = parse(&body)?;
+    let clinic = addressee(&state, &metadata)?;
+    // A resend of an envelope stored (or deleted) before is answered first, whatever its link
+    // or the clinic's settings say now: the phone may never have heard the first answer.
+    let seen = {
+        let (id, body) = (envelope.id.clone(), body.clone());
+        state.run(move |db| db.previous(&id, &body)).await?
+    };
+    if let Some(seen) = seen {
+        return answer(&envelope.id, seen);
+    }
+    if !clinic.offers(&metadata.form, &metadata.timepoint) {
+        return Err(ApiError::NotOffered {
+            clinic: clinic.id.clone(),
+            form: metadata.form,
+            timepoint: metadata.timepoint,
+        });
+    }
+    let stored = match &metadata.token {
+        Some(token) => {
+            let (hash, today) = (sha256_hex(token), state.clock.today());
+            let metadata = metadata.clone();
+            state
+                .run(move |db| db.store_linked(&row(&metadata, &body), &hash, &today))
+                .await??
+        }
+        None => {
+            if metadata.timepoint == SELF_SCREENING && !clinic.accept_anonymous {
+                return Err(ApiError::AnonymousNotAccepted(clinic.id.clone()));
+            }
+            let now = state.clock.now();
+            state
+                .limiter
+                .admit(&clinic.id, clinic.anonymous_per_hour, now)?;
+            let metadata = metadata.clone();
+            let stored = state.run(move |db| db.store(&row(&metadata, &body))).await;
+            if !matches!(stored, Ok(Stored::Created)) {
+                // Not new after all (a concurrent resend), or not stored: it does not count.
+                state.limiter.refund(&clinic.id, now);
+            }
+            stored?
+        }
+    };
+    answer(&envelope.id, stored)
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    after: Option<String>,
+    limit: Option<u32>,
+}
+
+/// `GET /api/v1/envelopes?after=&limit=`.
+pub async fn list(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(query): Query<ListQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let clinic = reader_clinic(&state.config, &headers)?;
+    let after: i64 = match query.after.as_deref() {
+        None | Some("") => 0,
+        Some(cursor) => cursor
+            .parse()
+            .ok()
+            .filter(|c: &i64| *c >= 0)
+            .ok_or_else(|| {
+                ApiError::BadRequest("after must be a cursor returned as next".into())
+            })?,
+    };
+    let limit = query.limit.unwrap_or(100).clamp(1, 1000);
+    let rows = state.run(move |db| db.list(&clinic, after, limit)).await?;
+    let next = rows.last().map_or(after, |(seq, _)| *seq);
+    let items = rows
+        .into_iter()
+        .map(|(_, body)| {
+            serde_json::from_slice::<Value>(&body).map_err(|e| ApiError::Internal(e.to_string()))
+        })
+        .collect::<Result<Vec<Value>, ApiError>>()?;
+    Ok(Json(json!({"items": items, "next": next.to_string()})))
+}
+
+/// `DELETE /api/v1/envelopes/<id>`.
+pub async fn delete(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let clinic = reader_clinic(&state.config, &headers)?;
+    match state.run(move |db| db.delete(&clinic, &id)).await? {
+        Deleted::Now | Deleted::Already => Ok(StatusCode::NO_CONTENT.into_response()),
+        Deleted::NotFound => Err(ApiError::NotFound),
+    }
+}

@@ -1,0 +1,163 @@
+//! The HTTP API (`docs/sync-api.md`): `app(state)` is the whole server, testable without a
+//! socket.
+
+mod envelopes;
+pub mod error;
+mod links;
+
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::map_response;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use sha2::{Digest, Sha256};
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeader;
+
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::db::Db;
+use crate::rate_limit::RateLimiter;
+pub use error::ApiError;
+
+/// The largest envelope accepted, in bytes.
+pub const MAX_BODY: usize = 64 * 1024;
+/// The largest batch of links accepted, in bytes (1000 links of about 150 bytes each).
+pub const MAX_LINKS_BODY: usize = 256 * 1024;
+
+/// Shared by every request.
+pub struct AppState {
+    /// The configuration.
+    pub config: Config,
+    /// The database.
+    pub db: Db,
+    clock: Arc<dyn Clock>,
+    limiter: RateLimiter,
+}
+
+impl AppState {
+    /// The state of a server that goes by the system's clock.
+    pub fn new(config: Config, db: Db) -> AppState {
+        AppState::with_clock(config, db, Arc::new(SystemClock))
+    }
+
+    /// The state of a server that goes by `clock` (tests move it).
+    pub fn with_clock(config: Config, db: Db, clock: Arc<dyn Clock>) -> AppState {
+        AppState {
+            config,
+            db,
+            clock,
+            limiter: RateLimiter::default(),
+        }
+    }
+
+    /// Runs database work off the async runtime.
+    async fn run<T: Send + 'static>(
+        self: &Arc<Self>,
+        work: impl FnOnce(&Db) -> rusqlite::Result<T> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || work(&state.db))
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))?
+            .map_err(|e| ApiError::Internal(e.to_string()))
+    }
+}
+
+/// The whole server.
+pub fn app(state: Arc<AppState>) -> Router {
+    let origins: Vec<HeaderValue> = state
+        .config
+        .allowed_origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
+    let cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]);
+    let api = Router::new()
+        .route(
+            "/api/v1/envelopes",
+            get(envelopes::list).post(envelopes::post),
+        )
+        .route("/api/v1/envelopes/{id}", delete(envelopes::delete))
+        .route(
+            "/api/v1/links",
+            post(links::register).layer(DefaultBodyLimit::max(MAX_LINKS_BODY)),
+        )
+        .route("/api/v1/links/{token_sha256}", get(links::state))
+        .route("/api/v1/clinics/{id}", get(clinic))
+        .route("/healthz", get(|| async { "ok" }))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(map_response(error::json_errors))
+        .layer(cors);
+    let router = match &state.config.app_dir {
+        // The app's files, compressed for slow phones; unknown paths are app routes. Only the
+        // clinics' embed origins may show them in a frame.
+        Some(dir) => {
+            let files = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+            api.fallback_service(SetResponseHeader::overriding(
+                files,
+                header::CONTENT_SECURITY_POLICY,
+                frame_ancestors(&state.config),
+            ))
+        }
+        None => api,
+    };
+    router.layer(CompressionLayer::new()).with_state(state)
+}
+
+/// `frame-ancestors 'self' <every clinic's embed origin>`.
+pub fn frame_ancestors(config: &Config) -> HeaderValue {
+    let mut policy = String::from("frame-ancestors 'self'");
+    for origin in config.embed_origins() {
+        policy.push(' ');
+        policy.push_str(origin);
+    }
+    HeaderValue::from_str(&policy).expect("embed origins are checked when the config is loaded")
+}
+
+/// SHA-256 of `text` as lowercase hex.
+pub fn sha256_hex(text: &str) -> String {
+    hex::encode(Sha256::digest(text.as_bytes()))
+}
+
+/// The clinic whose reader token the request carries (`Authorization: Bearer <token>`).
+fn reader_clinic(config: &Config, headers: &HeaderMap) -> Result<String, ApiError> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or(ApiError::Unauthorized)?;
+    let hash = sha256_hex(token.trim());
+    Ok(config
+        .clinics
+        .iter()
+        .find(|c| c.reader_token_sha256.eq_ignore_ascii_case(&hash))
+        .ok_or(ApiError::Unauthorized)?
+        .id
+        .clone())
+}
+
+/// JSON that must not be kept by caches on the way (settings and link states change).
+fn no_store(value: serde_json::Value) -> Response {
+    (
+        [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+        Json(value),
+    )
+        .into_response()
+}
+
+async fn clinic(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let clinic = state.config.clinic(&id).ok_or(ApiError::NotFound)?;
+    Ok(no_store(clinic.public_settings()))
+}

@@ -1,0 +1,301 @@
+//! One clinic's `[[clinics]]` entry: its key, its reader token hash and its settings, with
+//! the defaults and checks of every optional setting, and the public part served to the app
+//! (`GET /api/v1/clinics/<id>`).
+
+use std::collections::BTreeMap;
+
+use asi_envelope::{KeyError, PublicKey};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use thiserror::Error;
+
+/// The smallest and largest `draft_retention_days`.
+pub const DRAFT_RETENTION_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
+
+/// One clinic.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clinic {
+    /// The clinic id used in envelopes and links.
+    pub id: String,
+    /// Its name, shown to citizens.
+    pub name: String,
+    /// Contact details shown to citizens.
+    pub contact: String,
+    /// The public key envelopes are sealed to (base64url).
+    pub public_key: String,
+    /// SHA-256 (hex) of the token that lets the clinic read and delete its envelopes and
+    /// register follow-up links.
+    pub reader_token_sha256: String,
+    /// Envelopes are deleted this many days after they were stored; absent: kept until the
+    /// clinic deletes them.
+    #[serde(default)]
+    pub retention_days: Option<u32>,
+    /// Opening hours shown to citizens (free text; empty: not shown).
+    #[serde(default)]
+    pub opening_hours: String,
+    /// Form id → the timepoints the clinic takes that form at. Absent: every form at every
+    /// timepoint the instrument lists for it. A form left out is not offered.
+    #[serde(default = "default_offers")]
+    pub offers: BTreeMap<String, Vec<String>>,
+    /// Whether the citizen sees their scores on the result screen.
+    #[serde(default = "yes")]
+    pub show_scores: bool,
+    /// Whether anonymous self-screenings (timepoint `self_screening`, no link token) are
+    /// accepted.
+    #[serde(default = "yes")]
+    pub accept_anonymous: bool,
+    /// The consent sentence shown before an identified response; absent: a Danish default
+    /// naming the clinic ([`Clinic::consent_text`]).
+    #[serde(default)]
+    pub consent_text: Option<String>,
+    /// Days an unfinished draft is kept on the citizen's device (1–365).
+    #[serde(default = "default_draft_retention_days")]
+    pub draft_retention_days: u32,
+    /// Web origins (`scheme://host[:port]`) allowed to show the app in a frame.
+    #[serde(default)]
+    pub embed_origins: Vec<String>,
+    /// Envelopes without a link token this clinic accepts per rolling hour (not served).
+    #[serde(default = "default_anonymous_per_hour")]
+    pub anonymous_per_hour: u32,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_draft_retention_days() -> u32 {
+    14
+}
+
+fn default_anonymous_per_hour() -> u32 {
+    120
+}
+
+/// Every form of the instrument at every timepoint it lists.
+fn default_offers() -> BTreeMap<String, Vec<String>> {
+    asi_instrument::instrument()
+        .forms
+        .iter()
+        .map(|form| (form.id.clone(), form.timepoints.clone()))
+        .collect()
+}
+
+/// What is wrong with a clinic's entry.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum ClinicError {
+    /// Two clinics have the same id.
+    #[error("the id is used by two clinics")]
+    DuplicateId,
+    /// The public key is not a key.
+    #[error("public_key: {0}")]
+    PublicKey(#[from] KeyError),
+    /// The reader token hash is not SHA-256 hex.
+    #[error("reader_token_sha256 must be 64 hex digits")]
+    ReaderTokenHash,
+    /// `offers` names a form the instrument does not have.
+    #[error("offers: the instrument has no form {form} (it has {known})")]
+    UnknownForm {
+        /// The form id.
+        form: String,
+        /// The instrument's forms.
+        known: String,
+    },
+    /// `offers` names a timepoint the form is not used at.
+    #[error("offers: form {form} is not used at timepoint {timepoint} (it is used at {known})")]
+    UnknownTimepoint {
+        /// The form id.
+        form: String,
+        /// The timepoint.
+        timepoint: String,
+        /// The form's timepoints.
+        known: String,
+    },
+    /// `draft_retention_days` is out of range.
+    #[error("draft_retention_days must be 1–365, not {0}")]
+    DraftRetentionDays(u32),
+    /// `anonymous_per_hour` is 0.
+    #[error(
+        "anonymous_per_hour must be at least 1 (to refuse anonymous responses, set accept_anonymous = false)"
+    )]
+    AnonymousPerHour,
+    /// An embed origin is not `scheme://host[:port]`.
+    #[error("embed_origins: {origin:?} is not a web origin (scheme://host[:port], no path): {why}")]
+    EmbedOrigin {
+        /// The entry.
+        origin: String,
+        /// What is wrong with it.
+        why: &'static str,
+    },
+}
+
+impl Clinic {
+    /// Checks the key, the token hash and every setting against the instrument.
+    pub fn check(&self) -> Result<(), ClinicError> {
+        PublicKey::from_text(&self.public_key)?;
+        let hash = &self.reader_token_sha256;
+        if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(ClinicError::ReaderTokenHash);
+        }
+        let instrument = asi_instrument::instrument();
+        for (form_id, timepoints) in &self.offers {
+            let form = instrument
+                .form(form_id)
+                .ok_or_else(|| ClinicError::UnknownForm {
+                    form: form_id.clone(),
+                    known: instrument
+                        .forms
+                        .iter()
+                        .map(|f| f.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })?;
+            if let Some(bad) = timepoints.iter().find(|t| !form.timepoints.contains(t)) {
+                return Err(ClinicError::UnknownTimepoint {
+                    form: form_id.clone(),
+                    timepoint: bad.clone(),
+                    known: form.timepoints.join(", "),
+                });
+            }
+        }
+        if !DRAFT_RETENTION_DAYS.contains(&self.draft_retention_days) {
+            return Err(ClinicError::DraftRetentionDays(self.draft_retention_days));
+        }
+        if self.anonymous_per_hour == 0 {
+            return Err(ClinicError::AnonymousPerHour);
+        }
+        for origin in &self.embed_origins {
+            check_origin(origin).map_err(|why| ClinicError::EmbedOrigin {
+                origin: origin.clone(),
+                why,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The clinic's public key.
+    pub fn key(&self) -> PublicKey {
+        PublicKey::from_text(&self.public_key).expect("checked when the configuration was loaded")
+    }
+
+    /// Whether the clinic takes `form` at `timepoint`.
+    pub fn offers(&self, form: &str, timepoint: &str) -> bool {
+        self.offers
+            .get(form)
+            .is_some_and(|timepoints| timepoints.iter().any(|t| t == timepoint))
+    }
+
+    /// The consent sentence: the configured one, or the Danish default naming the clinic.
+    pub fn consent_text(&self) -> String {
+        self.consent_text.clone().unwrap_or_else(|| {
+            format!(
+                "Jeg giver samtykke til, at {} må se og bruge mine svar i min behandling. \
+                 Jeg kan til enhver tid trække samtykket tilbage.",
+                self.name
+            )
+        })
+    }
+
+    /// The settings the app may know (`GET /api/v1/clinics/<id>`): never the reader token
+    /// hash, the envelope retention or the rate limit. `offers` names every form of the
+    /// instrument, with an empty list for a form the clinic does not offer.
+    pub fn public_settings(&self) -> Value {
+        let key = self.key();
+        let offers: BTreeMap<&str, &[String]> = asi_instrument::instrument()
+            .forms
+            .iter()
+            .map(|form| {
+                let timepoints = self.offers.get(&form.id).map_or(&[][..], Vec::as_slice);
+                (form.id.as_str(), timepoints)
+            })
+            .collect();
+        json!({
+            "id": self.id,
+            "name": self.name,
+            "contact": self.contact,
+            "opening_hours": self.opening_hours,
+            "public_key": key.to_text(),
+            "key_id": key.key_id(),
+            "offers": offers,
+            "show_scores": self.show_scores,
+            "accept_anonymous": self.accept_anonymous,
+            "consent_text": self.consent_text(),
+            "draft_retention_days": self.draft_retention_days,
+            "embed_origins": self.embed_origins,
+        })
+    }
+}
+
+/// Checks that `origin` is a web origin as a browser writes it: `http` or `https`, a host,
+/// an optional port, and nothing after (no path, not even `/`).
+fn check_origin(origin: &str) -> Result<(), &'static str> {
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .ok_or("the scheme must be http:// or https://")?;
+    // An IPv6 host is written in brackets; any other host has no colon.
+    let (host, port) = match rest.strip_prefix('[') {
+        Some(v6) => {
+            let (address, after) = v6.split_once(']').ok_or("an IPv6 host needs its ]")?;
+            if address.is_empty() || !address.bytes().all(|b| b.is_ascii_hexdigit() || b == b':') {
+                return Err("the IPv6 host is not an address");
+            }
+            match after.strip_prefix(':') {
+                Some(port) => ("[v6]", Some(port)),
+                None if after.is_empty() => ("[v6]", None),
+                None => return Err("only a port may follow the host"),
+            }
+        }
+        None => match rest.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (rest, None),
+        },
+    };
+    if host.is_empty() {
+        return Err("there is no host");
+    }
+    if host != "[v6]"
+        && !host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+    {
+        return Err("the host has a character a host name cannot have (a path, a query, a user?)");
+    }
+    if let Some(port) = port
+        && (port.is_empty() || port.parse::<u16>().is_err())
+    {
+        return Err("the port must be a number 0–65535");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_origin;
+
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        for good in [
+            "http://localhost:5500",
+            "https://www.example.dk",
+            "https://rusmiddel.aarhus.dk:8443",
+            "http://[::1]:8080",
+        ] {
+            assert_eq!(check_origin(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "localhost:5500",
+            "ftp://example.dk",
+            "https://example.dk/",
+            "https://example.dk/embed",
+            "https://example.dk?x=1",
+            "https://user@example.dk",
+            "https://",
+            "https://example.dk:port",
+            "https://example.dk:99999",
+        ] {
+            assert!(check_origin(bad).is_err(), "{bad}");
+        }
+    }
+}
