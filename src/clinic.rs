@@ -109,6 +109,7 @@ impl Clinic {
 
 /// What the app knows of the clinic.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "one value for the whole page")]
 pub enum ClinicState {
     /// No clinic in the address: a self-test that sends nothing.
     None,

@@ -67,9 +67,7 @@ fn is_id(text: &str, max: usize) -> bool {
 }
 
 fn offered_timepoint(form: &str, timepoint: &str) -> bool {
-    instrument()
-        .form(form)
-        .is_some_and(|f| f.timepoints.iter().any(|t| t == timepoint))
+    instrument().form_at(form, timepoint).is_ok()
 }
 
 impl Entry {

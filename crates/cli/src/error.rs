@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use asi_instrument::Lang;
 use asi_instrument::scoring::SpecError;
+use asi_instrument::{FormError, Lang};
 use thiserror::Error;
 
 use crate::refs::RefsError;
@@ -58,24 +58,9 @@ pub enum CliError {
     /// The person references cannot be used.
     #[error("the references: {}", .0.message(Lang::En))]
     Refs(RefsError),
-    /// The instrument has no such form.
-    #[error("unknown form {form} (known: {known})")]
-    UnknownForm {
-        /// The form asked for.
-        form: String,
-        /// The instrument's forms.
-        known: String,
-    },
-    /// The form is not used at this timepoint.
-    #[error("form {form} is not used at timepoint {timepoint} (it is used at {known})")]
-    UnknownTimepoint {
-        /// The form.
-        form: String,
-        /// The timepoint asked for.
-        timepoint: String,
-        /// The form's timepoints.
-        known: String,
-    },
+    /// The form is unknown or not used at the timepoint.
+    #[error(transparent)]
+    Form(#[from] FormError),
     /// A scoring specification file is unusable.
     #[error("the scoring specification {path} cannot be used: {source}")]
     Spec {
@@ -124,16 +109,16 @@ impl CliError {
                 },
             ) => inbox_message(inbox, *status, message, Lang::Da),
             (Lang::Da, CliError::Refs(e)) => format!("referencerne: {}", e.message(Lang::Da)),
-            (Lang::Da, CliError::UnknownForm { form, known }) => {
+            (Lang::Da, CliError::Form(FormError::UnknownForm { form, known })) => {
                 format!("ukendt skema {form} (kendte: {known})")
             }
             (
                 Lang::Da,
-                CliError::UnknownTimepoint {
+                CliError::Form(FormError::UnknownTimepoint {
                     form,
                     timepoint,
                     known,
-                },
+                }),
             ) => format!(
                 "skemaet {form} bruges ikke ved tidspunktet {timepoint} (det bruges ved {known})"
             ),

@@ -65,23 +65,7 @@ pub fn url(app: &str, clinic: &str, form: &str, timepoint: &str, token: &str) ->
 
 /// Checks `form` and `timepoint` against the instrument.
 fn check_form(form: &str, timepoint: &str) -> Result<(), CliError> {
-    let instrument = asi_instrument::instrument();
-    let found = instrument.form(form).ok_or_else(|| CliError::UnknownForm {
-        form: form.to_owned(),
-        known: instrument
-            .forms
-            .iter()
-            .map(|f| f.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-    })?;
-    if !found.timepoints.iter().any(|t| t == timepoint) {
-        return Err(CliError::UnknownTimepoint {
-            form: form.to_owned(),
-            timepoint: timepoint.to_owned(),
-            known: found.timepoints.join(", "),
-        });
-    }
+    asi_instrument::instrument().form_at(form, timepoint)?;
     Ok(())
 }
 

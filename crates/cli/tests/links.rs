@@ -303,7 +303,7 @@ fn bad_references_forms_and_timepoints_are_refused_before_the_inbox_is_asked() {
     assert_eq!(code, 2);
     assert_eq!(
         err.trim(),
-        "asi: skemaet trivsel bruges ikke ved tidspunktet intake (det bruges ved midway)"
+        "asi: skemaet trivsel bruges ikke ved tidspunktet intake (det bruges ved midway, self_screening)"
     );
     assert!(inbox.requests().is_empty(), "{:?}", inbox.requests());
 }

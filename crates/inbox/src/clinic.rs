@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use asi_envelope::{KeyError, PublicKey};
+use asi_instrument::FormError;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use thiserror::Error;
@@ -94,24 +95,10 @@ pub enum ClinicError {
     /// The reader token hash is not SHA-256 hex.
     #[error("reader_token_sha256 must be 64 hex digits")]
     ReaderTokenHash,
-    /// `offers` names a form the instrument does not have.
-    #[error("offers: the instrument has no form {form} (it has {known})")]
-    UnknownForm {
-        /// The form id.
-        form: String,
-        /// The instrument's forms.
-        known: String,
-    },
-    /// `offers` names a timepoint the form is not used at.
-    #[error("offers: form {form} is not used at timepoint {timepoint} (it is used at {known})")]
-    UnknownTimepoint {
-        /// The form id.
-        form: String,
-        /// The timepoint.
-        timepoint: String,
-        /// The form's timepoints.
-        known: String,
-    },
+    /// `offers` names a form the instrument does not have, or a timepoint the form is not
+    /// used at.
+    #[error("offers: {0}")]
+    Offers(#[from] FormError),
     /// `draft_retention_days` is out of range.
     #[error("draft_retention_days must be 1–365, not {0}")]
     DraftRetentionDays(u32),
@@ -139,24 +126,10 @@ impl Clinic {
             return Err(ClinicError::ReaderTokenHash);
         }
         let instrument = asi_instrument::instrument();
-        for (form_id, timepoints) in &self.offers {
-            let form = instrument
-                .form(form_id)
-                .ok_or_else(|| ClinicError::UnknownForm {
-                    form: form_id.clone(),
-                    known: instrument
-                        .forms
-                        .iter()
-                        .map(|f| f.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })?;
-            if let Some(bad) = timepoints.iter().find(|t| !form.timepoints.contains(t)) {
-                return Err(ClinicError::UnknownTimepoint {
-                    form: form_id.clone(),
-                    timepoint: bad.clone(),
-                    known: form.timepoints.join(", "),
-                });
+        for (form, timepoints) in &self.offers {
+            instrument.known_form(form)?;
+            for timepoint in timepoints {
+                instrument.form_at(form, timepoint)?;
             }
         }
         if !DRAFT_RETENTION_DAYS.contains(&self.draft_retention_days) {

@@ -32,7 +32,7 @@ async fn clinic_settings_are_served_with_their_defaults() {
             "key_id": inbox.public.key_id(),
             "offers": {
                 "asi_kort": ["intake", "discharge", "aftercare", "followup_40w", "followup_6m", "self_screening"],
-                "trivsel": ["midway"],
+                "trivsel": ["midway", "self_screening"],
             },
             "show_scores": true,
             "accept_anonymous": true,
@@ -90,11 +90,11 @@ fn settings_that_cannot_work_are_refused_when_the_configuration_is_loaded() {
     for (extra, expected) in [
         (
             "offers = { asi_lang = [\"intake\"] }",
-            "clinic demo: offers: the instrument has no form asi_lang (it has asi_kort, trivsel)",
+            "clinic demo: offers: unknown form asi_lang (known: asi_kort, trivsel)",
         ),
         (
             "offers = { trivsel = [\"intake\"] }",
-            "clinic demo: offers: form trivsel is not used at timepoint intake (it is used at midway)",
+            "clinic demo: offers: form trivsel is not used at timepoint intake (it is used at midway, self_screening)",
         ),
         (
             "draft_retention_days = 0",

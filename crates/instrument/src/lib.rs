@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 pub use answers::{Answer, Answers};
 pub use draft::{Draft, ItemState, Position};
-pub use model::{AnswerType, Form, Instrument, Item, Section, Timepoint};
+pub use model::{AnswerType, Form, FormError, Instrument, Item, Section, Timepoint};
 pub use text::{Lang, Text};
 pub use validate::{ErrorKind, ValidationError};
 

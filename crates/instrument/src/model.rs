@@ -199,7 +199,57 @@ pub struct Form {
     pub sections: Vec<String>,
 }
 
+/// Why a form cannot be asked (at a timepoint).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FormError {
+    /// The instrument has no such form.
+    #[error("unknown form {form} (known: {known})")]
+    UnknownForm {
+        /// The form asked for.
+        form: String,
+        /// The instrument's forms, comma-separated.
+        known: String,
+    },
+    /// The form is not used at this timepoint.
+    #[error("form {form} is not used at timepoint {timepoint} (it is used at {known})")]
+    UnknownTimepoint {
+        /// The form.
+        form: String,
+        /// The timepoint asked for.
+        timepoint: String,
+        /// The form's timepoints, comma-separated.
+        known: String,
+    },
+}
+
 impl Instrument {
+    /// The form with this id, or why there is none.
+    pub fn known_form(&self, id: &str) -> Result<&Form, FormError> {
+        self.form(id).ok_or_else(|| FormError::UnknownForm {
+            form: id.to_owned(),
+            known: self
+                .forms
+                .iter()
+                .map(|f| f.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+    }
+
+    /// The form with this id if it is used at `timepoint`, or why not.
+    pub fn form_at(&self, id: &str, timepoint: &str) -> Result<&Form, FormError> {
+        let form = self.known_form(id)?;
+        if form.timepoints.iter().any(|t| t == timepoint) {
+            Ok(form)
+        } else {
+            Err(FormError::UnknownTimepoint {
+                form: id.to_owned(),
+                timepoint: timepoint.to_owned(),
+                known: form.timepoints.join(", "),
+            })
+        }
+    }
+
     /// The item with this id.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.id == id)
