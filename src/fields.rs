@@ -45,6 +45,7 @@ pub fn ItemField(item: &'static Item) -> impl IntoView {
 fn error_text(item: &Item, error: Option<&FieldError>, lang: Lang) -> String {
     match error {
         None => String::new(),
+        Some(FieldError::Missing) if item.required => strings(lang).must_answer_required.to_owned(),
         Some(FieldError::Missing) => strings(lang).must_answer.to_owned(),
         Some(FieldError::Invalid(kind)) => ValidationError {
             item: Some(item.id.clone()),

@@ -163,18 +163,23 @@ extern "C" {
 }
 
 /// Runs `work` while holding the `asi-outbox` Web Lock, so that no two tabs deliver at once.
-/// Where the browser has no Web Locks, runs it directly (one tab's passes never overlap).
+/// Where the browser has no Web Locks, or refuses them (some browsers do inside a frame of
+/// another site), runs it directly (one tab's passes never overlap).
 async fn exclusively<T: 'static>(work: impl Future<Output = T> + 'static) -> T {
     let navigator = window().navigator();
     let locks = js_sys::Reflect::get(&navigator, &"locks".into()).unwrap_or(JsValue::UNDEFINED);
     if locks.is_undefined() {
         return work.await;
     }
+    let work = Rc::new(RefCell::new(Some(work)));
     let result = Rc::new(RefCell::new(None));
-    let slot = result.clone();
+    let (waiting, slot) = (work.clone(), result.clone());
     let callback = Closure::once_into_js(move |_lock: JsValue| {
         wasm_bindgen_futures::future_to_promise(async move {
-            *slot.borrow_mut() = Some(work.await);
+            let work = waiting.borrow_mut().take();
+            if let Some(work) = work {
+                *slot.borrow_mut() = Some(work.await);
+            }
             Ok(JsValue::UNDEFINED)
         })
     });
@@ -185,7 +190,15 @@ async fn exclusively<T: 'static>(work: impl Future<Output = T> + 'static) -> T {
     )
     .await;
     let done = result.borrow_mut().take();
-    done.expect("the lock callback ran to its end")
+    match done {
+        Some(done) => done,
+        None => {
+            // The lock was refused: the callback never ran and the work is still here.
+            let work = work.borrow_mut().take();
+            work.expect("the work runs either under the lock or here")
+                .await
+        }
+    }
 }
 
 /// How the inbox answered one POST.

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
+import { deleteEverything, expectNothingLeft } from "./device";
 
 async function startAsi(page: Page) {
   await page.goto("/");
@@ -56,35 +57,9 @@ test("the start screen offers to continue; starting again is a deliberate act", 
 
 test("«Slet mine svar» leaves nothing of the answers on the device", async ({ page }) => {
   await answerHalf(page);
-  page.once("dialog", (d) => {
-    expect(d.message()).toContain("slette alle dine svar");
-    return d.accept();
-  });
-  await page.getByRole("button", { name: "Slet mine svar på denne enhed" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "slettet" })).toHaveText("Dine svar er slettet fra denne enhed.");
+  await deleteEverything(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Anonym selvtest");
-
-  const left = await page.evaluate(async () => {
-    const dbs = (await indexedDB.databases()).map((d) => d.name);
-    const cached: string[] = [];
-    for (const key of await caches.keys()) {
-      const cache = await caches.open(key);
-      for (const request of await cache.keys()) cached.push(`${key} ${new URL(request.url).pathname}`);
-    }
-    return { dbs, local: localStorage.length, session: sessionStorage.length, cookies: document.cookie, cached };
-  });
-  expect(left.dbs).toEqual([]);
-  expect(left.local).toBe(0);
-  expect(left.session).toBe(0);
-  expect(left.cookies).toBe("");
-  // Only the app shell is cached: no response holds answers.
-  const sw = await (await page.request.get("/sw.js")).text();
-  const precache: string[] = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)![1]);
-  for (const entry of left.cached) {
-    const [cache, path] = entry.split(" ");
-    expect(cache).toMatch(/^asi-shell-/);
-    expect(precache).toContain(path);
-  }
+  await expectNothingLeft(page);
   // And a reload starts afresh.
   await page.reload();
   await expect(page.getByRole("button", { name: "Start ASI kort + Trivsel & forbrug" })).toBeVisible();

@@ -1,5 +1,8 @@
 // Page helpers for answering the questionnaire, derived from the instrument data.
-import { expect, type Page } from "@playwright/test";
+import { expect, type FrameLocator, type Page } from "@playwright/test";
+
+/** A page, or the app inside a frame of one. */
+export type Surface = Page | FrameLocator;
 import { readFileSync } from "node:fs";
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf-8"));
@@ -7,7 +10,13 @@ const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta
 export const instrument = read("../../crates/instrument/data/instrument-v1.json");
 export const vectors = read("../../crates/instrument/tests/data/scoring-vectors.json");
 
-type Item = { id: string; section: string; type: { kind: string }; ask_if?: { item: string; equals: unknown } };
+type Item = {
+  id: string;
+  section: string;
+  type: { kind: string };
+  ask_if?: { item: string; equals: unknown };
+  required?: boolean;
+};
 type Answers = Record<string, number | boolean | string>;
 
 export function sectionsOf(formId: string): string[] {
@@ -23,9 +32,15 @@ export function isAsked(item: Item, answers: Answers): boolean {
 }
 
 /** Answers one item with a value from an answer record; an absent value declines it. */
-export async function answerItem(page: Page, item: Item, value: number | boolean | string | undefined) {
+export async function answerItem(page: Surface, item: Item, value: number | boolean | string | undefined) {
   const numeric = item.type.kind === "days" || item.type.kind === "kroner";
-  if (value === undefined) {
+  const typed = ["cpr", "text", "date"].includes(item.type.kind);
+  if (value === undefined && item.required) {
+    // Required items cannot be declined; the date completed is filled in already.
+    return;
+  } else if (typed) {
+    await page.locator(`#${item.id}`).fill(String(value));
+  } else if (value === undefined) {
     if (numeric) {
       await page.locator(`.field:has(#${item.id}) .decline input`).check();
     } else {
@@ -40,15 +55,16 @@ export async function answerItem(page: Page, item: Item, value: number | boolean
 
 /** From the start screen, answers the whole form with `answers` and stops on the review screen. */
 export async function completeForm(
-  page: Page,
+  page: Surface,
   formId: string,
   answers: Answers,
   onSection: (section: string) => Promise<void> = async () => {},
   next = "Næste",
+  sections = sectionsOf(formId),
 ) {
   const title = instrument.forms.find((f: { id: string }) => f.id === formId).title.da;
   await page.getByRole("button", { name: `Start ${title}` }).click();
-  for (const section of sectionsOf(formId)) {
+  for (const section of sections) {
     const heading = instrument.sections.find((s: { id: string }) => s.id === section).title;
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^(${escape(heading.da)}|${escape(heading.en)})$`));
     await onSection(section);

@@ -1,45 +1,17 @@
 // Sending, end to end with a real inbox: sealed on the phone, kept in the outbox until the
 // inbox has it, delivered exactly once, and opened by the clinic's `asi export`.
-import type { Page, BrowserContext, Request } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { test, expect, type Inbox } from "./inbox";
 import { expectNoViolations } from "./axe";
 import { completeForm, instrument, vectors } from "./questionnaire";
+import { kept, openControlled } from "./device";
+
+/** Opens the app on the inbox, for the demo clinic, once the service worker controls it. */
+const openApp = (page: Page, inbox: Inbox) => openControlled(page, `${inbox.url}/?klinik=demo`);
 
 const clinicName = "Demo Rusmiddelcenter";
 const sendButton = (page: Page) => page.getByRole("button", { name: `Send anonymt til ${clinicName}` });
 const sendStatus = (page: Page) => page.locator("#send-status");
-
-/** Opens the app on the inbox, for the demo clinic, once the service worker controls it. */
-async function openApp(page: Page, inbox: Inbox) {
-  await page.goto(`${inbox.url}/?klinik=demo`);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
-    }
-  });
-}
-
-/** What the app keeps in IndexedDB: the number of drafts and of envelopes in the outbox. */
-async function kept(page: Page): Promise<{ drafts: number; outbox: number }> {
-  return page.evaluate(
-    () =>
-      new Promise((ok, fail) => {
-        const open = indexedDB.open("asi-app");
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(["drafts", "outbox"]);
-          const drafts = tx.objectStore("drafts").count();
-          const outbox = tx.objectStore("outbox").count();
-          tx.oncomplete = () => {
-            db.close();
-            ok({ drafts: drafts.result, outbox: outbox.result });
-          };
-        };
-      }),
-  );
-}
 
 /** The answers of `record` that belong to `form`. */
 function answersOf(form: string, record: Record<string, unknown>) {

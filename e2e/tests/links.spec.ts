@@ -1,0 +1,134 @@
+// Follow-up links, end to end: `asi links` makes single-use links, the inbox knows only their
+// hashes, one response per link is accepted, and a used, expired or unknown link is refused
+// with its own Danish message while the answers stay on the phone.
+import { readFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { test, expect, type Inbox } from "./inbox";
+import { expectNoViolations } from "./axe";
+import { completeForm, vectors } from "./questionnaire";
+import { kept, metadataOf, openControlled } from "./device";
+
+const clinicName = "Demo Rusmiddelcenter";
+const sendStatus = (page: Page) => page.locator("#send-status");
+const used = "Dette link er allerede brugt";
+
+/** Answers Trivsel & forbrug from a follow-up link and presses "Send". */
+async function answerAndSend(page: Page, answers: Record<string, number | boolean | string>) {
+  await completeForm(page, "trivsel", answers);
+  await page.getByRole("button", { name: "Afslut og se resultat" }).click();
+  await page.getByRole("button", { name: `Send til ${clinicName}` }).click();
+}
+
+/** Opens `url` as a new page load (a link differing only in its fragment would otherwise
+ * not load the app again). */
+async function openFresh(page: Page, url: string) {
+  await page.goto("about:blank");
+  await page.goto(url);
+}
+
+/** The inbox's database files as text (the SQLite file and its write-ahead log). */
+function databaseBytes(inbox: Inbox): string {
+  return [inbox.sqlitePath, `${inbox.sqlitePath}-wal`]
+    .map((path) => {
+      try {
+        return readFileSync(path).toString("latin1");
+      } catch {
+        return "";
+      }
+    })
+    .join("");
+}
+
+test("a follow-up link is answered once; a second response is refused and stays on the phone", async ({ page, inbox }) => {
+  const links = inbox.links(["P-001", "P-002", "P-003"], { form: "trivsel", timepoint: "midway" });
+  expect(links.map((l) => l.ref)).toEqual(["P-001", "P-002", "P-003"]);
+  expect(new Set(links.map((l) => l.token)).size).toBe(3);
+  for (const link of links) {
+    // At least 128 random bits, base64url, in the fragment: never sent in a page request.
+    expect(Buffer.from(link.token, "base64url").length).toBeGreaterThanOrEqual(16);
+    const url = new URL(link.url);
+    expect(url.hash).toBe(`#token=${link.token}`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ klinik: "demo", form: "trivsel", timepoint: "midway" });
+    expect(link.url).not.toContain("P-00");
+  }
+  const [first] = links;
+  await openControlled(page, first.url);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Spørgeskema fra ${clinicName}`);
+  await expect(page.getByText("i forbindelse med: Midtvejssamtale")).toBeVisible();
+  // Only the form of the link's timepoint is offered.
+  await expect(page.locator(".form-card")).toHaveCount(1);
+  await expectNoViolations(page, "link start");
+  const answers = vectors.v3_hcs_like.answers;
+  await answerAndSend(page, answers);
+  await expect(sendStatus(page)).toHaveText(`Sendt. ${clinicName} har modtaget dine svar.`);
+
+  // The clinic's export carries the token; the inbox holds the link only as a hash.
+  const [response] = inbox.exportJsonl();
+  expect(response.mode).toBe("link");
+  expect(response.metadata.token).toBe(first.token);
+  expect(response.metadata.timepoint).toBe("midway");
+  const stored = databaseBytes(inbox);
+  for (const link of links) {
+    expect(stored).toContain(createHash("sha256").update(link.token).digest("hex"));
+  }
+  // The unused links' tokens are nowhere in the inbox (a used one is spent, inside its own
+  // envelope: docs/links.md).
+  for (const link of links.slice(1)) expect(stored).not.toContain(link.token);
+
+  // The same link again: the app says at once that it is used; a different response sent
+  // anyway is refused, said so in Danish, and kept (sealed) on the phone.
+  await openFresh(page, first.url);
+  await expect(page.getByRole("alert").filter({ hasText: used })).toBeVisible();
+  await expectNoViolations(page, "used link start");
+  await answerAndSend(page, { ...answers, wellbeing_personal: 2, hash_days: 11 });
+  await expect(sendStatus(page)).toContainText(used);
+  await expect(sendStatus(page)).toContainText("ligger krypteret på telefonen, indtil du sletter dem");
+  expect(await kept(page)).toEqual({ drafts: 0, outbox: 1 });
+  expect(await inbox.envelopes()).toHaveLength(1);
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: used })).toBeVisible();
+  expect(await kept(page)).toEqual({ drafts: 0, outbox: 1 });
+
+  // A second link of the same batch still works.
+  await openFresh(page, links[1].url);
+  await answerAndSend(page, answers);
+  await expect(sendStatus(page)).toHaveText(`Sendt. ${clinicName} har modtaget dine svar.`);
+  const tokens = (await inbox.envelopes()).map((e) => metadataOf(e).token);
+  expect(tokens).toEqual([first.token, links[1].token]);
+});
+
+test("an expired link and an unknown link are refused, each with its own message", async ({ page, inbox }) => {
+  // A link that expired yesterday, registered as `asi links` would (by its hash only).
+  const token = randomBytes(32).toString("base64url");
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const registered = await fetch(`${inbox.url}/api/v1/links`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${inbox.token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({
+      links: [{ token_sha256: createHash("sha256").update(token).digest("hex"), form: "trivsel", timepoint: "midway", expires: yesterday }],
+    }),
+  });
+  expect(registered.status).toBe(201);
+  const expired = `${inbox.url}/?klinik=demo&form=trivsel&timepoint=midway#token=${token}`;
+  await openControlled(page, expired);
+  await expect(page.getByRole("alert").filter({ hasText: "Linket er udløbet" })).toBeVisible();
+  await answerAndSend(page, vectors.v3_hcs_like.answers);
+  await expect(sendStatus(page)).toContainText("Linket er udløbet, så dine svar kan ikke sendes med det.");
+  expect(await kept(page)).toEqual({ drafts: 0, outbox: 1 });
+
+  const unknown = `${inbox.url}/?klinik=demo&form=trivsel&timepoint=midway#token=${randomBytes(32).toString("base64url")}`;
+  await openFresh(page, unknown);
+  await expect(page.getByRole("alert").filter({ hasText: "kender ikke dette link" })).toBeVisible();
+  await answerAndSend(page, vectors.v3_hcs_like.answers);
+  await expect(sendStatus(page)).toContainText("kender ikke dette link, så dine svar kan ikke sendes med det");
+  expect(await kept(page)).toEqual({ drafts: 0, outbox: 2 });
+  expect(await inbox.envelopes()).toHaveLength(0);
+});
+
+test("a damaged link says so and offers no questionnaire", async ({ page, inbox }) => {
+  await page.goto(`${inbox.url}/?klinik=demo&form=trivsel&timepoint=midway#token=kort`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Linket virker ikke");
+  await expect(page.locator(".form-card")).toHaveCount(0);
+  await expectNoViolations(page, "damaged link");
+});
