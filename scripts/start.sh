@@ -12,6 +12,7 @@ say "building the inbox and the asi command line"
 cargo build --release --locked -p asi-inbox -p asi-cli
 
 port="${PORT:-8080}"
+host_port="${HOST_PORT:-8081}"
 demo="$ROOT/.demo"
 mkdir -p "$demo"
 chmod 700 "$demo"
@@ -40,12 +41,33 @@ public_key = "$public_key"
 reader_token_sha256 = "$token_hash"
 opening_hours = "Man–fre 9–15"
 consent_text = "Jeg giver samtykke til, at Demo Rusmiddelcenter må se og bruge mine svar i min behandling. Jeg kan til enhver tid trække samtykket tilbage."
-# Sites allowed to show the form in a frame: an example host page served on port 8081,
-# e.g. python3 -m http.server 8081 in a folder with a page that frames this app.
-embed_origins = ["http://localhost:8081"]
+# Sites allowed to show the form in a frame: the example clinic page this script serves.
+embed_origins = ["http://localhost:$host_port"]
 TOML
 
-say "the app and the inbox: http://localhost:$port/?klinik=demo   (Ctrl-C stops them)"
+# An example clinic web page on a second origin that embeds the intake form (docs/embed.md).
+mkdir -p "$demo/host"
+cat > "$demo/host/index.html" <<HTML
+<!DOCTYPE html>
+<html lang="da">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Demo Rusmiddelcenter – indskrivning</title></head>
+<body>
+<h1>Demo Rusmiddelcenter</h1>
+<p>Et eksempel på klinikkens egen side, der viser indskrivningsskemaet med embed.js.</p>
+<script src="http://localhost:$port/embed.js" data-clinic="demo" data-form="asi_kort" data-mode="identified"></script>
+</body>
+</html>
+HTML
+node "$ROOT/e2e/serve.mjs" "$demo/host" "$host_port" > /dev/null &
+host_pid=$!
+trap 'kill $host_pid 2>/dev/null' EXIT
+
+say "the app and the inbox on http://localhost:$port   (Ctrl-C stops them)"
+echo "    anonymous self-test:  http://localhost:$port/selvtest?klinik=demo"
+echo "    identified intake:    http://localhost:$port/?klinik=demo&mode=identified"
+echo "    embedded on a site:   http://localhost:$host_port/"
+echo "    follow-up links:      target/release/asi links --inbox http://localhost:$port --token \"\$(cat .demo/reader-token)\" --clinic demo --form trivsel --timepoint midway refs.csv"
 echo "    demo clinic:   demo — public key $public_key"
 echo "    private key:   .demo/clinic.key      reader token: .demo/reader-token"
-exec "$ROOT/target/release/asi-inbox" --config "$demo/inbox.toml"
+"$ROOT/target/release/asi-inbox" --config "$demo/inbox.toml"

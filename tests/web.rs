@@ -69,7 +69,7 @@ async fn app_lists_every_questionnaire_in_danish() {
         .unwrap()
         .text_content()
         .unwrap();
-    assert_eq!(h1, "Spørgeskemaer");
+    assert_eq!(h1, "Anonym selvtest");
 }
 
 #[wasm_bindgen_test]

@@ -40,7 +40,7 @@ function databaseBytes(inbox: Inbox): string {
     .join("");
 }
 
-test("a follow-up link is answered once; a second response is refused and stays on the phone", async ({ page, inbox }) => {
+test("a follow-up link is answered once; a second response is refused and stays on the phone", async ({ context, page, inbox }) => {
   const links = inbox.links(["P-001", "P-002", "P-003"], { form: "trivsel", timepoint: "midway" });
   expect(links.map((l) => l.ref)).toEqual(["P-001", "P-002", "P-003"]);
   expect(new Set(links.map((l) => l.token)).size).toBe(3);
@@ -59,6 +59,12 @@ test("a follow-up link is answered once; a second response is refused and stays 
   // Only the form of the link's timepoint is offered.
   await expect(page.locator(".form-card")).toHaveCount(1);
   await expectNoViolations(page, "link start");
+  // After the first visit the link opens offline too, with the clinic's name.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Spørgeskema fra ${clinicName}`);
+  await expect(page.locator(".form-card")).toHaveCount(1);
+  await context.setOffline(false);
   const answers = vectors.v3_hcs_like.answers;
   await answerAndSend(page, answers);
   await expect(sendStatus(page)).toHaveText(`Sendt. ${clinicName} har modtaget dine svar.`);
