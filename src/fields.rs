@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::i18n::{strings, use_lang};
-use crate::store::{FieldError, use_store};
+use crate::store::{FieldError, Store, use_store};
 
 /// The input for one item, chosen by its answer type.
 #[component]
@@ -76,20 +76,25 @@ fn described_by(item: &Item) -> String {
     }
 }
 
+/// The draft's answer to `id` as the text its field starts with (empty when unanswered).
+fn initial_text(store: Store, id: &str, text: impl Fn(&Answer) -> Option<String>) -> String {
+    store.draft.with_untracked(|d| {
+        d.as_ref()
+            .and_then(|d| d.answers.get(id))
+            .and_then(text)
+            .unwrap_or_default()
+    })
+}
+
 /// A whole number: days (with − / + steppers) or kroner.
 #[component]
 fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = item.id.as_str();
-    let initial = store.draft.with_untracked(|d| {
-        d.as_ref()
-            .and_then(|d| d.answers.get(id))
-            .and_then(Answer::as_number)
-            .map(|n| format!("{n}"))
-            .unwrap_or_default()
-    });
-    let raw = RwSignal::new(initial);
+    let raw = RwSignal::new(initial_text(store, id, |a| {
+        a.as_number().map(|n| format!("{n}"))
+    }));
     let error = Memo::new(move |_| store.errors.with(|e| e.get(id).cloned()));
     let declined = Memo::new(move |_| {
         store.draft.with(|d| {
@@ -200,13 +205,7 @@ fn TextField(item: &'static Item) -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = item.id.as_str();
-    let initial = store.draft.with_untracked(|d| {
-        d.as_ref()
-            .and_then(|d| d.answers.get(id))
-            .and_then(|a| a.as_str().map(str::to_owned))
-            .unwrap_or_default()
-    });
-    let raw = RwSignal::new(initial);
+    let raw = RwSignal::new(initial_text(store, id, |a| a.as_str().map(str::to_owned)));
     let error = Memo::new(move |_| store.errors.with(|e| e.get(id).cloned()));
     // Returns the refusal, if any; an empty field is open again.
     let apply = move |text: String| -> Option<ErrorKind> {

@@ -16,18 +16,6 @@ use crate::rng::FixedBytes;
 pub const INFO: &[u8] = b"asi-envelope/v1";
 /// The envelope version.
 pub const VERSION: u8 = 1;
-/// The forms a response can answer.
-pub const FORMS: [&str; 2] = ["asi_kort", "trivsel"];
-/// The timepoints a response can answer (the measurement points, and self-screening).
-pub const TIMEPOINTS: [&str; 7] = [
-    "intake",
-    "midway",
-    "discharge",
-    "aftercare",
-    "followup_40w",
-    "followup_6m",
-    "self_screening",
-];
 
 type Aead = ChaCha20Poly1305;
 type Kdf = HkdfSha256;
@@ -92,10 +80,12 @@ impl Metadata {
         if self.clinic.is_empty() {
             return bad("clinic");
         }
-        if !FORMS.contains(&self.form.as_str()) {
+        // The forms and timepoints are those of the instrument data.
+        let instrument = asi_instrument::instrument();
+        if instrument.form(&self.form).is_none() {
             return bad("form");
         }
-        if !TIMEPOINTS.contains(&self.timepoint.as_str()) {
+        if instrument.timepoint(&self.timepoint).is_none() {
             return bad("timepoint");
         }
         if !asi_instrument::date::is_iso_date(&self.day) {

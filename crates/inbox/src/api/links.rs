@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use asi_envelope::envelope::{FORMS, TIMEPOINTS};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -48,14 +47,8 @@ fn check(index: usize, item: &Item) -> Result<(), ApiError> {
     if !is_sha256_hex(&item.token_sha256) {
         return Err(bad("token_sha256 must be 64 lowercase hex digits"));
     }
-    if !FORMS.contains(&item.form.as_str()) {
-        return Err(bad(&format!("form must be one of {}", FORMS.join(", "))));
-    }
-    if !TIMEPOINTS.contains(&item.timepoint.as_str()) {
-        return Err(bad(&format!(
-            "timepoint must be one of {}",
-            TIMEPOINTS.join(", ")
-        )));
+    if let Err(e) = asi_instrument::instrument().form_at(&item.form, &item.timepoint) {
+        return Err(bad(&e.to_string()));
     }
     if !asi_instrument::date::is_iso_date(&item.expires) {
         return Err(bad("expires must be a day written YYYY-MM-DD"));
