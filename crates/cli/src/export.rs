@@ -1,13 +1,12 @@
 //! `asi export`: envelopes from the inbox (or a file), opened and rescored locally.
 
-use asi_envelope::{Envelope, Payload, open};
-use asi_export::{Response, to_csv, to_jsonl};
+use asi_export::{OpenError, open_envelope, to_csv, to_jsonl};
 use asi_instrument::Lang;
 
 use crate::cli::{ExportArgs, Format};
 use crate::error::{CliError, Outcome};
 use crate::inbox::Inbox;
-use crate::open::{danish, read_key};
+use crate::open::read_key;
 use crate::records;
 
 /// Every envelope of the clinic, page by page.
@@ -56,26 +55,16 @@ pub fn run(args: &ExportArgs, lang: Lang) -> Result<Outcome, CliError> {
     let mut outcome = Outcome::AllValid;
     let mut responses = Vec::new();
     for (n, line) in lines {
-        let opened = Envelope::from_json(&line).and_then(|e| open(&secret, &e));
-        match opened.map(|o| (Payload::from_bytes(&o.plaintext), o.metadata)) {
-            Ok((Ok(payload), metadata)) => responses.push(Response { metadata, payload }),
-            Ok((Err(e), metadata)) => {
-                outcome = Outcome::SomeInvalid;
-                eprintln!(
-                    "{} {}: {e}",
-                    if lang == Lang::Da {
-                        "konvolut"
-                    } else {
-                        "envelope"
-                    },
-                    metadata.id
-                );
-            }
+        match open_envelope(&secret, &line) {
+            Ok(response) => responses.push(response),
             Err(e) => {
                 outcome = Outcome::SomeInvalid;
-                match lang {
-                    Lang::Da => eprintln!("konvolut nr. {n} kan ikke åbnes: {}", danish(&e)),
-                    Lang::En => eprintln!("envelope no. {n} cannot be opened: {e}"),
+                match (lang, &e) {
+                    (_, OpenError::Payload { .. }) => eprintln!("{}", e.message(lang)),
+                    (Lang::Da, _) => {
+                        eprintln!("konvolut nr. {n} kan ikke åbnes: {}", e.message(lang))
+                    }
+                    (Lang::En, _) => eprintln!("envelope no. {n} cannot be opened: {e}"),
                 }
             }
         }

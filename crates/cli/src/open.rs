@@ -1,6 +1,6 @@
 //! `asi open`: envelopes in, plaintext JSON out.
 
-use asi_envelope::{Envelope, EnvelopeError, SecretKey, open};
+use asi_envelope::{Envelope, SecretKey, open};
 use asi_instrument::Lang;
 
 use crate::cli::OpenArgs;
@@ -29,7 +29,10 @@ pub fn run(args: &OpenArgs, lang: Lang) -> Result<Outcome, CliError> {
                 outcome = Outcome::SomeInvalid;
                 match lang {
                     Lang::Da => {
-                        eprintln!("linje {line}: konvolutten kan ikke åbnes: {}", danish(&e))
+                        eprintln!(
+                            "linje {line}: konvolutten kan ikke åbnes: {}",
+                            e.message(Lang::Da)
+                        )
                     }
                     Lang::En => eprintln!("line {line}: the envelope cannot be opened: {e}"),
                 }
@@ -38,18 +41,4 @@ pub fn run(args: &OpenArgs, lang: Lang) -> Result<Outcome, CliError> {
         Ok(())
     })?;
     Ok(outcome)
-}
-
-/// The reason in Danish.
-pub fn danish(error: &EnvelopeError) -> String {
-    match error {
-        EnvelopeError::Format(detail) => format!("det er ikke en gyldig konvolut v1 ({detail})"),
-        EnvelopeError::Metadata(field) => format!("metadatafeltet «{field}» er ugyldigt"),
-        EnvelopeError::Mismatch(field) => format!("det ydre felt {field} passer ikke med metadata"),
-        EnvelopeError::WrongKey { expected, found } => {
-            format!("den er forseglet til nøgle {found}, men denne nøgle er {expected}")
-        }
-        EnvelopeError::Open => "den er blevet ændret, eller den er ikke til denne nøgle".into(),
-        other => other.to_string(),
-    }
 }

@@ -156,6 +156,32 @@ pub enum EnvelopeError {
     Seal,
 }
 
+impl EnvelopeError {
+    /// What went wrong, for a person, in `lang` (the `Display` text is English).
+    pub fn message(&self, lang: asi_instrument::Lang) -> String {
+        use asi_instrument::Lang;
+        match (lang, self) {
+            (Lang::En, e) => e.to_string(),
+            (Lang::Da, EnvelopeError::Format(detail)) => {
+                format!("det er ikke en gyldig konvolut v1 ({detail})")
+            }
+            (Lang::Da, EnvelopeError::Metadata(field)) => {
+                format!("metadatafeltet «{field}» er ugyldigt")
+            }
+            (Lang::Da, EnvelopeError::Mismatch(field)) => {
+                format!("det ydre felt {field} passer ikke med metadata")
+            }
+            (Lang::Da, EnvelopeError::WrongKey { expected, found }) => {
+                format!("den er forseglet til nøgle {found}, men denne nøgle er {expected}")
+            }
+            (Lang::Da, EnvelopeError::Open) => {
+                "den er blevet ændret, eller den er ikke til denne nøgle".into()
+            }
+            (Lang::Da, EnvelopeError::Seal) => "forseglingen mislykkedes".into(),
+        }
+    }
+}
+
 fn b64(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }

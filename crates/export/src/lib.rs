@@ -5,9 +5,9 @@
 //! Each response is rescored with the scoring version it names; `scores_match` says whether
 //! the scores inside the envelope equal the rescore (to 1e-9).
 
-use asi_envelope::{Metadata, Payload};
+use asi_envelope::{Envelope, EnvelopeError, Metadata, Payload, SecretKey};
 use asi_instrument::scoring::{self, Domain, Scores};
-use asi_instrument::{Answer, instrument};
+use asi_instrument::{Answer, Lang, instrument};
 use serde::Serialize;
 
 /// One opened response.
@@ -17,6 +17,48 @@ pub struct Response {
     pub metadata: Metadata,
     /// The opened payload.
     pub payload: Payload,
+}
+
+/// Why one envelope did not become a response.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// Not an envelope, or it cannot be opened with this key (changed, or another key's).
+    #[error(transparent)]
+    Envelope(#[from] EnvelopeError),
+    /// It opened, but its plaintext is not a payload.
+    #[error("envelope {id}: the plaintext is not a response: {detail}")]
+    Payload {
+        /// The envelope id.
+        id: String,
+        /// What is wrong with it.
+        detail: String,
+    },
+}
+
+impl OpenError {
+    /// What went wrong, for a person, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (OpenError::Envelope(e), lang) => e.message(lang),
+            (OpenError::Payload { id, detail }, Lang::Da) => {
+                format!("konvolut {id}: indholdet er ikke en besvarelse: {detail}")
+            }
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+/// Opens one envelope (its JSON text) with the clinic's key into a response.
+pub fn open_envelope(secret: &SecretKey, json: &str) -> Result<Response, OpenError> {
+    let opened = asi_envelope::open(secret, &Envelope::from_json(json)?)?;
+    let payload = Payload::from_bytes(&opened.plaintext).map_err(|e| OpenError::Payload {
+        id: opened.metadata.id.clone(),
+        detail: e.to_string(),
+    })?;
+    Ok(Response {
+        metadata: opened.metadata,
+        payload,
+    })
 }
 
 /// The metadata and payload columns before the items.
