@@ -29,6 +29,8 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
+  // The clinic's reader (/klinik/) is another app: never cached, never served from here.
+  if (url.pathname === "/klinik" || url.pathname.startsWith("/klinik/")) return;
   if (request.mode === "navigate") {
     // Every page of the app is the same shell.
     event.respondWith(fromCache("/index.html", request));

@@ -75,6 +75,8 @@ ensure_build_tools() {
 }
 
 build_app() {
-  say "building the app (trunk build --release)"
+  say "building the app (trunk build --release) and the clinic's reader (dist/klinik/)"
+  # The citizen app's build replaces dist/; the reader goes into dist/klinik/ after it.
   (cd "$ROOT" && trunk build --release)
+  (cd "$ROOT/crates/reader-app" && trunk build --release)
 }

@@ -19,9 +19,10 @@ cargo fmt --all -- --check
 say "cargo clippy (native, all targets)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-say "cargo clippy (wasm32: the app, the instrument and envelope crates)"
+say "cargo clippy (wasm32: the app, the reader, the instrument, envelope and export crates)"
 cargo clippy -p asi-app --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
-cargo clippy -p asi-instrument -p asi-envelope --lib --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p asi-reader-app --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p asi-instrument -p asi-envelope -p asi-export --lib --target wasm32-unknown-unknown --locked -- -D warnings
 
 say "native tests"
 cargo test --workspace --locked

@@ -1,0 +1,94 @@
+//! Where the envelopes come from: the inbox (page by page, with the clinic's reader token) or
+//! a file of envelopes (one JSON object per line, as the inbox lists them or `asi seal`
+//! writes them). Also reading the files the staff choose. Nothing here is stored.
+
+use serde::Deserialize;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why the envelopes could not be fetched or a file read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SourceError {
+    #[error("Indbakken kunne ikke nås ({0}). Tjek adressen og forbindelsen.")]
+    Unreachable(String),
+    #[error("Indbakken afviste læsenøglen (401). Tjek læsenøglen.")]
+    Unauthorized,
+    #[error("Indbakken svarede {0}.")]
+    Status(u16),
+    #[error("Indbakkens svar kunne ikke læses: {0}")]
+    Malformed(String),
+    #[error("Filen {0} kunne ikke læses.")]
+    File(String),
+}
+
+#[derive(Deserialize)]
+struct Page {
+    items: Vec<serde_json::Value>,
+    next: String,
+}
+
+/// Every envelope of the reader token's clinic, in the order the inbox stored them, each as
+/// its JSON text.
+pub async fn fetch_envelopes(inbox: &str, token: &str) -> Result<Vec<String>, SourceError> {
+    let base = inbox.trim().trim_end_matches('/');
+    let mut envelopes = Vec::new();
+    let mut after = String::new();
+    loop {
+        let url = format!("{base}/api/v1/envelopes?after={after}&limit=1000");
+        let response = gloo_net::http::Request::get(&url)
+            .header("Authorization", &format!("Bearer {}", token.trim()))
+            .credentials(web_sys::RequestCredentials::Omit)
+            .cache(web_sys::RequestCache::NoStore)
+            .send()
+            .await
+            .map_err(|e| SourceError::Unreachable(e.to_string()))?;
+        match response.status() {
+            200 => {}
+            401 => return Err(SourceError::Unauthorized),
+            other => return Err(SourceError::Status(other)),
+        }
+        let page: Page = response
+            .json()
+            .await
+            .map_err(|e| SourceError::Malformed(e.to_string()))?;
+        if page.items.is_empty() {
+            return Ok(envelopes);
+        }
+        envelopes.extend(page.items.iter().map(|i| i.to_string()));
+        after = page.next;
+    }
+}
+
+/// The envelopes of a file: its non-empty lines.
+pub fn envelopes_in(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The text of the first file chosen in `input`, if one was chosen.
+pub async fn read_chosen(input: &web_sys::HtmlInputElement) -> Result<Option<String>, SourceError> {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return Ok(None);
+    };
+    let name = file.name();
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| SourceError::File(name.clone()))?;
+    text.dyn_into::<js_sys::JsString>()
+        .map(|s| Some(String::from(s)))
+        .map_err(|_| SourceError::File(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_holds_one_envelope_per_line() {
+        assert_eq!(envelopes_in("{\"a\":1}\n\n  {\"b\":2}  \n"), ["{\"a\":1}", "{\"b\":2}"]);
+        assert!(envelopes_in("\n").is_empty());
+    }
+}
