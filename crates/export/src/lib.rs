@@ -127,9 +127,23 @@ impl Response {
     /// The scores recomputed from the answers with the version the response names (or the
     /// current one if this build does not ship it).
     pub fn rescored(&self) -> Scores {
-        scoring::by_version(&self.payload.scoring_version)
-            .unwrap_or_else(scoring::current)
-            .score(&self.payload.answers)
+        self.spec().score(&self.payload.answers)
+    }
+
+    /// The scoring specification the response names, or the current one if this build does
+    /// not ship it.
+    fn spec(&self) -> &'static scoring::ScoringSpec {
+        scoring::by_version(&self.payload.scoring_version).unwrap_or_else(scoring::current)
+    }
+
+    /// The domains whose formula is provisional (our adaptation) in the response's scoring
+    /// version (see [`Response::rescored`]), in print order.
+    pub fn provisional_domains(&self) -> Vec<Domain> {
+        let spec = self.spec();
+        Domain::ALL
+            .into_iter()
+            .filter(|&d| spec.domain(d).provisional)
+            .collect()
     }
 
     /// The row's cells, in [`columns`] order.
@@ -160,11 +174,10 @@ impl Response {
             Some(Answer::Text(s)) => s.clone(),
         }));
         let s = &p.scores;
-        let spec = scoring::by_version(&p.scoring_version).unwrap_or_else(scoring::current);
-        let provisional: Vec<&str> = Domain::ALL
-            .iter()
-            .filter(|&&d| spec.domain(d).provisional)
-            .map(|d| d.id())
+        let provisional: Vec<&str> = self
+            .provisional_domains()
+            .into_iter()
+            .map(Domain::id)
             .collect();
         cells.extend(Domain::ALL.iter().map(|&d| number(s.domain(d))));
         cells.push(number(s.asi6));

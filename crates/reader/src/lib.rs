@@ -1,0 +1,25 @@
+//! The analysis behind the clinic's reader page: opened responses as a table, one citizen's
+//! course over the measurement points, and the group's means, raw and LOCF (as in section
+//! 4.1 of the HCS report).
+//!
+//! Pure and portable: no IO, no threads, no clock, so the same code runs natively (tests,
+//! tools) and in the browser (`wasm32-unknown-unknown`). Everything a page shows is
+//! `Serialize`; this crate makes no HTML or SVG.
+//!
+//! The flow: read the clinic's person references with [`Refs::parse`], turn the opened
+//! responses into [`Row`]s with [`rows`], then sort and filter the table ([`sort_rows`],
+//! [`Filter`]), follow one person with [`series`], or summarise everyone with [`group`].
+
+pub mod group;
+pub mod identity;
+pub mod person;
+pub mod refs;
+pub mod sort;
+pub mod table;
+
+pub use group::{Group, Measure, MeasureStats, Stat, TimepointLabel, group};
+pub use identity::{Person, PersonKey};
+pub use person::{MEASUREMENT_POINTS, Point, Series, all_series, reduction, series};
+pub use refs::{Refs, RefsError};
+pub use sort::{Column, Direction, sort_rows};
+pub use table::{Filter, Row, rows};
