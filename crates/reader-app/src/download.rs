@@ -17,3 +17,36 @@ pub fn save(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
     link.click();
     web_sys::Url::revoke_object_url(&url)
 }
+
+/// Export: the same bytes as `asi export` (CSV or JSON lines) for the responses opened.
+#[leptos::component]
+pub fn Export(loaded: leptos::prelude::StoredValue<crate::Loaded>) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let failed = RwSignal::new(false);
+    let export = move |csv: bool| {
+        let text = loaded.with_value(|l| {
+            if csv {
+                asi_export::to_csv(&l.opened.responses)
+            } else {
+                asi_export::to_jsonl(&l.opened.responses)
+            }
+        });
+        let (name, mime) = if csv {
+            ("asi-export.csv", "text/csv;charset=utf-8")
+        } else {
+            ("asi-export.jsonl", "application/jsonl;charset=utf-8")
+        };
+        failed.set(save(name, mime, &text).is_err());
+    };
+    view! {
+        <section class="result-block" aria-labelledby="export-heading">
+            <h2 id="export-heading">"Eksport"</h2>
+            <p>"Samme filer som «asi export»: én række pr. besvarelse med metadata, hvert spørgsmål og scorerne. Filen gemmes på denne computer; intet sendes."</p>
+            <div class="nav-buttons">
+                <button type="button" class="button primary" on:click=move |_| export(true)>"Hent CSV"</button>
+                <button type="button" class="button secondary" on:click=move |_| export(false)>"Hent JSON lines"</button>
+            </div>
+            <p role="alert" class="field-error">{move || failed.get().then_some("Filen kunne ikke gemmes.")}</p>
+        </section>
+    }
+}

@@ -1,0 +1,155 @@
+//! An accessible SVG line chart: measures over the measurement points. The SVG has a title
+//! and description, every point carries its value in `data-*` attributes, lines break where
+//! a value is missing, and each line has its own dash pattern as well as its colour (so
+//! colour is never the only difference). A table with the same numbers sits beside each
+//! chart (the callers show it).
+
+use leptos::prelude::*;
+
+/// One line: its name, its id for tests and tools, and a value per point (`None`: no value).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub id: String,
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+}
+
+const WIDTH: f64 = 560.0;
+const HEIGHT: f64 = 260.0;
+const LEFT: f64 = 44.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 36.0;
+/// Colours with at least 3:1 contrast on white.
+const COLOURS: [&str; 8] = [
+    "#1f5f5b", "#b8420f", "#5b3f9e", "#1a5fb4", "#7a4b00", "#a4161a", "#2f4f2f", "#4a4a4a",
+];
+const DASHES: [&str; 8] = ["", "6 3", "2 3", "10 3 2 3", "4 4", "1 2", "12 4", "3 6"];
+
+/// A chart of `lines` over `points` (their titles), on a y axis from 0 to `max`.
+#[component]
+pub fn LineChart(
+    /// The chart's id (its title and description hang off it).
+    id: String,
+    title: String,
+    description: String,
+    points: Vec<String>,
+    lines: Vec<Line>,
+    max: f64,
+    /// Decimals of the values in the chart's text.
+    decimals: usize,
+) -> impl IntoView {
+    let n = points.len().max(1);
+    let x = move |i: usize| {
+        if n == 1 {
+            LEFT + (WIDTH - LEFT - RIGHT) / 2.0
+        } else {
+            LEFT + (WIDTH - LEFT - RIGHT) * i as f64 / (n - 1) as f64
+        }
+    };
+    let y = move |v: f64| TOP + (HEIGHT - TOP - BOTTOM) * (1.0 - (v / max).clamp(0.0, 1.0));
+    let ticks: Vec<f64> = (0..=4).map(|i| max * f64::from(i) / 4.0).collect();
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    view! {
+        <figure class="chart">
+            <svg
+                id=id.clone()
+                role="img"
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                aria-labelledby=format!("{title_id} {desc_id}")
+            >
+                <title id=title_id>{title.clone()}</title>
+                <desc id=desc_id>{description}</desc>
+                {ticks
+                    .iter()
+                    .map(|&t| {
+                        view! {
+                            <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=y(t) y2=y(t) />
+                            <text class="tick" x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">
+                                {crate::format::decimal(Some(t), if max > 2.0 { 0 } else { 2 })}
+                            </text>
+                        }
+                    })
+                    .collect_view()}
+                {points
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        view! {
+                            <text class="tick" x=x(i) y=HEIGHT - 12.0 text-anchor="middle">{p.clone()}</text>
+                        }
+                    })
+                    .collect_view()}
+                {lines
+                    .iter()
+                    .enumerate()
+                    .map(|(k, line)| {
+                        let colour = COLOURS[k % COLOURS.len()];
+                        // Runs of consecutive values: a missing value breaks the line.
+                        let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+                        for (i, v) in line.values.iter().enumerate() {
+                            match v {
+                                Some(v) => runs.last_mut().expect("never empty").push((x(i), y(*v))),
+                                None => runs.push(Vec::new()),
+                            }
+                        }
+                        view! {
+                            <g class="line" data-line=line.id.clone()>
+                                {runs
+                                    .into_iter()
+                                    .filter(|r| r.len() > 1)
+                                    .map(|r| {
+                                        let d = r.iter().map(|(a, b)| format!("{a:.1},{b:.1}")).collect::<Vec<_>>().join(" ");
+                                        view! {
+                                            <polyline points=d fill="none" stroke=colour stroke-width="2.5" stroke-dasharray=DASHES[k % DASHES.len()] />
+                                        }
+                                    })
+                                    .collect_view()}
+                                {line
+                                    .values
+                                    .iter()
+                                    .enumerate()
+                                    .filter_map(|(i, v)| v.map(|v| (i, v)))
+                                    .map(|(i, v)| {
+                                        view! {
+                                            <circle
+                                                cx=x(i)
+                                                cy=y(v)
+                                                r="4"
+                                                fill=colour
+                                                data-point=i
+                                                data-value=v.to_string()
+                                            >
+                                                <title>{format!("{}, {}: {}", line.name, points[i], crate::format::decimal(Some(v), decimals))}</title>
+                                            </circle>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </g>
+                        }
+                    })
+                    .collect_view()}
+            </svg>
+            <figcaption>
+                <span class="chart-title">{title}</span>
+                <ul class="legend">
+                    {lines
+                        .iter()
+                        .enumerate()
+                        .map(|(k, line)| {
+                            view! {
+                                <li>
+                                    <svg class="swatch" width="28" height="10" aria-hidden="true">
+                                        <line x1="0" x2="28" y1="5" y2="5" stroke=COLOURS[k % COLOURS.len()] stroke-width="3" stroke-dasharray=DASHES[k % DASHES.len()] />
+                                    </svg>
+                                    {line.name.clone()}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </figcaption>
+        </figure>
+    }
+}

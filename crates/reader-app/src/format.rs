@@ -1,0 +1,82 @@
+//! Numbers and names as the reader shows them (Danish).
+
+use asi_instrument::Lang;
+use asi_instrument::scoring::{self, Domain};
+use asi_reader::Measure;
+
+/// A value with `decimals` decimals and a decimal comma; "–" for none.
+pub fn decimal(value: Option<f64>, decimals: usize) -> String {
+    value.map_or_else(
+        || "–".to_owned(),
+        |v| format!("{v:.decimals$}").replace('.', ","),
+    )
+}
+
+/// A domain's Danish name.
+pub fn domain_name(domain: Domain) -> &'static str {
+    scoring::current().domain(domain).name.get(Lang::Da)
+}
+
+/// A measure's Danish name.
+pub fn measure_name(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Wellbeing => "Generel trivsel",
+        Measure::WellbeingPersonal => "Personlig trivsel",
+        Measure::WellbeingClose => "Trivsel i nære relationer",
+        Measure::WellbeingSocial => "Social trivsel",
+        Measure::Economy => domain_name(Domain::Economy),
+        Measure::Medical => domain_name(Domain::Medical),
+        Measure::Psychiatric => domain_name(Domain::Psychiatric),
+        Measure::Alcohol => domain_name(Domain::Alcohol),
+        Measure::Legal => domain_name(Domain::Legal),
+        Measure::Drug => domain_name(Domain::Drug),
+        Measure::Asi6 => "ASI 6",
+        Measure::HashDays => "Dage med hash",
+    }
+}
+
+/// A measure's id for data attributes (`wellbeing`, `economy`, …, `hash_days`).
+pub fn measure_id(measure: Measure) -> String {
+    serde_json::to_value(measure)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// How a response was given, in Danish.
+pub fn mode_name(mode: asi_envelope::Mode) -> &'static str {
+    match mode {
+        asi_envelope::Mode::Anonymous => "anonym",
+        asi_envelope::Mode::Identified => "identificeret",
+        asi_envelope::Mode::Link => "link",
+    }
+}
+
+/// A timepoint's Danish title.
+pub fn timepoint_title(id: &str) -> String {
+    asi_instrument::instrument()
+        .timepoint(id)
+        .map_or_else(|| id.to_owned(), |t| t.title.get(Lang::Da).to_owned())
+}
+
+/// Yes, no or unknown.
+pub fn yes_no(value: Option<bool>) -> &'static str {
+    match value {
+        Some(true) => "ja",
+        Some(false) => "nej",
+        None => "–",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_have_a_decimal_comma() {
+        assert_eq!(decimal(Some(0.3456), 2), "0,35");
+        assert_eq!(decimal(None, 2), "–");
+        assert_eq!(measure_id(Measure::HashDays), "hash_days");
+        assert_eq!(measure_name(Measure::Drug), "Stoffer");
+    }
+}

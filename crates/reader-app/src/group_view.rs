@@ -1,0 +1,138 @@
+//! The group: the mean and n of wellbeing and each ASI domain per measurement point, raw
+//! (those who answered) and LOCF (each person's last observation carried forward), as in
+//! tables 8–9 and figures 8–11 of the HCS report.
+
+use asi_reader::{Group, Measure, Stat, group};
+use leptos::prelude::*;
+
+use crate::Loaded;
+use crate::chart::{Line, LineChart};
+use crate::format::{decimal, measure_id, measure_name};
+
+fn stats(g: &Group, measure: Measure, locf: bool) -> Vec<Stat> {
+    g.measures
+        .iter()
+        .find(|m| m.measure == measure)
+        .map(|m| if locf { m.locf.clone() } else { m.raw.clone() })
+        .unwrap_or_default()
+}
+
+fn chart_lines(g: &Group, measures: &[Measure], locf: bool) -> Vec<Line> {
+    measures
+        .iter()
+        .map(|&m| Line {
+            id: measure_id(m),
+            name: measure_name(m).to_owned(),
+            values: stats(g, m, locf).iter().map(|s| s.mean).collect(),
+        })
+        .collect()
+}
+
+#[component]
+pub fn GroupView(loaded: StoredValue<Loaded>) -> impl IntoView {
+    let g = loaded.with_value(|l| group(&l.rows));
+    let titles: Vec<String> = g
+        .timepoints
+        .iter()
+        .map(|t| t.title.get(asi_instrument::Lang::Da).to_owned())
+        .collect();
+    let wellbeing = [
+        Measure::WellbeingPersonal,
+        Measure::WellbeingClose,
+        Measure::WellbeingSocial,
+        Measure::Wellbeing,
+    ];
+    let table = |locf: bool| {
+        let kind = if locf { "locf" } else { "raw" };
+        let caption = if locf {
+            "LOCF: en manglende måling får personens seneste tidligere værdi; kun personer med en indskrivningsbesvarelse"
+        } else {
+            "Rå data: de besvarelser, der findes ved hvert måletidspunkt"
+        };
+        view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
+                <table class="data group-table" id=format!("group-{kind}")>
+                    <caption>{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Mål"</th>
+                            {titles.iter().map(|t| view! { <th scope="col">{t.clone()}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {Measure::ALL
+                            .iter()
+                            .map(|&m| {
+                                let decimals = if m == Measure::HashDays { 1 } else { 2 };
+                                view! {
+                                    <tr data-measure=measure_id(m)>
+                                        <th scope="row">{measure_name(m)}</th>
+                                        {stats(&g, m, locf)
+                                            .into_iter()
+                                            .zip(&g.timepoints)
+                                            .map(|(s, t)| {
+                                                view! {
+                                                    <td
+                                                        data-timepoint=t.id.clone()
+                                                        data-kind=kind
+                                                        data-n=s.n.to_string()
+                                                        data-mean=s.mean.map(|v| v.to_string()).unwrap_or_default()
+                                                    >
+                                                        {format!("{} (n={})", decimal(s.mean, decimals), s.n)}
+                                                    </td>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    };
+    view! {
+        <section class="result-block" aria-labelledby="group-heading">
+            <h2 id="group-heading">"Gruppen"</h2>
+            <p>
+                {format!(
+                    "{} personer har svaret ved mindst ét måletidspunkt; {} af dem ved indskrivningen (LOCF-gruppen).",
+                    g.persons, g.with_intake
+                )}
+                {(g.duplicates > 0).then(|| format!(" {} gentagne besvarelser er sat til side (den seneste bruges).", g.duplicates))}
+            </p>
+            <h3>"Rå data"</h3>
+            {table(false)}
+            <LineChart
+                id="group-wellbeing-raw".into()
+                title="Trivsel over tid (rå data)".into()
+                description="Gennemsnitlig personlig, nær, social og generel trivsel ved hvert måletidspunkt, blandt dem der svarede. Tallene står i tabellen ovenfor.".into()
+                points=titles.clone()
+                lines=chart_lines(&g, &wellbeing, false)
+                max=10.0
+                decimals=2
+            />
+            <h3>"LOCF"</h3>
+            {table(true)}
+            <LineChart
+                id="group-wellbeing-locf".into()
+                title="Trivsel over tid (LOCF)".into()
+                description="Som ovenfor, med seneste måling ført videre for dem, der ikke svarede. Tallene står i tabellen ovenfor.".into()
+                points=titles.clone()
+                lines=chart_lines(&g, &wellbeing, true)
+                max=10.0
+                decimals=2
+            />
+            <LineChart
+                id="group-asi-locf".into()
+                title="ASI stof, psykisk og ASI 6 over tid (LOCF)".into()
+                description="Gennemsnitlig ASI-score for stoffer, psykisk og ASI 6 ved hvert måletidspunkt (LOCF). Tallene står i tabellen ovenfor.".into()
+                points=titles
+                lines=chart_lines(&g, &[Measure::Drug, Measure::Psychiatric, Measure::Asi6], true)
+                max=1.0
+                decimals=2
+            />
+        </section>
+    }
+}

@@ -1,0 +1,65 @@
+//! The clinic's reader (`/klinik/`): staff load the clinic's private key file, fetch the
+//! clinic's envelopes from the inbox (or open a file of them), and read the responses — a
+//! table, one citizen over time, the group's means raw and LOCF — and export them exactly as
+//! `asi export` does.
+//!
+//! The private key is read from its file when "Åbn" is pressed, used to open the envelopes
+//! and dropped; it is never stored or sent. The opened responses live in this page's memory
+//! only: closing the tab forgets everything. The analysis is `asi_reader`'s; this crate only
+//! shows it.
+
+mod chart;
+mod format;
+mod group_view;
+mod load;
+mod opening;
+mod person_view;
+mod source;
+mod table_view;
+mod download;
+
+use leptos::prelude::*;
+
+pub use opening::{Failure, Opened, open_all};
+
+/// What the page holds once envelopes are opened.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// The envelopes opened and the ones that could not be.
+    pub opened: Opened,
+    /// The table's rows, one per opened response, in the inbox's order.
+    pub rows: Vec<asi_reader::Row>,
+}
+
+/// The whole reader.
+#[component]
+pub fn App() -> impl IntoView {
+    let loaded: RwSignal<Option<Loaded>> = RwSignal::new(None);
+    view! {
+        <a class="skip-link" href="#indhold">"Gå til indhold"</a>
+        <header class="site-header">
+            <p class="brand">"ASI · klinikkens læser"</p>
+        </header>
+        <main id="indhold" class="page reader" tabindex="-1">
+            <h1>"Klinikkens læser"</h1>
+            <p class="lead">
+                "Svarene åbnes her i browseren med klinikkens private nøgle. Nøglen og svarene gemmes ikke og sendes ingen steder; de er væk, når fanen lukkes."
+            </p>
+            <load::LoadForm loaded=loaded />
+            {move || {
+                loaded
+                    .get()
+                    .map(|l| {
+                        let l = StoredValue::new(l);
+                        view! {
+                            <opening::Summary loaded=l />
+                            <table_view::ResponsesTable loaded=l />
+                            <person_view::PersonView loaded=l />
+                            <group_view::GroupView loaded=l />
+                            <download::Export loaded=l />
+                        }
+                    })
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,134 @@
+//! Opening every envelope with the clinic's key: a wrong key or a changed envelope is a
+//! clear message for that envelope and never stops the others.
+
+use asi_envelope::SecretKey;
+use asi_export::{Response, open_envelope};
+use asi_instrument::Lang;
+use leptos::prelude::*;
+
+/// An envelope that could not be opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    /// Its place in the inbox's order (1-based).
+    pub number: usize,
+    /// Its id, when it can be read without the key.
+    pub id: Option<String>,
+    /// Why, in Danish.
+    pub message: String,
+}
+
+/// The responses opened (in order) and the envelopes that could not be.
+#[derive(Debug, Clone, Default)]
+pub struct Opened {
+    pub responses: Vec<Response>,
+    pub failures: Vec<Failure>,
+}
+
+/// Opens each envelope (its JSON text) with `secret`.
+pub fn open_all(secret: &SecretKey, envelopes: &[String]) -> Opened {
+    let mut opened = Opened::default();
+    for (i, json) in envelopes.iter().enumerate() {
+        match open_envelope(secret, json) {
+            Ok(response) => opened.responses.push(response),
+            Err(e) => opened.failures.push(Failure {
+                number: i + 1,
+                id: asi_envelope::Envelope::from_json(json).ok().map(|e| e.id),
+                message: e.message(Lang::Da),
+            }),
+        }
+    }
+    opened
+}
+
+/// How many were opened, and the ones that could not be, each with its reason.
+#[component]
+pub fn Summary(loaded: StoredValue<crate::Loaded>) -> impl IntoView {
+    let (count, failures) =
+        loaded.with_value(|l| (l.opened.responses.len(), l.opened.failures.clone()));
+    let said = if failures.is_empty() {
+        format!("{count} besvarelser er åbnet.")
+    } else {
+        format!(
+            "{count} besvarelser er åbnet. {} kunne ikke åbnes (se nedenfor).",
+            failures.len()
+        )
+    };
+    view! {
+        <p class="notice" role="status" id="opened-status">{said}</p>
+        {(!failures.is_empty())
+            .then(|| {
+                view! {
+                    <section class="result-block" aria-labelledby="failures-heading">
+                        <h2 id="failures-heading">"Kunne ikke åbnes"</h2>
+                        <p>
+                            "Disse konvolutter er forseglet til en anden nøgle, eller de er blevet ændret. De andre besvarelser er åbnet som normalt."
+                        </p>
+                        <table class="data failures">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Nr."</th>
+                                    <th scope="col">"Konvolut"</th>
+                                    <th scope="col">"Hvorfor"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {failures
+                                    .into_iter()
+                                    .map(|f| {
+                                        view! {
+                                            <tr data-failure=f.id.clone().unwrap_or_default()>
+                                                <td>{f.number}</td>
+                                                <td>{f.id.unwrap_or_else(|| "–".into())}</td>
+                                                <td>{f.message}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                }
+            })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use asi_envelope::{Metadata, Mode, Payload, keys, seal};
+    use asi_instrument::{Answers, instrument};
+
+    fn envelope(public: &asi_envelope::PublicKey) -> String {
+        let answers = Answers::validate(
+            instrument(),
+            &serde_json::json!({"wellbeing_personal": 5, "wellbeing_close": 6, "wellbeing_social": 7}),
+        )
+        .unwrap();
+        let payload = Payload::complete(answers, Mode::Anonymous, Lang::Da, "2026-11-25T10:00:00Z".into());
+        let metadata = Metadata::new(public, "demo", "trivsel", "self_screening", "2026-11-25", None);
+        seal(public, &metadata, &payload.to_bytes()).unwrap().to_json()
+    }
+
+    #[test]
+    fn a_wrong_key_or_a_changed_envelope_fails_alone() {
+        let (secret, public) = keys::generate();
+        let (_, other) = keys::generate();
+        let good = envelope(&public);
+        let foreign = envelope(&other);
+        let mut changed: serde_json::Value = serde_json::from_str(&envelope(&public)).unwrap();
+        let ct = changed["ct"].as_str().unwrap().to_owned();
+        let flipped = if ct.starts_with('A') { "B" } else { "A" };
+        changed["ct"] = format!("{flipped}{}", &ct[1..]).into();
+        let opened = open_all(
+            &secret,
+            &[good, foreign, changed.to_string(), "not json".into()],
+        );
+        assert_eq!(opened.responses.len(), 1);
+        let numbers: Vec<usize> = opened.failures.iter().map(|f| f.number).collect();
+        assert_eq!(numbers, [2, 3, 4]);
+        assert!(opened.failures[0].message.contains("forseglet til nøgle"));
+        assert!(opened.failures[1].message.contains("ændret"));
+        assert!(opened.failures[1].id.is_some());
+        assert_eq!(opened.failures[2].id, None);
+    }
+}

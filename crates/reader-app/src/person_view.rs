@@ -1,0 +1,179 @@
+//! One citizen over time: wellbeing (its three parts and the mean) and the ASI domains over
+//! intake → midway → discharge → 40-week follow-up, as charts with a table of the same
+//! numbers, the reduction flag (at least halving the days of hash use relative to intake,
+//! section 4.3.1 of the HCS report) and drug-free status per measurement.
+
+use asi_instrument::scoring::Domain;
+use asi_reader::{Measure, PersonKey, Series, all_series};
+use leptos::prelude::*;
+
+use crate::Loaded;
+use crate::chart::{LineChart, Line};
+use crate::format::{decimal, measure_id, measure_name, yes_no};
+
+const WELLBEING: [Measure; 4] = [
+    Measure::WellbeingPersonal,
+    Measure::WellbeingClose,
+    Measure::WellbeingSocial,
+    Measure::Wellbeing,
+];
+const ASI: [Measure; 7] = [
+    Measure::Economy,
+    Measure::Medical,
+    Measure::Psychiatric,
+    Measure::Alcohol,
+    Measure::Legal,
+    Measure::Drug,
+    Measure::Asi6,
+];
+
+/// How a person is named in the reader.
+pub fn key_label(key: &PersonKey) -> String {
+    match key {
+        PersonKey::Ref(r) => r.clone(),
+        PersonKey::Cpr(c) => format!("cpr {c}"),
+    }
+}
+
+fn lines(series: &Series, measures: &[Measure]) -> Vec<Line> {
+    measures
+        .iter()
+        .map(|&m| Line {
+            id: measure_id(m),
+            name: measure_name(m).to_owned(),
+            values: series
+                .points
+                .iter()
+                .map(|p| p.row.as_ref().and_then(|r| m.of(r)))
+                .collect(),
+        })
+        .collect()
+}
+
+#[component]
+pub fn PersonView(loaded: StoredValue<Loaded>) -> impl IntoView {
+    let all = loaded.with_value(|l| all_series(&l.rows));
+    if all.is_empty() {
+        return view! {
+            <section class="result-block" aria-labelledby="person-heading">
+                <h2 id="person-heading">"Én borger over tid"</h2>
+                <p>"Ingen besvarelser har en person tilknyttet (links med personreferencer eller identificeret indskrivning)."</p>
+            </section>
+        }
+        .into_any();
+    }
+    let all = StoredValue::new(all);
+    let chosen = RwSignal::new(0usize);
+    view! {
+        <section class="result-block" aria-labelledby="person-heading">
+            <h2 id="person-heading">"Én borger over tid"</h2>
+            <label for="person-select">"Person "</label>
+            <select id="person-select" on:change=move |ev| {
+                chosen.set(event_target_value(&ev).parse().unwrap_or(0))
+            }>
+                {all.with_value(|all| {
+                    all.iter()
+                        .enumerate()
+                        .map(|(i, s)| view! { <option value=i.to_string()>{key_label(&s.key)}</option> })
+                        .collect_view()
+                })}
+            </select>
+            {move || {
+                let series = all.with_value(|a| a[chosen.get().min(a.len() - 1)].clone());
+                view! { <OnePerson series=series /> }
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn OnePerson(series: Series) -> impl IntoView {
+    let label = key_label(&series.key);
+    let titles: Vec<String> = series
+        .points
+        .iter()
+        .map(|p| p.title.get(asi_instrument::Lang::Da).to_owned())
+        .collect();
+    let measures: Vec<Measure> = WELLBEING.iter().chain(ASI.iter()).copied().collect();
+    let domains_note = Domain::ALL.len();
+    view! {
+        <div class="person" data-person=label.clone()>
+            {(series.duplicates > 0)
+                .then(|| {
+                    view! {
+                        <p class="notice">
+                            {format!("{} har svaret mere end én gang ved samme måletidspunkt; den seneste besvarelse bruges ({} sat til side).", label, series.duplicates)}
+                        </p>
+                    }
+                })}
+            <LineChart
+                id="person-wellbeing".into()
+                title=format!("Trivsel over tid: {label}")
+                description="Personlig trivsel, trivsel i nære relationer, social trivsel og generel trivsel (0–10) ved hvert måletidspunkt. Tallene står også i tabellen herunder.".into()
+                points=titles.clone()
+                lines=lines(&series, &WELLBEING)
+                max=10.0
+                decimals=1
+            />
+            <LineChart
+                id="person-asi".into()
+                title=format!("ASI-scorer over tid: {label}")
+                description=format!("De {domains_note} ASI-områder og ASI 6 (0–1) ved hvert måletidspunkt. Tallene står også i tabellen herunder.")
+                points=titles.clone()
+                lines=lines(&series, &ASI)
+                max=1.0
+                decimals=2
+            />
+            <div class="table-scroll" tabindex="0" role="region" aria-label=format!("Tal for {label}")>
+                <table class="data person-table" id="person-table">
+                    <caption>{format!("{label}: trivsel, ASI-scorer, hash og stoffrihed pr. måletidspunkt")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Måletidspunkt"</th>
+                            <th scope="col">"Dato"</th>
+                            {measures.iter().map(|&m| view! { <th scope="col">{measure_name(m)}</th> }).collect_view()}
+                            <th scope="col">"Dage med hash"</th>
+                            <th scope="col">"Reduktion (mindst halveret)"</th>
+                            <th scope="col">"Stoffri"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {series
+                            .points
+                            .iter()
+                            .zip(titles)
+                            .map(|(p, title)| {
+                                let row = p.row.clone();
+                                let day = row.as_ref().map_or_else(|| "ikke besvaret".to_owned(), |r| r.day.clone());
+                                view! {
+                                    <tr data-timepoint=p.timepoint.clone()>
+                                        <th scope="row">{title}</th>
+                                        <td>{day}</td>
+                                        {measures
+                                            .iter()
+                                            .map(|&m| {
+                                                let v = row.as_ref().and_then(|r| m.of(r));
+                                                let decimals = if WELLBEING.contains(&m) { 1 } else { 2 };
+                                                view! {
+                                                    <td data-measure=measure_id(m) data-value=v.map(|v| v.to_string()).unwrap_or_default()>
+                                                        {decimal(v, decimals)}
+                                                    </td>
+                                                }
+                                            })
+                                            .collect_view()}
+                                        <td data-measure="hash_days">
+                                            {row.as_ref().and_then(|r| r.hash_days).map_or_else(|| "–".to_owned(), |d| d.to_string())}
+                                        </td>
+                                        <td data-measure="reduction">{yes_no(p.reduction)}</td>
+                                        <td data-measure="drug_free">{yes_no(row.as_ref().and_then(|r| r.scores.drug_free))}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
