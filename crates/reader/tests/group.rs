@@ -2,6 +2,7 @@
 
 mod common;
 
+use asi_instrument::scoring::Domain;
 use asi_reader::{Group, Measure, Refs, group, rows};
 use common::{anonymous, asi_medical, link, trivsel};
 
@@ -194,7 +195,7 @@ fn raw_and_locf_means_of_a_small_cohort() {
     // (0+0.2+0.3)/3, (0+0.2+0.1)/3.
     check(
         &g,
-        Measure::Medical,
+        Measure::Domain(Domain::Medical),
         [(3, Some(0.2)), (0, None), (2, Some(0.0)), (2, Some(0.05))],
         [
             (3, Some(0.2)),
@@ -221,15 +222,15 @@ fn raw_and_locf_means_of_a_small_cohort() {
         ],
     );
     for domain in [
-        Measure::Economy,
-        Measure::Psychiatric,
-        Measure::Alcohol,
-        Measure::Legal,
-        Measure::Drug,
+        Domain::Economy,
+        Domain::Psychiatric,
+        Domain::Alcohol,
+        Domain::Legal,
+        Domain::Drug,
     ] {
         check(
             &g,
-            domain,
+            Measure::Domain(domain),
             [(3, Some(0.0)), (0, None), (2, Some(0.0)), (2, Some(0.0))],
             [
                 (3, Some(0.0)),

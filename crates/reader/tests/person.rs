@@ -3,7 +3,7 @@
 mod common;
 
 use asi_reader::{PersonKey, Refs, all_series, reduction, rows, series};
-use common::{asi_kort, asi_medical, close, identified, link, trivsel};
+use common::{anna, asi_kort, asi_medical, close, link, trivsel};
 use serde_json::json;
 
 fn refs() -> Refs {
@@ -197,12 +197,7 @@ fn reduction_in_a_series_uses_hash_days_at_midway_and_needs_intake_days() {
 
 #[test]
 fn an_identified_intake_is_followed_by_its_cpr_number() {
-    let responses = [identified(
-        "0101901234",
-        "Anna Jensen",
-        "2026-01-05T09:00:00Z",
-        json!({}),
-    )];
+    let responses = [anna()];
     let table = rows(&responses, None);
     let s = series(&table, &PersonKey::Cpr("0101901234".into())).unwrap();
     assert!(s.points[0].row.is_some());

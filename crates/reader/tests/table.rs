@@ -4,9 +4,19 @@ mod common;
 
 use asi_envelope::Mode;
 use asi_instrument::scoring::Domain;
-use asi_reader::{Column, Direction, Filter, Person, PersonKey, Refs, rows, sort_rows};
-use common::{anonymous, asi_kort, asi_medical, close, identified, link, trivsel};
+use asi_reader::{
+    Column, Direction, Filter, Measure, Person, PersonKey, Refs, Row, rows, sort_rows,
+};
+use common::{anna, anonymous, asi_kort, asi_medical, close, link, trivsel};
 use serde_json::json;
+
+/// Where each of `picked` stands in `table` (rows are told apart by id).
+fn positions<'a>(table: &[Row], picked: impl IntoIterator<Item = &'a Row>) -> Vec<usize> {
+    picked
+        .into_iter()
+        .map(|r| table.iter().position(|t| t.id == r.id).unwrap())
+        .collect()
+}
 
 fn refs() -> Refs {
     Refs::parse("ref,token,url\nP-001,tok-aaaa-1111,u1\nP-002,tok-bbbb-2222,u2\n").unwrap()
@@ -32,12 +42,7 @@ fn rows_show_a_ref_an_unknown_token_anonymous_and_identified() {
             "2026-04-02T10:00:00Z",
             trivsel(1, 2, 3, 0),
         ),
-        identified(
-            "0101901234",
-            "Anna Jensen",
-            "2026-01-05T09:00:00Z",
-            json!({}),
-        ),
+        anna(),
     ];
     let table = rows(&responses, Some(&refs()));
     assert_eq!(table.len(), 4);
@@ -146,27 +151,42 @@ fn sorting_by_any_column_keeps_missing_values_last() {
     let order = |column, direction| {
         let mut sorted = table.clone();
         sort_rows(&mut sorted, column, direction);
-        sorted
-            .iter()
-            .map(|r| table.iter().position(|t| t.id == r.id).unwrap())
-            .collect::<Vec<_>>()
+        positions(&table, &sorted)
     };
     // Wellbeing: 4, none, 9, 6.
-    assert_eq!(order(Column::Wellbeing, Direction::Ascending), [0, 3, 2, 1]);
     assert_eq!(
-        order(Column::Wellbeing, Direction::Descending),
+        order(Column::Measure(Measure::Wellbeing), Direction::Ascending),
+        [0, 3, 2, 1]
+    );
+    assert_eq!(
+        order(Column::Measure(Measure::Wellbeing), Direction::Descending),
         [2, 3, 0, 1]
     );
     // Medical: 0.2, none, 0.1, none; ties (none) keep the order given.
-    assert_eq!(order(Column::Medical, Direction::Ascending), [2, 0, 1, 3]);
-    assert_eq!(order(Column::Medical, Direction::Descending), [0, 2, 1, 3]);
+    assert_eq!(
+        order(
+            Column::Measure(Measure::Domain(Domain::Medical)),
+            Direction::Ascending
+        ),
+        [2, 0, 1, 3]
+    );
+    assert_eq!(
+        order(
+            Column::Measure(Measure::Domain(Domain::Medical)),
+            Direction::Descending
+        ),
+        [0, 2, 1, 3]
+    );
     // Timepoints in the instrument's order, not alphabetically.
     assert_eq!(order(Column::Timepoint, Direction::Ascending), [1, 2, 3, 0]);
     // Person: P-001, anonymous (none), P-002, P-002.
     assert_eq!(order(Column::Person, Direction::Descending), [2, 3, 0, 1]);
     assert_eq!(order(Column::Day, Direction::Descending), [0, 3, 2, 1]);
     // Hash days: 0 (days_cannabis), 2, 0, 1.
-    assert_eq!(order(Column::HashDays, Direction::Ascending), [0, 2, 3, 1]);
+    assert_eq!(
+        order(Column::Measure(Measure::HashDays), Direction::Ascending),
+        [0, 2, 3, 1]
+    );
 }
 
 #[test]
@@ -191,21 +211,10 @@ fn filters_by_timepoint_mode_and_person_text() {
             asi_kort(json!({})),
         ),
         anonymous("intake", "2026-01-01T10:00:00Z", trivsel(1, 1, 1, 1)),
-        identified(
-            "0101901234",
-            "Anna Jensen",
-            "2026-01-05T09:00:00Z",
-            json!({}),
-        ),
+        anna(),
     ];
     let table = rows(&responses, Some(&refs()));
-    let ids = |filter: Filter| {
-        filter
-            .apply(&table)
-            .iter()
-            .map(|r| table.iter().position(|t| t.id == r.id).unwrap())
-            .collect::<Vec<_>>()
-    };
+    let ids = |filter: Filter| positions(&table, filter.apply(&table));
     assert_eq!(ids(Filter::default()), [0, 1, 2, 3, 4]);
     let intake = Filter {
         timepoint: Some("intake".into()),
@@ -228,4 +237,24 @@ fn filters_by_timepoint_mode_and_person_text() {
     assert_eq!(ids(person("jensen")), [4], "a name");
     assert_eq!(ids(person("010190")), [4], "a CPR number");
     assert_eq!(ids(person("")), [0, 1, 2, 3, 4]);
+}
+
+#[test]
+fn columns_are_named_by_their_ids_in_json() {
+    let column = |id: &str| serde_json::from_value::<Column>(json!(id)).unwrap();
+    assert_eq!(column("day"), Column::Day);
+    assert_eq!(column("asi6"), Column::Measure(Measure::Asi6));
+    assert_eq!(
+        column("psychiatric"),
+        Column::Measure(Measure::Domain(Domain::Psychiatric))
+    );
+    assert_eq!(
+        serde_json::to_value(Column::Measure(Measure::Domain(Domain::Economy))).unwrap(),
+        "economy"
+    );
+    assert_eq!(
+        serde_json::to_value(Column::ScoresMatch).unwrap(),
+        "scores_match"
+    );
+    assert!(serde_json::from_value::<Column>(json!("nonsense")).is_err());
 }

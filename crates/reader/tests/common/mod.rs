@@ -81,6 +81,16 @@ pub fn identified(cpr: &str, name: &str, completed_at: &str, changes: Value) -> 
     response("intake", Mode::Identified, None, completed_at, answers)
 }
 
+/// Anna Jensen's identified intake (CPR 0101901234), an ASI kort with no burden.
+pub fn anna() -> Response {
+    identified(
+        "0101901234",
+        "Anna Jensen",
+        "2026-01-05T09:00:00Z",
+        json!({}),
+    )
+}
+
 /// Whether two numbers agree to 1e-9.
 pub fn close(a: Option<f64>, b: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() < 1e-9)
