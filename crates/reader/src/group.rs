@@ -15,79 +15,11 @@
 //! carried from intake.
 
 use asi_instrument::Text;
-use asi_instrument::scoring::Domain;
 use serde::Serialize;
 
+use crate::measure::Measure;
 use crate::person::{MEASUREMENT_POINTS, Series, all_series, title};
 use crate::table::Row;
-
-/// A measure summarised over the group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// General wellbeing, the mean of the three parts (0–10).
-    Wellbeing,
-    /// Personal wellbeing (0–10).
-    WellbeingPersonal,
-    /// Wellbeing in close relations (0–10).
-    WellbeingClose,
-    /// Social wellbeing (0–10).
-    WellbeingSocial,
-    /// Økonomi.
-    Economy,
-    /// Somatisk.
-    Medical,
-    /// Psykisk.
-    Psychiatric,
-    /// Alkohol.
-    Alcohol,
-    /// Kriminalitet.
-    Legal,
-    /// Stof.
-    Drug,
-    /// ASI 6, the mean of the six domains.
-    Asi6,
-    /// Days with hash in the last 30 (section 4.1.1).
-    HashDays,
-}
-
-impl Measure {
-    /// Every measure, in the order a group summary lists them.
-    pub const ALL: [Measure; 12] = [
-        Measure::Wellbeing,
-        Measure::WellbeingPersonal,
-        Measure::WellbeingClose,
-        Measure::WellbeingSocial,
-        Measure::Economy,
-        Measure::Medical,
-        Measure::Psychiatric,
-        Measure::Alcohol,
-        Measure::Legal,
-        Measure::Drug,
-        Measure::Asi6,
-        Measure::HashDays,
-    ];
-
-    /// The measure's value in one row (rescored), if it has one.
-    pub fn of(self, row: &Row) -> Option<f64> {
-        let s = &row.scores;
-        let count = |v: Option<u32>| v.map(f64::from);
-        match self {
-            Measure::Wellbeing => s.wellbeing,
-            Measure::WellbeingPersonal => count(row.wellbeing_personal),
-            Measure::WellbeingClose => count(row.wellbeing_close),
-            Measure::WellbeingSocial => count(row.wellbeing_social),
-            Measure::Economy => s.domain(Domain::Economy),
-            Measure::Medical => s.domain(Domain::Medical),
-            Measure::Psychiatric => s.domain(Domain::Psychiatric),
-            Measure::Alcohol => s.domain(Domain::Alcohol),
-            Measure::Legal => s.domain(Domain::Legal),
-            Measure::Drug => s.domain(Domain::Drug),
-            Measure::Asi6 => s.asi6,
-            Measure::HashDays => count(row.hash_days),
-        }
-    }
-}
 
 /// The mean of a measure at one point and how many values it is the mean of.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

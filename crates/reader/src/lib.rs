@@ -12,13 +12,15 @@
 
 pub mod group;
 pub mod identity;
+pub mod measure;
 pub mod person;
 pub mod refs;
 pub mod sort;
 pub mod table;
 
-pub use group::{Group, Measure, MeasureStats, Stat, TimepointLabel, group};
+pub use group::{Group, MeasureStats, Stat, TimepointLabel, group};
 pub use identity::{Person, PersonKey};
+pub use measure::Measure;
 pub use person::{MEASUREMENT_POINTS, Point, Series, all_series, reduction, series};
 pub use refs::{Refs, RefsError};
 pub use sort::{Column, Direction, sort_rows};

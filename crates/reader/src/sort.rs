@@ -5,9 +5,9 @@ use std::cmp::Ordering;
 
 use asi_envelope::Mode;
 use asi_instrument::instrument;
-use asi_instrument::scoring::Domain;
 use serde::{Deserialize, Serialize};
 
+use crate::measure::Measure;
 use crate::table::Row;
 
 /// A column of the responses table.
@@ -29,36 +29,15 @@ pub enum Column {
     Person,
     /// How the response was given.
     Mode,
-    /// Økonomi.
-    Economy,
-    /// Somatisk.
-    Medical,
-    /// Psykisk.
-    Psychiatric,
-    /// Alkohol.
-    Alcohol,
-    /// Kriminalitet.
-    Legal,
-    /// Stof.
-    Drug,
-    /// ASI 6.
-    Asi6,
-    /// General wellbeing.
-    Wellbeing,
-    /// Personal wellbeing.
-    WellbeingPersonal,
-    /// Wellbeing in close relations.
-    WellbeingClose,
-    /// Social wellbeing.
-    WellbeingSocial,
-    /// Days with hash.
-    HashDays,
     /// Drug-free (no before yes).
     DrugFree,
     /// The provisional domains.
     Provisional,
     /// Whether the scores inside equal the rescore (mismatches first).
     ScoresMatch,
+    /// A score, wellbeing part or the hash days; in JSON the measure's id (`economy`, …).
+    #[serde(untagged)]
+    Measure(Measure),
 }
 
 /// Which way to sort.
@@ -87,14 +66,6 @@ impl Key {
             (Key::Text(_), Key::Number(_)) => Ordering::Greater,
         }
     }
-}
-
-fn domain(row: &Row, d: Domain) -> Option<Key> {
-    row.scores.domain(d).map(Key::Number)
-}
-
-fn count(value: Option<u32>) -> Option<Key> {
-    value.map(|v| Key::Number(f64::from(v)))
 }
 
 fn text(value: &str) -> Option<Key> {
@@ -127,18 +98,7 @@ fn key(row: &Row, column: Column) -> Option<Key> {
             Mode::Identified => "identified",
             Mode::Link => "link",
         }),
-        Column::Economy => domain(row, Domain::Economy),
-        Column::Medical => domain(row, Domain::Medical),
-        Column::Psychiatric => domain(row, Domain::Psychiatric),
-        Column::Alcohol => domain(row, Domain::Alcohol),
-        Column::Legal => domain(row, Domain::Legal),
-        Column::Drug => domain(row, Domain::Drug),
-        Column::Asi6 => row.scores.asi6.map(Key::Number),
-        Column::Wellbeing => row.scores.wellbeing.map(Key::Number),
-        Column::WellbeingPersonal => count(row.wellbeing_personal),
-        Column::WellbeingClose => count(row.wellbeing_close),
-        Column::WellbeingSocial => count(row.wellbeing_social),
-        Column::HashDays => count(row.hash_days),
+        Column::Measure(measure) => measure.of(row).map(Key::Number),
         Column::DrugFree => row.scores.drug_free.map(flag),
         Column::Provisional => {
             let ids: Vec<&str> = row.provisional.iter().map(|d| d.id()).collect();
