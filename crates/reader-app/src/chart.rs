@@ -16,8 +16,8 @@ pub struct Line {
 
 const WIDTH: f64 = 560.0;
 const HEIGHT: f64 = 260.0;
-const LEFT: f64 = 44.0;
-const RIGHT: f64 = 16.0;
+const LEFT: f64 = 76.0;
+const RIGHT: f64 = 76.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 36.0;
 /// Colours with at least 3:1 contrast on white.
@@ -48,7 +48,7 @@ pub fn LineChart(
         }
     };
     let y = move |v: f64| TOP + (HEIGHT - TOP - BOTTOM) * (1.0 - (v / max).clamp(0.0, 1.0));
-    let ticks: Vec<f64> = (0..=4).map(|i| max * f64::from(i) / 4.0).collect();
+    let ticks: Vec<f64> = (0..=5).map(|i| max * f64::from(i) / 5.0).collect();
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     view! {
@@ -57,7 +57,7 @@ pub fn LineChart(
                 id=id.clone()
                 role="img"
                 viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-                aria-labelledby=format!("{title_id} {desc_id}")
+                aria-labelledby=format!("{id}-title {id}-desc")
             >
                 <title id=title_id>{title.clone()}</title>
                 <desc id=desc_id>{description}</desc>
@@ -67,7 +67,7 @@ pub fn LineChart(
                         view! {
                             <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=y(t) y2=y(t) />
                             <text class="tick" x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">
-                                {crate::format::decimal(Some(t), if max > 2.0 { 0 } else { 2 })}
+                                {crate::format::decimal(Some(t), if max > 2.0 { 0 } else { 1 })}
                             </text>
                         }
                     })

@@ -24,12 +24,7 @@ pub fn measure_name(measure: Measure) -> &'static str {
         Measure::WellbeingPersonal => "Personlig trivsel",
         Measure::WellbeingClose => "Trivsel i nære relationer",
         Measure::WellbeingSocial => "Social trivsel",
-        Measure::Economy => domain_name(Domain::Economy),
-        Measure::Medical => domain_name(Domain::Medical),
-        Measure::Psychiatric => domain_name(Domain::Psychiatric),
-        Measure::Alcohol => domain_name(Domain::Alcohol),
-        Measure::Legal => domain_name(Domain::Legal),
-        Measure::Drug => domain_name(Domain::Drug),
+        Measure::Domain(d) => domain_name(d),
         Measure::Asi6 => "ASI 6",
         Measure::HashDays => "Dage med hash",
     }
@@ -77,6 +72,6 @@ mod tests {
         assert_eq!(decimal(Some(0.3456), 2), "0,35");
         assert_eq!(decimal(None, 2), "–");
         assert_eq!(measure_id(Measure::HashDays), "hash_days");
-        assert_eq!(measure_name(Measure::Drug), "Stoffer");
+        assert_eq!(measure_name(Measure::Domain(Domain::Drug)), "Stoffer");
     }
 }

@@ -2,6 +2,7 @@
 //! (those who answered) and LOCF (each person's last observation carried forward), as in
 //! tables 8–9 and figures 8–11 of the HCS report.
 
+use asi_instrument::scoring::Domain;
 use asi_reader::{Group, Measure, Stat, group};
 use leptos::prelude::*;
 
@@ -129,7 +130,11 @@ pub fn GroupView(loaded: StoredValue<Loaded>) -> impl IntoView {
                 title="ASI stof, psykisk og ASI 6 over tid (LOCF)".into()
                 description="Gennemsnitlig ASI-score for stoffer, psykisk og ASI 6 ved hvert måletidspunkt (LOCF). Tallene står i tabellen ovenfor.".into()
                 points=titles
-                lines=chart_lines(&g, &[Measure::Drug, Measure::Psychiatric, Measure::Asi6], true)
+                lines=chart_lines(&g, &[
+                    Measure::Domain(Domain::Drug),
+                    Measure::Domain(Domain::Psychiatric),
+                    Measure::Asi6,
+                ], true)
                 max=1.0
                 decimals=2
             />

@@ -9,6 +9,7 @@
 //! shows it.
 
 mod chart;
+mod download;
 mod format;
 mod group_view;
 mod load;
@@ -16,7 +17,6 @@ mod opening;
 mod person_view;
 mod source;
 mod table_view;
-mod download;
 
 use leptos::prelude::*;
 

@@ -78,7 +78,7 @@ pub fn Summary(loaded: StoredValue<crate::Loaded>) -> impl IntoView {
                                         view! {
                                             <tr data-failure=f.id.clone().unwrap_or_default()>
                                                 <td>{f.number}</td>
-                                                <td>{f.id.unwrap_or_else(|| "–".into())}</td>
+                                                <td>{f.id.clone().unwrap_or_else(|| "–".into())}</td>
                                                 <td>{f.message}</td>
                                             </tr>
                                         }
@@ -104,9 +104,23 @@ mod tests {
             &serde_json::json!({"wellbeing_personal": 5, "wellbeing_close": 6, "wellbeing_social": 7}),
         )
         .unwrap();
-        let payload = Payload::complete(answers, Mode::Anonymous, Lang::Da, "2026-11-25T10:00:00Z".into());
-        let metadata = Metadata::new(public, "demo", "trivsel", "self_screening", "2026-11-25", None);
-        seal(public, &metadata, &payload.to_bytes()).unwrap().to_json()
+        let payload = Payload::complete(
+            answers,
+            Mode::Anonymous,
+            Lang::Da,
+            "2026-11-25T10:00:00Z".into(),
+        );
+        let metadata = Metadata::new(
+            public,
+            "demo",
+            "trivsel",
+            "self_screening",
+            "2026-11-25",
+            None,
+        );
+        seal(public, &metadata, &payload.to_bytes())
+            .unwrap()
+            .to_json()
     }
 
     #[test]

@@ -8,7 +8,7 @@ use asi_reader::{Measure, PersonKey, Series, all_series};
 use leptos::prelude::*;
 
 use crate::Loaded;
-use crate::chart::{LineChart, Line};
+use crate::chart::{Line, LineChart};
 use crate::format::{decimal, measure_id, measure_name, yes_no};
 
 const WELLBEING: [Measure; 4] = [
@@ -18,12 +18,12 @@ const WELLBEING: [Measure; 4] = [
     Measure::Wellbeing,
 ];
 const ASI: [Measure; 7] = [
-    Measure::Economy,
-    Measure::Medical,
-    Measure::Psychiatric,
-    Measure::Alcohol,
-    Measure::Legal,
-    Measure::Drug,
+    Measure::Domain(Domain::Economy),
+    Measure::Domain(Domain::Medical),
+    Measure::Domain(Domain::Psychiatric),
+    Measure::Domain(Domain::Alcohol),
+    Measure::Domain(Domain::Legal),
+    Measure::Domain(Domain::Drug),
     Measure::Asi6,
 ];
 

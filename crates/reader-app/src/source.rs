@@ -88,7 +88,10 @@ mod tests {
 
     #[test]
     fn a_file_holds_one_envelope_per_line() {
-        assert_eq!(envelopes_in("{\"a\":1}\n\n  {\"b\":2}  \n"), ["{\"a\":1}", "{\"b\":2}"]);
+        assert_eq!(
+            envelopes_in("{\"a\":1}\n\n  {\"b\":2}  \n"),
+            ["{\"a\":1}", "{\"b\":2}"]
+        );
         assert!(envelopes_in("\n").is_empty());
     }
 }

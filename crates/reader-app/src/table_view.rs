@@ -4,7 +4,7 @@
 use asi_envelope::Mode;
 use asi_instrument::scoring::Domain;
 use asi_instrument::{Answer, Lang, instrument};
-use asi_reader::{Column, Direction, Filter, MEASUREMENT_POINTS, Row, sort_rows};
+use asi_reader::{Column, Direction, Filter, MEASUREMENT_POINTS, Measure, Row, sort_rows};
 use leptos::prelude::*;
 
 use crate::Loaded;
@@ -19,18 +19,15 @@ fn columns() -> Vec<(Column, String)> {
         (Column::Person, "Person".to_owned()),
         (Column::Mode, "Måde".to_owned()),
     ];
-    let domains = [
-        (Column::Economy, Domain::Economy),
-        (Column::Medical, Domain::Medical),
-        (Column::Psychiatric, Domain::Psychiatric),
-        (Column::Alcohol, Domain::Alcohol),
-        (Column::Legal, Domain::Legal),
-        (Column::Drug, Domain::Drug),
-    ];
-    out.extend(domains.map(|(c, d)| (c, domain_name(d).to_owned())));
+    out.extend(Domain::ALL.map(|d| {
+        (
+            Column::Measure(Measure::Domain(d)),
+            domain_name(d).to_owned(),
+        )
+    }));
     out.extend([
-        (Column::Asi6, "ASI 6".to_owned()),
-        (Column::Wellbeing, "Trivsel".to_owned()),
+        (Column::Measure(Measure::Asi6), "ASI 6".to_owned()),
+        (Column::Measure(Measure::Wellbeing), "Trivsel".to_owned()),
         (Column::DrugFree, "Stoffri".to_owned()),
     ]);
     out
@@ -51,14 +48,9 @@ fn cell(row: &Row, column: Column) -> String {
         Column::Timepoint => timepoint_title(&row.timepoint),
         Column::Person => row.person.label().unwrap_or_else(|| "anonym".into()),
         Column::Mode => mode_name(row.mode).to_owned(),
-        Column::Economy => domain(Domain::Economy),
-        Column::Medical => domain(Domain::Medical),
-        Column::Psychiatric => domain(Domain::Psychiatric),
-        Column::Alcohol => domain(Domain::Alcohol),
-        Column::Legal => domain(Domain::Legal),
-        Column::Drug => domain(Domain::Drug),
-        Column::Asi6 => decimal(row.scores.asi6, 2),
-        Column::Wellbeing => decimal(row.scores.wellbeing, 1),
+        Column::Measure(Measure::Domain(d)) => domain(d),
+        Column::Measure(Measure::Asi6) => decimal(row.scores.asi6, 2),
+        Column::Measure(Measure::Wellbeing) => decimal(row.scores.wellbeing, 1),
         Column::DrugFree => yes_no(row.scores.drug_free).to_owned(),
         _ => String::new(),
     }
@@ -82,16 +74,16 @@ pub fn ResponsesTable(loaded: StoredValue<Loaded>) -> impl IntoView {
             },
             person: Some(person.get()).filter(|p| !p.trim().is_empty()),
         };
-        let mut rows: Vec<Row> = loaded.with_value(|l| {
-            filter.apply(&l.rows).into_iter().cloned().collect()
-        });
+        let mut rows: Vec<Row> =
+            loaded.with_value(|l| filter.apply(&l.rows).into_iter().cloned().collect());
         if let Some((column, direction)) = sort.get() {
             sort_rows(&mut rows, column, direction);
         }
         rows
     });
     let timepoints: Vec<String> = {
-        let present: Vec<String> = loaded.with_value(|l| l.rows.iter().map(|r| r.timepoint.clone()).collect());
+        let present: Vec<String> =
+            loaded.with_value(|l| l.rows.iter().map(|r| r.timepoint.clone()).collect());
         instrument()
             .timepoints
             .iter()
