@@ -152,7 +152,7 @@ pub fn save(store: Store, draft: Draft) {
             let saved = async {
                 device()
                     .await?
-                    .save(&slot, &draft, now_ms(), store.retention_days())
+                    .save(&slot, &draft, now_ms(), store.draft_keep_ms())
                     .await
             }
             .await;

@@ -7,11 +7,17 @@ use asi_instrument::{Draft, Instrument, instrument};
 use leptos::prelude::*;
 
 use crate::clinic::ClinicState;
-use crate::entry::Entry;
+use crate::entry::{Entry, Way};
 use crate::link::LinkState;
 use crate::persistence::StorageState;
 use crate::sender::OutboxStatus;
 use crate::settings::Settings;
+use crate::storage::drafts::DAY_MS;
+
+/// How long an unfinished identified intake is kept on the device: long enough to finish
+/// after a reload or a closed tab, short enough that the next person on a shared tablet is
+/// not offered someone else's answers.
+pub const IDENTIFIED_DRAFT_MS: f64 = 2.0 * 60.0 * 60.0 * 1000.0;
 
 /// Why an item shows a message.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,13 +83,18 @@ impl Store {
         }
     }
 
-    /// Days a draft is kept after its last change: the clinic decides; without one, the
-    /// address.
-    pub fn retention_days(&self) -> u32 {
-        match &*self.clinic.read_untracked() {
+    /// How long a draft is kept after its last change (ms): the clinic decides (without
+    /// one, the address) — except in identified intake, where a draft holds a CPR number on
+    /// what may be a shared waiting-room tablet: it is kept [`IDENTIFIED_DRAFT_MS`] only.
+    pub fn draft_keep_ms(&self) -> f64 {
+        if matches!(self.entry.way, Way::Identified { .. }) {
+            return IDENTIFIED_DRAFT_MS;
+        }
+        let days = match &*self.clinic.read_untracked() {
             ClinicState::Ready(c) => c.draft_retention_days,
             _ => self.settings.retention_days,
-        }
+        };
+        f64::from(days) * DAY_MS
     }
 
     /// Shows `draft` (or none): a new draft on screen, not yet sealed.
@@ -122,4 +133,25 @@ impl Store {
 /// The store from context.
 pub fn use_store() -> Store {
     expect_context::<Store>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_identified_intake_is_kept_hours_not_days() {
+        let identified = Store::new(
+            Entry::parse("/", "?klinik=demo&mode=identified", ""),
+            Settings::default(),
+        );
+        assert_eq!(identified.draft_keep_ms(), 2.0 * 60.0 * 60.0 * 1000.0);
+        let self_test = Store::new(Entry::parse("/selvtest", "", ""), Settings::default());
+        assert_eq!(self_test.draft_keep_ms(), 14.0 * DAY_MS);
+        let short = Store::new(
+            Entry::parse("/selvtest", "", ""),
+            Settings::from_query("?retention=3"),
+        );
+        assert_eq!(short.draft_keep_ms(), 3.0 * DAY_MS);
+    }
 }

@@ -4,6 +4,7 @@
 
 use asi_app::storage::DraftStore;
 use asi_app::storage::db::DB_NAME;
+use asi_app::storage::drafts::DAY_MS;
 use asi_instrument::{Draft, instrument};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -13,7 +14,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const DAY_MS: f64 = 86_400_000.0;
+
+/// `n` days in milliseconds.
+fn days(n: u32) -> f64 {
+    f64::from(n) * DAY_MS
+}
 
 async fn fresh_store() -> DraftStore {
     asi_app::storage::delete_everything().await.unwrap();
@@ -55,7 +60,7 @@ async fn save_load_and_delete() {
     let store = fresh_store().await;
     let draft = sample_draft();
     store
-        .save("form:asi_kort", &draft, 1_000.0, 14)
+        .save("form:asi_kort", &draft, 1_000.0, days(14))
         .await
         .unwrap();
     let mut other = Draft::new(instrument(), instrument().form("trivsel").unwrap());
@@ -63,7 +68,7 @@ async fn save_load_and_delete() {
         .answer(instrument(), "wellbeing_close", &serde_json::json!(3))
         .unwrap();
     store
-        .save("form:trivsel", &other, 2_000.0, 14)
+        .save("form:trivsel", &other, 2_000.0, days(14))
         .await
         .unwrap();
 
@@ -80,7 +85,7 @@ async fn save_load_and_delete() {
         .answer(instrument(), "alc_use_days", &serde_json::json!(3))
         .unwrap();
     store
-        .save("form:asi_kort", &changed, 4_000.0, 14)
+        .save("form:asi_kort", &changed, 4_000.0, days(14))
         .await
         .unwrap();
     let loaded = store.load_all(5_000.0).await.unwrap();
@@ -99,7 +104,7 @@ async fn save_load_and_delete() {
 async fn answers_are_not_stored_in_the_clear() {
     let store = fresh_store().await;
     store
-        .save("form:asi_kort", &sample_draft(), 1_000.0, 14)
+        .save("form:asi_kort", &sample_draft(), 1_000.0, days(14))
         .await
         .unwrap();
     let records = raw_records().await;
@@ -140,7 +145,7 @@ async fn answers_are_not_stored_in_the_clear() {
 async fn a_damaged_record_is_not_opened_and_is_removed() {
     let store = fresh_store().await;
     store
-        .save("form:asi_kort", &sample_draft(), 1_000.0, 14)
+        .save("form:asi_kort", &sample_draft(), 1_000.0, days(14))
         .await
         .unwrap();
     // Flip one byte of the ciphertext directly in the database.
@@ -184,7 +189,7 @@ async fn a_damaged_record_is_not_opened_and_is_removed() {
 async fn drafts_expire_after_the_retention_period() {
     let store = fresh_store().await;
     store
-        .save("form:asi_kort", &sample_draft(), 0.0, 14)
+        .save("form:asi_kort", &sample_draft(), 0.0, days(14))
         .await
         .unwrap();
     assert_eq!(store.load_all(14.0 * DAY_MS - 1.0).await.unwrap().len(), 1);
@@ -192,7 +197,7 @@ async fn drafts_expire_after_the_retention_period() {
     // The expired record is gone from the database, not just hidden.
     assert!(raw_records().await.is_empty());
     store
-        .save("form:trivsel", &sample_draft(), 0.0, 3)
+        .save("form:trivsel", &sample_draft(), 0.0, days(3))
         .await
         .unwrap();
     assert!(store.load_all(3.0 * DAY_MS + 1.0).await.unwrap().is_empty());
@@ -202,7 +207,7 @@ async fn drafts_expire_after_the_retention_period() {
 async fn deleting_everything_removes_the_database() {
     let store = fresh_store().await;
     store
-        .save("form:asi_kort", &sample_draft(), 1_000.0, 14)
+        .save("form:asi_kort", &sample_draft(), 1_000.0, days(14))
         .await
         .unwrap();
     asi_app::storage::delete_everything().await.unwrap();
@@ -245,11 +250,11 @@ async fn queuing_an_envelope_deletes_its_draft_in_the_same_step() {
     use asi_app::storage::outbox;
     let store = fresh_store().await;
     store
-        .save("form:asi_kort", &sample_draft(), 1_000.0, 14)
+        .save("form:asi_kort", &sample_draft(), 1_000.0, days(14))
         .await
         .unwrap();
     store
-        .save("form:trivsel", &sample_draft(), 1_000.0, 14)
+        .save("form:trivsel", &sample_draft(), 1_000.0, days(14))
         .await
         .unwrap();
     outbox::enqueue_replacing_draft("e1", r#"{"v":1}"#, 2_000.0, Some("form:asi_kort"))

@@ -18,7 +18,8 @@ use super::db::{DRAFTS, KEYS, StorageError, delete_key, read_all, with_db};
 
 const KEY_ID: &str = "drafts";
 const RECORD_VERSION: f64 = 1.0;
-const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
+/// One day in milliseconds.
+pub const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
 
 /// A draft read back from the device.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,14 +96,14 @@ impl DraftStore {
         .await
     }
 
-    /// Encrypts and stores `draft` in `slot`, to expire `retention_days` after `now_ms`.
-    /// Returns when the write is committed.
+    /// Encrypts and stores `draft` in `slot`, to expire `keep_ms` after `now_ms`. Returns
+    /// when the write is committed.
     pub async fn save(
         &self,
         slot: &str,
         draft: &Draft,
         now_ms: f64,
-        retention_days: u32,
+        keep_ms: f64,
     ) -> Result<(), StorageError> {
         let plain = serde_json::to_vec(draft).expect("a draft always serialises");
         let iv = crypto::random_iv().map_err(|e| StorageError::Crypto(format!("{e:?}")))?;
@@ -114,11 +115,7 @@ impl DraftStore {
         set(&record, "iv", &Uint8Array::from(&iv[..]).into());
         set(&record, "ct", &Uint8Array::from(&sealed[..]).into());
         set(&record, "updated", &now_ms.into());
-        set(
-            &record,
-            "expires",
-            &(now_ms + f64::from(retention_days) * DAY_MS).into(),
-        );
+        set(&record, "expires", &(now_ms + keep_ms).into());
         with_db(async |db| {
             let tx = db
                 .transaction(DRAFTS)
