@@ -14,7 +14,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-
 /// `n` days in milliseconds.
 fn days(n: u32) -> f64 {
     f64::from(n) * DAY_MS

@@ -100,11 +100,12 @@ pub fn LoadForm(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
         <section class="result-block" aria-labelledby="load-heading">
             <h2 id="load-heading">"Åbn svar"</h2>
             <form on:submit=submit novalidate>
-                <div class="field">
-                    <label for="key-file" class="question">"Klinikkens private nøgle (fil)"</label>
-                    <p class="hint" id="key-hint">"Filen fra «asi keygen». Den læses kun her og glemmes igen."</p>
-                    <input type="file" id="key-file" node_ref=key aria-describedby="key-hint" />
-                </div>
+                <FileField
+                    id="key-file"
+                    label="Klinikkens private nøgle (fil)"
+                    hint="Filen fra «asi keygen». Den læses kun her og glemmes igen."
+                    input=key
+                />
                 <fieldset class="field">
                     <legend class="question">"Hent fra indbakken"</legend>
                     <label for="inbox-url">"Indbakkens adresse"</label>
@@ -125,22 +126,42 @@ pub fn LoadForm(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                         on:input=move |ev| token.set(event_target_value(&ev))
                     />
                 </fieldset>
-                <div class="field">
-                    <label for="envelopes-file" class="question">"… eller åbn en fil med konvolutter"</label>
-                    <p class="hint" id="envelopes-hint">"Én konvolut pr. linje, som indbakken eller «asi seal» skriver dem."</p>
-                    <input type="file" id="envelopes-file" node_ref=envelopes aria-describedby="envelopes-hint" />
-                </div>
-                <div class="field">
-                    <label for="refs-file" class="question">"Personreferencer (valgfri)"</label>
-                    <p class="hint" id="refs-hint">"Filen «ref,token,url» fra «asi links», så svarene vises med klinikkens egne referencer."</p>
-                    <input type="file" id="refs-file" node_ref=refs aria-describedby="refs-hint" />
-                </div>
+                <FileField
+                    id="envelopes-file"
+                    label="… eller åbn en fil med konvolutter"
+                    hint="Én konvolut pr. linje, som indbakken eller «asi seal» skriver dem."
+                    input=envelopes
+                />
+                <FileField
+                    id="refs-file"
+                    label="Personreferencer (valgfri)"
+                    hint="Filen «ref,token,url» fra «asi links», så svarene vises med klinikkens egne referencer."
+                    input=refs
+                />
                 <p class="field-error" role="alert">{move || error.get()}</p>
                 <button type="submit" class="button primary" disabled=move || busy.get()>
                     {move || if busy.get() { "Åbner …" } else { "Åbn svarene" }}
                 </button>
             </form>
         </section>
+    }
+}
+
+/// A file to choose, with its label and a hint.
+#[component]
+fn FileField(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    input: NodeRef<Input>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id class="question">{label}</label>
+            <p class="hint" id=hint_id.clone()>{hint}</p>
+            <input type="file" id=id node_ref=input aria-describedby=hint_id />
+        </div>
     }
 }
 
