@@ -115,7 +115,11 @@ pub struct Strings {
     pub done_heading: &'static str,
     pub done_text: fn(&str) -> String,
     pub next_person: &'static str,
-    pub text_placeholder_date: &'static str,
+    pub idle_heading: &'static str,
+    pub idle_text: &'static str,
+    pub idle_continue: &'static str,
+    pub idle_clear: &'static str,
+    pub idle_cleared: &'static str,
 }
 
 /// Dansk.
@@ -268,7 +272,11 @@ pub const DA: Strings = Strings {
         )
     },
     next_person: "Ny besvarelse",
-    text_placeholder_date: "åååå-mm-dd",
+    idle_heading: "Er du stadig i gang?",
+    idle_text: "Skemaet har ikke været brugt i 10 minutter. Af hensyn til dine oplysninger bliver dine svar slettet om et minut, hvis du ikke fortsætter.",
+    idle_continue: "Ja, fortsæt",
+    idle_clear: "Slet mine svar nu",
+    idle_cleared: "Svarene blev slettet, fordi skemaet ikke blev brugt i et stykke tid. Du kan starte forfra.",
 };
 
 /// English.
@@ -423,7 +431,11 @@ pub const EN: Strings = Strings {
         )
     },
     next_person: "New response",
-    text_placeholder_date: "yyyy-mm-dd",
+    idle_heading: "Are you still there?",
+    idle_text: "The form has not been used for 10 minutes. To protect your details, your answers will be deleted in one minute unless you continue.",
+    idle_continue: "Yes, continue",
+    idle_clear: "Delete my answers now",
+    idle_cleared: "The answers were deleted because the form was not used for a while. You can start again.",
 };
 
 /// The texts of a language.

@@ -11,6 +11,7 @@ pub mod entry;
 mod fields;
 mod focus;
 pub mod i18n;
+mod idle;
 mod link;
 pub(crate) mod persistence;
 mod pwa;
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
     link::check(store);
     sender::start(store);
     embed::init(store);
+    idle::watch(store);
     // Every change is written to the device at once (until the draft is sealed).
     Effect::new(move |_| {
         if let Some(draft) = store.draft.get()
@@ -69,6 +71,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#indhold">{move || strings(lang.get()).skip_to_content}</a>
         <Header />
         <main id="indhold" class="page" tabindex="-1">
+            <idle::IdleNotice />
             <Show when=move || store.storage.get() == StorageState::MemoryOnly>
                 <p class="warning" role="alert">{move || strings(lang.get()).memory_warning}</p>
             </Show>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::clinic::ClinicState;
 use crate::entry::{Entry, Way};
+use crate::idle::Idle;
 use crate::link::LinkState;
 use crate::persistence::StorageState;
 use crate::sender::OutboxStatus;
@@ -55,6 +56,8 @@ pub struct Store {
     pub outbox: RwSignal<OutboxStatus>,
     /// What the inbox said of the follow-up link of the address (when it could be asked).
     pub link_state: RwSignal<Option<LinkState>>,
+    /// Whether identified intake left alone is being asked about, or was cleared.
+    pub idle: RwSignal<Idle>,
 }
 
 impl Store {
@@ -72,6 +75,7 @@ impl Store {
             sealed: RwSignal::new(None),
             outbox: RwSignal::new(OutboxStatus::default()),
             link_state: RwSignal::new(None),
+            idle: RwSignal::new(Idle::Quiet),
         }
     }
 

@@ -119,3 +119,37 @@ test("CPR and name are never asked in the self-test or from a link", async ({ pa
   await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Om dig");
   await expect(page.locator("#cpr")).toHaveCount(0);
 });
+
+test("a form left alone on a shared tablet is cleared after a warning", async ({ page }) => {
+  const inbox = await startInbox();
+  try {
+    await page.clock.install();
+    await page.goto(intake(inbox));
+    await page.getByRole("button", { name: "Start Trivsel & forbrug" }).click();
+    await page.locator("#cpr").fill("0101901234");
+    await page.locator("#name").fill("Test Testesen");
+    await expect(page.locator(".save-state")).toHaveText("Gemt på denne enhed");
+    // Someone still there is asked, and goes on with every answer in place.
+    const question = page.getByRole("alertdialog", { name: "Er du stadig i gang?" });
+    await expect(question).toHaveCount(0);
+    await page.clock.runFor("10:05");
+    await expect(question).toBeVisible();
+    await expect(page.locator("#idle-continue")).toBeFocused();
+    await expectNoViolations(page, "idle question");
+    await page.getByRole("button", { name: "Ja, fortsæt" }).click();
+    await expect(question).toHaveCount(0);
+    await expect(page.locator("#cpr")).toHaveValue("0101901234");
+    // Left alone again: asked, and a minute later the answers are gone from screen and device.
+    await page.clock.runFor("10:05");
+    await expect(question).toBeVisible();
+    await page.clock.runFor("01:05");
+    await expect(page.getByRole("status").filter({ hasText: "Svarene blev slettet" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Indskrivning hos ${clinicName}`);
+    await expect.poll(() => kept(page)).toEqual({ drafts: 0, outbox: 0 });
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Start Trivsel & forbrug" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Fortsæt/ })).toHaveCount(0);
+  } finally {
+    await inbox.stop();
+  }
+});

@@ -48,7 +48,18 @@ pub fn ResultScreen() -> impl IntoView {
             .collect();
     let identified = matches!(store.entry.way, Way::Identified { .. });
     let self_test = store.entry.way == Way::SelfTest;
-    let done = Memo::new(move |_| identified && store.sealed.with(Option::is_some));
+    // Done once the sealed envelope is in the outbox (or already delivered): a sealing that
+    // fails leaves the send panel, with its message, in place.
+    let done = Memo::new(move |_| {
+        identified
+            && store.sealed.with(|sealed| {
+                sealed.as_ref().is_some_and(|id| {
+                    store
+                        .outbox
+                        .with(|o| o.queued.contains(id) || o.delivered.contains(id))
+                })
+            })
+    });
     let next_person = move |_| {
         store.show(None);
         store.errors.update(|e| e.clear());
