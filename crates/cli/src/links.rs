@@ -8,7 +8,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 use crate::cli::LinksArgs;
 use crate::error::{CliError, Outcome};
@@ -32,11 +31,6 @@ fn token() -> String {
     let mut bytes = [0u8; TOKEN_BYTES];
     getrandom::fill(&mut bytes).expect("the system's random number generator is available");
     URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// SHA-256 of the token's UTF-8 bytes, lowercase hex: what the inbox knows of a link.
-pub fn token_sha256(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// `text` with every byte outside RFC 3986's unreserved characters percent-encoded.
@@ -85,7 +79,7 @@ fn register(args: &LinksArgs, links: &[Link], expires: &str) -> Result<(), CliEr
             .iter()
             .map(|link| {
                 json!({
-                    "token_sha256": token_sha256(&link.token),
+                    "token_sha256": asi_envelope::token_hash(&link.token),
                     "form": args.form,
                     "timepoint": args.timepoint,
                     "expires": expires,

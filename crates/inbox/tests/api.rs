@@ -13,14 +13,12 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
-use common::{OTHER_TOKEN, RETENTION_DAYS, TOKEN, TestInbox, post, router, send};
+use common::{OTHER_TOKEN, RETENTION_DAYS, TOKEN, TestInbox, post, router, send, with_reader};
 
 fn list(query: &str, token: Option<&str>) -> Request<Body> {
-    let mut builder = Request::get(format!("/api/v1/envelopes{query}"));
-    if let Some(t) = token {
-        builder = builder.header(header::AUTHORIZATION, format!("Bearer {t}"));
-    }
-    builder.body(Body::empty()).unwrap()
+    with_reader(Request::get(format!("/api/v1/envelopes{query}")), token)
+        .body(Body::empty())
+        .unwrap()
 }
 
 #[tokio::test]
@@ -193,11 +191,9 @@ async fn a_clinic_reads_its_own_envelopes_with_its_token_page_by_page() {
 }
 
 fn delete(id: &str, token: Option<&str>) -> Request<Body> {
-    let mut builder = Request::delete(format!("/api/v1/envelopes/{id}"));
-    if let Some(t) = token {
-        builder = builder.header(header::AUTHORIZATION, format!("Bearer {t}"));
-    }
-    builder.body(Body::empty()).unwrap()
+    with_reader(Request::delete(format!("/api/v1/envelopes/{id}")), token)
+        .body(Body::empty())
+        .unwrap()
 }
 
 #[tokio::test]

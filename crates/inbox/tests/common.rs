@@ -24,7 +24,7 @@ pub const OTHER_TOKEN: &str = "other-clinic-reader-token";
 pub const RETENTION_DAYS: u32 = 30;
 
 pub fn sha256_hex(text: &str) -> String {
-    asi_inbox::api::sha256_hex(text)
+    asi_envelope::token_hash(text)
 }
 
 pub struct TestInbox {
@@ -143,6 +143,17 @@ pub fn post(body: impl Into<Body>) -> Request<Body> {
         .header(header::CONTENT_TYPE, "application/json")
         .body(body.into())
         .unwrap()
+}
+
+/// `builder` with the clinic's reader token, if one is given.
+pub fn with_reader(
+    builder: axum::http::request::Builder,
+    token: Option<&str>,
+) -> axum::http::request::Builder {
+    match token {
+        Some(t) => builder.header(header::AUTHORIZATION, format!("Bearer {t}")),
+        None => builder,
+    }
 }
 
 /// `GET path`.

@@ -14,9 +14,8 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
-use common::{OTHER_TOKEN, TOKEN, TestInbox, exchange, get, post, send};
+use common::{OTHER_TOKEN, TOKEN, TestInbox, exchange, get, post, send, with_reader};
 
 /// The server for `config`, going by a clock set to the start of `day`.
 fn router_on(config: Config, day: &str) -> (Router, Arc<AppState>, Arc<ManualClock>) {
@@ -27,16 +26,16 @@ fn router_on(config: Config, day: &str) -> (Router, Arc<AppState>, Arc<ManualClo
 }
 
 fn hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+    asi_envelope::token_hash(token)
 }
 
 fn register(reader: Option<&str>, body: &Value) -> Request<Body> {
-    let mut builder =
-        Request::post("/api/v1/links").header(header::CONTENT_TYPE, "application/json");
-    if let Some(reader) = reader {
-        builder = builder.header(header::AUTHORIZATION, format!("Bearer {reader}"));
-    }
-    builder.body(Body::from(body.to_string())).unwrap()
+    with_reader(
+        Request::post("/api/v1/links").header(header::CONTENT_TYPE, "application/json"),
+        reader,
+    )
+    .body(Body::from(body.to_string()))
+    .unwrap()
 }
 
 fn link(token: &str, form: &str, timepoint: &str, expires: &str) -> Value {

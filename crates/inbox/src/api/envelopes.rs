@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{ApiError, AppState, reader_clinic, sha256_hex};
+use super::{ApiError, AppState, reader_clinic};
 use crate::clinic::Clinic;
 use crate::db::{Deleted, Row, Stored};
 
@@ -95,7 +95,7 @@ pub async fn post(State(state): State<Arc<AppState>>, body: Bytes) -> Result<Res
     }
     let stored = match &metadata.token {
         Some(token) => {
-            let (hash, today) = (sha256_hex(token), state.clock.today());
+            let (hash, today) = (asi_envelope::token_hash(token), state.clock.today());
             let metadata = metadata.clone();
             state
                 .run(move |db| db.store_linked(&row(&metadata, &body), &hash, &today))

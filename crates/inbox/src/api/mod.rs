@@ -13,7 +13,6 @@ use axum::middleware::map_response;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
-use sha2::{Digest, Sha256};
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
@@ -123,11 +122,6 @@ pub fn frame_ancestors(config: &Config) -> HeaderValue {
     HeaderValue::from_str(&policy).expect("embed origins are checked when the config is loaded")
 }
 
-/// SHA-256 of `text` as lowercase hex.
-pub fn sha256_hex(text: &str) -> String {
-    hex::encode(Sha256::digest(text.as_bytes()))
-}
-
 /// The clinic whose reader token the request carries (`Authorization: Bearer <token>`).
 fn reader_clinic(config: &Config, headers: &HeaderMap) -> Result<String, ApiError> {
     let token = headers
@@ -135,7 +129,7 @@ fn reader_clinic(config: &Config, headers: &HeaderMap) -> Result<String, ApiErro
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .ok_or(ApiError::Unauthorized)?;
-    let hash = sha256_hex(token.trim());
+    let hash = asi_envelope::token_hash(token.trim());
     Ok(config
         .clinics
         .iter()
