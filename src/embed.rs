@@ -25,16 +25,22 @@ thread_local! {
 /// Posts `message` to the host page, once per allowed origin (the browser delivers it only
 /// where the host's origin is that one).
 fn tell(store: Store, message: &Value) {
-    let ClinicState::Ready(clinic) = store.clinic.get_untracked() else {
+    // Only the allowed origins are needed, not a copy of the whole settings (this runs on
+    // every resize).
+    let origins = store.clinic.with_untracked(|c| match c {
+        ClinicState::Ready(clinic) => clinic.embed_origins.clone(),
+        _ => Vec::new(),
+    });
+    if origins.is_empty() {
         return;
-    };
+    }
     let Ok(Some(parent)) = window().parent() else {
         return;
     };
     let Ok(data) = js_sys::JSON::parse(&message.to_string()) else {
         return;
     };
-    for origin in &clinic.embed_origins {
+    for origin in &origins {
         let _ = parent.post_message(&data, origin);
     }
 }
