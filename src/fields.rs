@@ -9,7 +9,7 @@ use asi_instrument::{Answer, Item, ItemState, Lang, instrument};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::i18n::{strings, use_lang};
+use crate::i18n::{strings, tr, use_lang};
 use crate::store::{FieldError, Store, use_store};
 
 /// The input for one item, chosen by its answer type.
@@ -62,7 +62,7 @@ fn Help(item: &'static Item) -> impl IntoView {
     item.help.as_ref().map(|help| {
         view! {
             <details class="help">
-                <summary>{move || strings(lang.get()).help}</summary>
+                <summary>{tr(|s| s.help)}</summary>
                 <p id=format!("{}-help", item.id)>{move || help.get(lang.get())}</p>
             </details>
         }
@@ -190,7 +190,7 @@ fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
                     view! {
                         <label class="decline">
                             <input type="checkbox" prop:checked=move || declined.get() on:change=on_decline />
-                            {move || strings(lang.get()).decline}
+                            {tr(|s| s.decline)}
                         </label>
                     }
                 })}

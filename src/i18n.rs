@@ -451,11 +451,27 @@ pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()
 }
 
-/// A number with the language's decimal separator and `decimals` decimals.
-pub fn format_decimal(value: f64, decimals: usize, lang: Lang) -> String {
-    let s = format!("{value:.decimals$}");
+/// A number with the language's decimal separator and `decimals` decimals (0–100), rounded
+/// as the browser rounds (`Number.prototype.toFixed`). The browser formats it, so the app
+/// carries no float formatting code of its own.
+pub fn format_decimal(value: f64, decimals: u8, lang: Lang) -> String {
+    let s = String::from(
+        js_sys::Number::from(value)
+            .to_fixed(decimals)
+            .unwrap_or_else(|_| js_sys::JsString::from("–")),
+    );
     match lang {
         Lang::Da => s.replace('.', ","),
         Lang::En => s,
     }
+}
+
+/// An interface text that follows the language switch, for views and attributes. Every text
+/// shares this one closure type, so the view code that renders a reactive text is compiled
+/// once rather than once per text (a smaller app).
+pub fn tr(
+    pick: fn(&'static Strings) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || pick(strings(lang.get()))
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::closure::Closure;
 
 use crate::entry::Way;
 use crate::focus::{focus_after_render, focus_heading};
-use crate::i18n::{strings, use_lang};
+use crate::i18n::tr;
 use crate::persistence;
 use crate::store::{Store, use_store};
 
@@ -101,9 +101,7 @@ pub fn watch(store: Store) {
 /// The question, and what happened when no one answered.
 #[component]
 pub fn IdleNotice() -> impl IntoView {
-    let lang = use_lang();
     let store = use_store();
-    let s = move || strings(lang.get());
     let keep = move |_| {
         LAST_USE.set(js_sys::Date::now());
         store.idle.set(Idle::Quiet);
@@ -112,17 +110,17 @@ pub fn IdleNotice() -> impl IntoView {
     move || {
         match store.idle.get() {
         Idle::Quiet => ().into_any(),
-        Idle::Cleared => view! { <p class="notice" role="status">{move || s().idle_cleared}</p> }.into_any(),
+        Idle::Cleared => view! { <p class="notice" role="status">{tr(|s| s.idle_cleared)}</p> }.into_any(),
         Idle::Asking { .. } => view! {
             <div class="idle" role="alertdialog" aria-modal="false" aria-labelledby="idle-heading" aria-describedby="idle-text">
-                <h2 id="idle-heading">{move || s().idle_heading}</h2>
-                <p id="idle-text">{move || s().idle_text}</p>
+                <h2 id="idle-heading">{tr(|s| s.idle_heading)}</h2>
+                <p id="idle-text">{tr(|s| s.idle_text)}</p>
                 <div class="nav-buttons">
                     <button type="button" id="idle-continue" class="button primary" on:click=keep>
-                        {move || s().idle_continue}
+                        {tr(|s| s.idle_continue)}
                     </button>
                     <button type="button" class="button secondary" on:click=move |_| clear(store)>
-                        {move || s().idle_clear}
+                        {tr(|s| s.idle_clear)}
                     </button>
                 </div>
             </div>

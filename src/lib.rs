@@ -27,7 +27,7 @@ use asi_instrument::{Lang, Position};
 use leptos::prelude::*;
 use persistence::StorageState;
 
-use crate::i18n::{strings, use_lang};
+use crate::i18n::{strings, tr, use_lang};
 pub use crate::settings::Settings;
 use crate::store::Store;
 
@@ -68,15 +68,15 @@ pub fn App() -> impl IntoView {
     let position = Memo::new(move |_| store.draft.with(|d| d.as_ref().map(|d| d.position)));
     let loading = Memo::new(move |_| store.storage.get() == StorageState::Loading);
     view! {
-        <a class="skip-link" href="#indhold">{move || strings(lang.get()).skip_to_content}</a>
+        <a class="skip-link" href="#indhold">{tr(|s| s.skip_to_content)}</a>
         <Header />
         <main id="indhold" class="page" tabindex="-1">
             <idle::IdleNotice />
             <Show when=move || store.storage.get() == StorageState::MemoryOnly>
-                <p class="warning" role="alert">{move || strings(lang.get()).memory_warning}</p>
+                <p class="warning" role="alert">{tr(|s| s.memory_warning)}</p>
             </Show>
             {move || match (loading.get(), position.get()) {
-                (true, _) => view! { <p class="loading">{move || strings(lang.get()).loading}</p> }.into_any(),
+                (true, _) => view! { <p class="loading">{tr(|s| s.loading)}</p> }.into_any(),
                 (false, None) => view! { <screens::start::StartScreen /> }.into_any(),
                 (false, Some(Position::Section(index))) => {
                     view! { <screens::section::SectionScreen index=index /> }.into_any()
@@ -110,7 +110,7 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <button type="button" class="button link danger" on:click=delete>
-                {move || strings(lang.get()).delete_all}
+                {tr(|s| s.delete_all)}
             </button>
         </footer>
     }
@@ -126,15 +126,15 @@ fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <p class="brand">{move || strings(lang.get()).app_name}</p>
+            <p class="brand">{tr(|s| s.app_name)}</p>
             <button
                 type="button"
                 class="lang-switch"
                 lang=move || other().tag()
-                aria-label=move || strings(lang.get()).switch_language_label
+                aria-label=tr(|s| s.switch_language_label)
                 on:click=move |_| lang.set(other())
             >
-                {move || strings(lang.get()).switch_language}
+                {tr(|s| s.switch_language)}
             </button>
         </header>
     }

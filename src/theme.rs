@@ -83,12 +83,23 @@ pub enum ThemeError {
     Colour(String),
     #[error("{0:?} is not a font name (letters, digits, spaces and hyphens, at most 40)")]
     Font(String),
-    #[error("{what} have contrast {ratio:.2}:1, below the {needed}:1 that WCAG AA requires")]
+    #[error(
+        "{what} have contrast {}:1, below the {}:1 that WCAG AA requires",
+        two_decimals(*ratio),
+        two_decimals(*needed)
+    )]
     Contrast {
         what: &'static str,
         ratio: f64,
         needed: f64,
     },
+}
+
+/// A contrast ratio cut (not rounded) to two decimals, so a failing 4.499 never reads 4.50.
+/// Integer arithmetic: the app carries no float formatting code for one message.
+fn two_decimals(ratio: f64) -> String {
+    let hundredths = (ratio * 100.0) as u64;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
 impl Theme {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::clinic::ClinicState;
 use crate::entry::Way;
 use crate::focus::focus_heading;
-use crate::i18n::{format_decimal, strings, use_lang};
+use crate::i18n::{format_decimal, strings, tr, use_lang};
 use crate::store::use_store;
 
 #[component]
@@ -72,13 +72,13 @@ pub fn ResultScreen() -> impl IntoView {
             let name = clinic_name(store);
             let thanks = name.clone();
             return view! {
-                <h1 tabindex="-1">{move || s().done_heading}</h1>
+                <h1 tabindex="-1">{tr(|s| s.done_heading)}</h1>
                 {crisis.then(|| view! { <CrisisInfo /> })}
                 <p class="lead">{move || (s().done_text)(&thanks)}</p>
                 <super::send::SendStatus id=id name=name />
                 <div class="nav-buttons">
                     <button type="button" class="button primary" on:click=next_person>
-                        {move || s().next_person}
+                        {tr(|s| s.next_person)}
                     </button>
                 </div>
             }
@@ -87,20 +87,20 @@ pub fn ResultScreen() -> impl IntoView {
         let scores = scores.clone();
         let parts = parts.clone();
         view! {
-            <h1 tabindex="-1">{move || s().result_heading}</h1>
+            <h1 tabindex="-1">{tr(|s| s.result_heading)}</h1>
             {crisis.then(|| view! { <CrisisInfo /> })}
             {move || {
                 if store.show_scores() {
                     view! { <Scores scores=scores.clone() parts=parts.clone() /> }.into_any()
                 } else {
-                    view! { <p class="lead">{move || s().result_thanks}</p> }.into_any()
+                    view! { <p class="lead">{tr(|s| s.result_thanks)}</p> }.into_any()
                 }
             }}
             {self_test.then(|| view! { <HelpInfo /> })}
             <super::send::SendPanel />
             <div class="nav-buttons">
                 <button type="button" class="button secondary" on:click=start_again>
-                    {move || s().start_again}
+                    {tr(|s| s.start_again)}
                 </button>
             </div>
         }
@@ -125,8 +125,8 @@ fn HelpInfo() -> impl IntoView {
     let s = move || strings(lang.get());
     view! {
         <section class="result-block help-info" aria-labelledby="help-heading">
-            <h2 id="help-heading">{move || s().help_heading}</h2>
-            <p>{move || s().right_to_anonymous}</p>
+            <h2 id="help-heading">{tr(|s| s.help_heading)}</h2>
+            <p>{tr(|s| s.right_to_anonymous)}</p>
             {move || match store.clinic.get() {
                 ClinicState::Ready(clinic) => {
                     let hours = clinic.opening_hours.clone();
@@ -134,11 +134,11 @@ fn HelpInfo() -> impl IntoView {
                         <h3>{move || (s().contact_heading)(&clinic.name)}</h3>
                         <p class="contact">{clinic.contact.clone()}</p>
                         {(!hours.trim().is_empty())
-                            .then(|| view! { <p class="contact">{move || s().opening_hours} ": " {hours.clone()}</p> })}
+                            .then(|| view! { <p class="contact">{tr(|s| s.opening_hours)} ": " {hours.clone()}</p> })}
                     }
                     .into_any()
                 }
-                _ => view! { <p>{move || s().find_clinic}</p> }.into_any(),
+                _ => view! { <p>{tr(|s| s.find_clinic)}</p> }.into_any(),
             }}
         </section>
     }
@@ -147,24 +147,29 @@ fn HelpInfo() -> impl IntoView {
 /// Where to get help now. Shown first, with or without scores.
 #[component]
 fn CrisisInfo() -> impl IntoView {
-    let lang = use_lang();
-    let s = move || strings(lang.get());
     view! {
         <section class="crisis" aria-labelledby="crisis-heading">
-            <h2 id="crisis-heading">{move || s().crisis_heading}</h2>
-            <p>{move || s().crisis_text}</p>
+            <h2 id="crisis-heading">{tr(|s| s.crisis_heading)}</h2>
+            <p>{tr(|s| s.crisis_text)}</p>
             <p>
-                <a class="crisis-call" href="tel:+4570201201">{move || s().crisis_livslinien}</a>
+                <a class="crisis-call" href="tel:+4570201201">{tr(|s| s.crisis_livslinien)}</a>
             </p>
             <p>
-                <a class="crisis-call" href="tel:112">{move || s().crisis_emergency}</a>
+                <a class="crisis-call" href="tel:112">{tr(|s| s.crisis_emergency)}</a>
             </p>
         </section>
     }
 }
 
+/// A fraction (0–1) as a CSS percentage with one decimal, for the bars. Integer arithmetic:
+/// the app carries no float formatting code for it.
+fn css_percent(fraction: f64) -> String {
+    let tenths = (fraction.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
 /// A score as displayed: two decimals for ASI, one for wellbeing.
-fn shown(value: Option<f64>, decimals: usize, lang: Lang) -> String {
+fn shown(value: Option<f64>, decimals: u8, lang: Lang) -> String {
     value.map_or_else(
         || strings(lang).no_score.to_owned(),
         |v| format_decimal(v, decimals, lang),
@@ -191,21 +196,21 @@ fn Scores(scores: Scores, parts: Vec<(&'static str, Option<f64>)>) -> impl IntoV
         .chain([(None, scores.asi6, national.asi6)])
         .collect();
     view! {
-        <p class="lead">{move || s().result_not_diagnosis}</p>
+        <p class="lead">{tr(|s| s.result_not_diagnosis)}</p>
         {wellbeing
             .map(|w| {
                 view! {
                     <section class="result-block" aria-labelledby="wellbeing-heading">
-                        <h2 id="wellbeing-heading">{move || s().wellbeing_heading}</h2>
+                        <h2 id="wellbeing-heading">{tr(|s| s.wellbeing_heading)}</h2>
                         <p class="big-number" data-score="wellbeing">
                             {move || (s().wellbeing_you)(&format_decimal(w, 1, lang.get()))}
                         </p>
                         <div class="meter" aria-hidden="true">
-                            <span class="meter-you" style:width=format!("{}%", w * 10.0)></span>
-                            <span class="meter-ref" style:left=format!("{}%", youth * 10.0)></span>
+                            <span class="meter-you" style:width=css_percent(w / 10.0)></span>
+                            <span class="meter-ref" style:left=css_percent(youth / 10.0)></span>
                         </div>
                         <p>{move || (s().wellbeing_youth)(&format_decimal(youth, 2, lang.get()))}</p>
-                        <h3>{move || s().wellbeing_parts}</h3>
+                        <h3>{tr(|s| s.wellbeing_parts)}</h3>
                         <ul class="parts">
                             {parts
                                 .iter()
@@ -228,15 +233,15 @@ fn Scores(scores: Scores, parts: Vec<(&'static str, Option<f64>)>) -> impl IntoV
             .then(|| {
                 view! {
                     <section class="result-block" aria-labelledby="asi-heading">
-                        <h2 id="asi-heading">{move || s().asi_heading}</h2>
-                        <p>{move || s().asi_lead}</p>
+                        <h2 id="asi-heading">{tr(|s| s.asi_heading)}</h2>
+                        <p>{tr(|s| s.asi_lead)}</p>
                         <table class="asi-chart">
-                            <caption>{move || s().asi_caption}</caption>
+                            <caption>{tr(|s| s.asi_caption)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{move || s().asi_col_area}</th>
-                                    <th scope="col">{move || s().asi_col_you}</th>
-                                    <th scope="col">{move || s().asi_col_national}</th>
+                                    <th scope="col">{tr(|s| s.asi_col_area)}</th>
+                                    <th scope="col">{tr(|s| s.asi_col_you)}</th>
+                                    <th scope="col">{tr(|s| s.asi_col_national)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -256,13 +261,13 @@ fn Scores(scores: Scores, parts: Vec<(&'static str, Option<f64>)>) -> impl IntoV
                                                 </th>
                                                 <td class="you">
                                                     <span class="bar" aria-hidden="true">
-                                                        <span style:width=format!("{}%", value.unwrap_or(0.0) * 100.0)></span>
+                                                        <span style:width=css_percent(value.unwrap_or(0.0))></span>
                                                     </span>
                                                     <span class="value">{move || shown(value, 2, lang.get())}</span>
                                                 </td>
                                                 <td class="ref">
                                                     <span class="bar ref-bar" aria-hidden="true">
-                                                        <span style:width=format!("{}%", reference * 100.0)></span>
+                                                        <span style:width=css_percent(reference)></span>
                                                     </span>
                                                     <span class="value">{move || format_decimal(reference, 2, lang.get())}</span>
                                                 </td>

@@ -5,7 +5,7 @@ use asi_instrument::{Answer, Draft, Item, ItemState, Lang, Position, instrument}
 use leptos::prelude::*;
 
 use crate::focus::focus_heading;
-use crate::i18n::{strings, use_lang};
+use crate::i18n::{strings, tr, use_lang};
 use crate::store::use_store;
 
 /// How an answer reads on the review screen.
@@ -52,8 +52,8 @@ pub fn ReviewScreen() -> impl IntoView {
         focus_heading();
     };
     view! {
-        <h1 tabindex="-1">{move || s().review_heading}</h1>
-        <p class="lead">{move || s().review_lead}</p>
+        <h1 tabindex="-1">{tr(|s| s.review_heading)}</h1>
+        <p class="lead">{tr(|s| s.review_lead)}</p>
         {sections
             .into_iter()
             .enumerate()
@@ -68,7 +68,7 @@ pub fn ReviewScreen() -> impl IntoView {
                                 aria-label=move || format!("{} {}", s().change, section.title.get(lang.get()))
                                 on:click=move |_| go_to(index)
                             >
-                                {move || s().change}
+                                {tr(|s| s.change)}
                             </button>
                         </div>
                         <dl>
@@ -98,10 +98,10 @@ pub fn ReviewScreen() -> impl IntoView {
             .collect_view()}
         <div class="nav-buttons">
             <button type="button" class="button secondary" on:click=back>
-                {move || s().back}
+                {tr(|s| s.back)}
             </button>
             <button type="button" class="button primary" on:click=finish>
-                {move || s().finish}
+                {tr(|s| s.finish)}
             </button>
         </div>
     }

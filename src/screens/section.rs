@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::fields::ItemField;
 use crate::focus::{focus_after_render, focus_heading};
-use crate::i18n::{strings, use_lang};
+use crate::i18n::{strings, tr, use_lang};
 use crate::persistence::StorageState;
 use crate::store::{FieldError, use_store};
 
@@ -124,7 +124,7 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
         {section.intro.as_ref().map(|intro| view! { <p class="lead">{move || intro.get(lang.get())}</p> })}
         <Show when=move || summary.with(|s| !s.is_empty())>
             <div class="error-summary" role="alert" tabindex="-1">
-                <h2>{move || s().error_summary}</h2>
+                <h2>{tr(|s| s.error_summary)}</h2>
                 <ul>
                     {move || {
                         summary
@@ -161,17 +161,17 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
                 .collect_view()}
             <div class="nav-buttons">
                 <button type="button" class="button secondary" on:click=on_back>
-                    {move || s().back}
+                    {tr(|s| s.back)}
                 </button>
                 <button type="submit" class="button primary" on:click=on_next>
-                    {move || s().next}
+                    {tr(|s| s.next)}
                 </button>
             </div>
             {complete
                 .then(|| {
                     view! {
                         <button type="button" class="button link" on:click=to_review>
-                            {move || s().to_review}
+                            {tr(|s| s.to_review)}
                         </button>
                     }
                 })}

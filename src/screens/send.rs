@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use crate::clinic::{Clinic, ClinicState};
 use crate::entry::Way;
 use crate::focus::focus_after_render;
-use crate::i18n::{strings, use_lang};
+use crate::i18n::{strings, tr, use_lang};
 use crate::persistence::StorageState;
 use crate::sending::{Destination, seal_and_queue};
 use crate::store::{Store, use_store};
@@ -121,16 +121,16 @@ pub fn SendPanel() -> impl IntoView {
     move || match store.clinic.get() {
         ClinicState::None => ().into_any(),
         ClinicState::Loading => {
-            view! { <p class="notice">{move || s().clinic_loading}</p> }.into_any()
+            view! { <p class="notice">{tr(|s| s.clinic_loading)}</p> }.into_any()
         }
         ClinicState::Unknown => {
-            view! { <p class="warning">{move || s().clinic_unknown}</p> }.into_any()
+            view! { <p class="warning">{tr(|s| s.clinic_unknown)}</p> }.into_any()
         }
         ClinicState::Unreachable => {
-            view! { <p class="warning">{move || s().clinic_unreachable}</p> }.into_any()
+            view! { <p class="warning">{tr(|s| s.clinic_unreachable)}</p> }.into_any()
         }
         ClinicState::BadSettings => {
-            view! { <p class="warning">{move || s().clinic_bad_settings}</p> }.into_any()
+            view! { <p class="warning">{tr(|s| s.clinic_bad_settings)}</p> }.into_any()
         }
         ClinicState::Ready(clinic)
             if *way == Way::SelfTest
@@ -156,7 +156,7 @@ pub fn SendPanel() -> impl IntoView {
                                     let consent_lead = consent_lead.clone();
                                     let consent = consent.clone();
                                     view! {
-                                        <h3>{move || s().consent_heading}</h3>
+                                        <h3>{tr(|s| s.consent_heading)}</h3>
                                         <p>{move || (s().consent_lead)(&consent_lead)}</p>
                                         <blockquote class="consent-text" lang="da">{consent}</blockquote>
                                         <div class="field" class:has-error=move || consent_missing.get()>
@@ -171,7 +171,7 @@ pub fn SendPanel() -> impl IntoView {
                                                         consent_missing.set(false);
                                                     }
                                                 />
-                                                <span>{move || s().consent_check}</span>
+                                                <span>{tr(|s| s.consent_check)}</span>
                                             </label>
                                             <p id="consent-error" class="field-error" aria-live="polite">
                                                 {move || consent_missing.get().then(|| s().consent_missing)}
@@ -180,11 +180,11 @@ pub fn SendPanel() -> impl IntoView {
                                     }
                                     .into_any()
                                 }
-                                Way::Link { .. } => view! { <p>{move || s().send_link_lead}</p> }.into_any(),
-                                _ => view! { <p>{move || s().send_anonymous_lead}</p> }.into_any(),
+                                Way::Link { .. } => view! { <p>{tr(|s| s.send_link_lead)}</p> }.into_any(),
+                                _ => view! { <p>{tr(|s| s.send_anonymous_lead)}</p> }.into_any(),
                             }}
                             <div role="alert">
-                                {move || failed.get().then(|| view! { <p class="warning">{move || s().send_failed}</p> })}
+                                {move || failed.get().then(|| view! { <p class="warning">{tr(|s| s.send_failed)}</p> })}
                             </div>
                             <button type="button" class="button primary" disabled=move || busy.get() on:click=send>
                                 {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::clinic::ClinicState;
 use crate::entry::Way;
 use crate::focus::focus_heading;
-use crate::i18n::{strings, use_lang};
+use crate::i18n::{strings, tr, use_lang};
 use crate::link::LinkState;
 use crate::persistence;
 use crate::sending::local_day;
@@ -24,10 +24,10 @@ pub fn StartScreen() -> impl IntoView {
     };
     let intro = match &store.entry.way {
         Way::SelfTest => view! {
-            <h1 tabindex="-1">{move || s().selftest_heading}</h1>
-            <p class="lead">{move || s().selftest_lead}</p>
+            <h1 tabindex="-1">{tr(|s| s.selftest_heading)}</h1>
+            <p class="lead">{tr(|s| s.selftest_lead)}</p>
             <section class="about-anonymous" aria-labelledby="anonymous-heading">
-                <h2 id="anonymous-heading">{move || s().anonymous_heading}</h2>
+                <h2 id="anonymous-heading">{tr(|s| s.anonymous_heading)}</h2>
                 <ul>
                     {(0..4).map(|i| view! { <li>{move || s().anonymous_points[i]}</li> }).collect_view()}
                 </ul>
@@ -52,12 +52,12 @@ pub fn StartScreen() -> impl IntoView {
                         .map_or_else(|| s().identified_heading_no_name.to_owned(), |n| (s().identified_heading)(&n))
                 }}
             </h1>
-            <p class="lead">{move || s().identified_lead}</p>
+            <p class="lead">{tr(|s| s.identified_lead)}</p>
         }
         .into_any(),
         Way::BadLink => view! {
-            <h1 tabindex="-1">{move || s().link_bad_heading}</h1>
-            <p class="warning" role="alert">{move || s().link_bad}</p>
+            <h1 tabindex="-1">{tr(|s| s.link_bad_heading)}</h1>
+            <p class="warning" role="alert">{tr(|s| s.link_bad)}</p>
         }
         .into_any(),
     };
@@ -88,11 +88,11 @@ pub fn StartScreen() -> impl IntoView {
         <super::send::OutboxNotice />
         {intro}
         <Show when=move || store.entry.way != Way::BadLink>
-            <p class="lead">{move || s().start_lead}</p>
+            <p class="lead">{tr(|s| s.start_lead)}</p>
             {move || {
                 let forms = offered();
                 if forms.is_empty() {
-                    view! { <p class="warning">{move || s().form_not_offered}</p> }.into_any()
+                    view! { <p class="warning">{tr(|s| s.form_not_offered)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="form-list">
@@ -162,14 +162,14 @@ fn FormCard(form: &'static Form) -> impl IntoView {
             <h2>{move || form.title.get(lang.get())}</h2>
             <p>{move || form.description.get(lang.get())}</p>
             <Show when=move || saved.get()>
-                <p class="saved-note">{move || strings(lang.get()).saved_note}</p>
+                <p class="saved-note">{tr(|s| s.saved_note)}</p>
                 <button
                     type="button"
                     class="button primary"
                     aria-label=move || format!("{} {}", strings(lang.get()).continue_button, form.title.get(lang.get()))
                     on:click=resume
                 >
-                    {move || strings(lang.get()).continue_button}
+                    {tr(|s| s.continue_button)}
                 </button>
             </Show>
             <button

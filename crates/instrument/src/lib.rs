@@ -17,6 +17,7 @@
 //! ```
 
 pub mod answers;
+mod baked;
 pub mod cpr;
 pub mod date;
 pub mod draft;
@@ -36,11 +37,9 @@ pub use validate::{ErrorKind, ValidationError};
 /// The questionnaire definition shipped with this build (`data/instrument-v1.json`).
 pub const INSTRUMENT_V1_JSON: &str = include_str!("../data/instrument-v1.json");
 
-/// The questionnaire definition, parsed once.
+/// The questionnaire definition, built once from the code `build.rs` bakes from
+/// [`INSTRUMENT_V1_JSON`] (equal to it; the crate's tests check).
 pub fn instrument() -> &'static Instrument {
     static CELL: OnceLock<Instrument> = OnceLock::new();
-    CELL.get_or_init(|| {
-        serde_json::from_str(INSTRUMENT_V1_JSON)
-            .expect("data/instrument-v1.json is checked by the crate's tests")
-    })
+    CELL.get_or_init(baked::instrument_v1)
 }

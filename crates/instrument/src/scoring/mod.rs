@@ -410,18 +410,11 @@ fn check_formula(instrument: &Instrument, place: &str, formula: &Expr) -> Result
     Ok(())
 }
 
-/// Every specification this build ships, parsed and checked once.
+/// Every specification this build ships, built once from the code `build.rs` bakes from the
+/// JSON files (equal to them and checked against the instrument; the crate's tests check).
 pub fn shipped() -> &'static [ScoringSpec] {
     static CELL: OnceLock<Vec<ScoringSpec>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        [ASI6_DK_V1_JSON]
-            .iter()
-            .map(|json| {
-                ScoringSpec::from_json(json, crate::instrument())
-                    .expect("shipped scoring specifications are checked by the crate's tests")
-            })
-            .collect()
-    })
+    CELL.get_or_init(|| vec![crate::baked::asi6_dk_v1()])
 }
 
 /// The specification with this version id, if this build ships it.
