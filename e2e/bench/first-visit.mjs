@@ -40,10 +40,29 @@ try {
   const total = (k) => files.reduce((n, f) => n + f[k], 0);
 
   // 2. Time: navigation start → the first question of the ASI kort is on screen and usable.
+  // Measured inside the page, so the test driver's own start-up on a 4x slower CPU (it
+  // injects a large script into each new page) is not counted: the page taps "Start" as soon
+  // as the button exists, as a person would, and marks the frame in which the first question
+  // is painted. The driver then types into it, to prove it accepts input.
   const times = [];
+  const driverTimes = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
     const p = await context.newPage();
+    await p.addInitScript(() => {
+      const watch = new MutationObserver(() => {
+        const start = [...document.querySelectorAll("button")].find((b) => /^Start ASI kort/.test(b.getAttribute("aria-label") ?? ""));
+        if (start && !performance.getEntriesByName("start-button").length) {
+          performance.mark("start-button");
+          start.click();
+        }
+        if (document.getElementById("alc_use_days")) {
+          watch.disconnect();
+          requestAnimationFrame(() => performance.mark("first-question"));
+        }
+      });
+      watch.observe(document, { subtree: true, childList: true });
+    });
     const cdp = await context.newCDPSession(p);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
@@ -53,16 +72,20 @@ try {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     const started = Date.now();
     await p.goto(base, { waitUntil: "commit" });
-    await p.getByRole("button", { name: /^Start ASI kort/ }).click();
     await p.locator("#alc_use_days").fill("1");
-    const first = Date.now() - started;
-    times.push(first);
+    driverTimes.push(Date.now() - started);
+    const mark = await p.evaluate(() => performance.getEntriesByName("first-question")[0]?.startTime);
+    if (mark === undefined || (await p.locator("#alc_use_days").inputValue()) !== "1") {
+      throw new Error("the first question was not shown or did not take input");
+    }
+    times.push(Math.round(mark));
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  console.log(JSON.stringify({ files, total: { raw: total("raw"), gzip: total("gzip"), brotli: total("brotli") }, first_question_ms: { median, all: times } }, null, 1));
-  console.log(`first visit: ${total("brotli")} B brotli, ${total("gzip")} B gzip (${files.length} files); first question interactive: median ${median} ms over ${runs} runs (slow 4G, 4x CPU)`);
+  const medianOf = (all) => [...all].sort((a, b) => a - b)[Math.floor(all.length / 2)];
+  const median = medianOf(times);
+  const driverMedian = medianOf(driverTimes);
+  console.log(JSON.stringify({ files, total: { raw: total("raw"), gzip: total("gzip"), brotli: total("brotli") }, first_question_ms: { median, all: times }, with_driver_ms: { median: driverMedian, all: driverTimes } }, null, 1));
+  console.log(`first visit: ${total("brotli")} B brotli, ${total("gzip")} B gzip (${files.length} files); first question interactive: median ${median} ms over ${runs} runs (slow 4G, 4x CPU; ${driverMedian} ms including the test driver's reaction)`);
 } finally {
   await browser.close();
   server.kill();
