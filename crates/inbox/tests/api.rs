@@ -405,6 +405,62 @@ async fn the_app_is_served_compressed_with_app_routes_falling_back_to_index() {
 }
 
 #[tokio::test]
+async fn the_builds_own_compressed_copies_are_served_where_they_exist() {
+    let inbox = TestInbox::new("precompressed");
+    let app_dir = inbox.dir.join("dist");
+    std::fs::create_dir_all(&app_dir).unwrap();
+    std::fs::write(
+        app_dir.join("index.html"),
+        "<!DOCTYPE html><title>app</title>",
+    )
+    .unwrap();
+    std::fs::write(app_dir.join("index.html.br"), b"index, brotli 11").unwrap();
+    std::fs::write(app_dir.join("app.wasm"), vec![0u8; 4096]).unwrap();
+    std::fs::write(app_dir.join("app.wasm.br"), b"wasm, brotli 11").unwrap();
+    std::fs::write(app_dir.join("app.wasm.gz"), b"wasm, gzip 9").unwrap();
+    let mut config = inbox.config();
+    config.app_dir = Some(app_dir);
+    let db = Db::open(&config.database).unwrap();
+    let router = app(Arc::new(AppState::new(config, db)));
+    let get = |path: &'static str, accept: &'static str| {
+        let router = router.clone();
+        async move {
+            let response = router
+                .oneshot(
+                    Request::get(path)
+                        .header(header::ACCEPT_ENCODING, accept)
+                        .body(Body::empty())
+                        .unwrap(),
+                )
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            assert_eq!(
+                response.headers()[header::VARY],
+                "accept-encoding",
+                "{path}"
+            );
+            let encoding = response.headers()[header::CONTENT_ENCODING].clone();
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            (encoding, body)
+        }
+    };
+    assert_eq!(
+        get("/app.wasm", "gzip, br").await,
+        ("br".parse().unwrap(), "wasm, brotli 11".into())
+    );
+    assert_eq!(
+        get("/app.wasm", "gzip").await,
+        ("gzip".parse().unwrap(), "wasm, gzip 9".into())
+    );
+    // An app route falls back to index.html, and to its brotli copy.
+    assert_eq!(
+        get("/selvtest", "br").await,
+        ("br".parse().unwrap(), "index, brotli 11".into())
+    );
+}
+
+#[tokio::test]
 async fn a_database_from_before_retention_opens_and_keeps_its_envelopes() {
     let inbox = TestInbox::new("old-schema");
     let config = inbox.config();

@@ -97,10 +97,26 @@ pub fn app(state: Arc<AppState>) -> Router {
         .layer(map_response(error::json_errors))
         .layer(cors);
     let router = match &state.config.app_dir {
-        // The app's files, compressed for slow phones; unknown paths are app routes. Only the
-        // clinics' embed origins may show them in a frame.
+        // The app's files, compressed for slow phones: the build's own brotli (quality 11)
+        // and gzip copies (`x.wasm.br`, `x.wasm.gz`) where they exist, else compressed per
+        // request below. Unknown paths are app routes. Only the clinics' embed origins may
+        // show them in a frame.
         Some(dir) => {
-            let files = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+            let files = ServeDir::new(dir)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(
+                    ServeFile::new(dir.join("index.html"))
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                );
+            // The same address gives other bytes to another Accept-Encoding: caches on the
+            // way must keep them apart.
+            let files = SetResponseHeader::if_not_present(
+                files,
+                header::VARY,
+                HeaderValue::from_static("accept-encoding"),
+            );
             api.fallback_service(SetResponseHeader::overriding(
                 files,
                 header::CONTENT_SECURITY_POLICY,
