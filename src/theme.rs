@@ -95,11 +95,17 @@ pub enum ThemeError {
     },
 }
 
-/// A contrast ratio cut (not rounded) to two decimals, so a failing 4.499 never reads 4.50.
-/// Integer arithmetic: the app carries no float formatting code for one message.
+/// A contrast ratio cut (not rounded) to at most two decimals, written as WCAG writes them
+/// (4.5, 3, 2.87), so a failing 4.499 never reads 4.5. Integer arithmetic: the app carries
+/// no float formatting code for one message.
 fn two_decimals(ratio: f64) -> String {
     let hundredths = (ratio * 100.0) as u64;
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+    let (whole, part) = (hundredths / 100, hundredths % 100);
+    match part {
+        0 => whole.to_string(),
+        p if p % 10 == 0 => format!("{whole}.{}", p / 10),
+        p => format!("{whole}.{p:02}"),
+    }
 }
 
 impl Theme {
@@ -236,6 +242,14 @@ mod tests {
     #[test]
     fn the_apps_own_colours_pass() {
         Theme::APP.check().unwrap();
+    }
+
+    #[test]
+    fn contrast_ratios_are_written_as_wcag_writes_them() {
+        assert_eq!(two_decimals(4.5), "4.5");
+        assert_eq!(two_decimals(3.0), "3");
+        assert_eq!(two_decimals(2.876), "2.87");
+        assert_eq!(two_decimals(4.499), "4.49");
     }
 
     #[test]
