@@ -6,8 +6,16 @@ import { expectNoViolations } from "./axe";
 import { completeForm, instrument, vectors } from "./questionnaire";
 import { kept, openControlled } from "./device";
 
-/** Opens the app on the inbox, for the demo clinic, once the service worker controls it. */
-const openApp = (page: Page, inbox: Inbox) => openControlled(page, `${inbox.url}/?klinik=demo`);
+/**
+ * Opens the app on the inbox, for the demo clinic, once the service worker controls it and
+ * the clinic's settings (its key) have arrived: as for a person who opened the link online
+ * and lost the connection afterwards.
+ */
+async function openApp(page: Page, inbox: Inbox) {
+  const settings = page.waitForEvent("requestfinished", (r) => new URL(r.url()).pathname === "/api/v1/clinics/demo");
+  await openControlled(page, `${inbox.url}/?klinik=demo`);
+  await settings;
+}
 
 const clinicName = "Demo Rusmiddelcenter";
 const sendButton = (page: Page) => page.getByRole("button", { name: `Send anonymt til ${clinicName}` });
