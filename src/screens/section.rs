@@ -71,9 +71,12 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
             .into_iter()
             .filter(|o| !invalid.iter().any(|p| p.id == o.id))
             .collect();
-        let mut problems: Vec<&'static Item> = invalid;
-        problems.extend(missing);
-        problems.sort_by_key(|p| inst.items.iter().position(|i| i.id == p.id));
+        // In the order the questions are asked.
+        let problems: Vec<&'static Item> = inst
+            .items
+            .iter()
+            .filter(|i| invalid.iter().chain(&missing).any(|p| p.id == i.id))
+            .collect();
         if problems.is_empty() {
             summary.set(Vec::new());
             // Move on only once every answer of this screen is on the device.

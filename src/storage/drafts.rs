@@ -152,7 +152,7 @@ impl DraftStore {
         for slot in stale {
             self.delete(&slot).await?;
         }
-        out.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+        out.sort_unstable_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
         Ok(out)
     }
 

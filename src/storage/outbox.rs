@@ -113,7 +113,7 @@ pub async fn pending() -> Result<Vec<Queued>, StorageError> {
         .into_iter()
         .filter_map(|(id, record)| from_record(id, &record))
         .collect();
-    queued.sort_by(|a, b| a.queued_ms.total_cmp(&b.queued_ms));
+    queued.sort_unstable_by(|a, b| a.queued_ms.total_cmp(&b.queued_ms));
     Ok(queued)
 }
 

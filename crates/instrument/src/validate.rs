@@ -223,13 +223,27 @@ impl Answers {
         if errors.is_empty() {
             Ok(answers)
         } else {
-            let position = |e: &ValidationError| {
-                e.item
-                    .as_deref()
-                    .and_then(|id| instrument.items.iter().position(|i| i.id == id))
-            };
-            errors.sort_by_key(|e| (position(e).is_none(), position(e)));
-            Err(errors)
+            // In item order, then the errors about no item (without a sort: smaller code).
+            let mut ordered: Vec<ValidationError> = Vec::with_capacity(errors.len());
+            for item in &instrument.items {
+                ordered.extend(
+                    errors
+                        .iter()
+                        .filter(|e| e.item.as_deref() == Some(item.id.as_str()))
+                        .cloned(),
+                );
+            }
+            ordered.extend(
+                errors
+                    .iter()
+                    .filter(|e| {
+                        e.item
+                            .as_deref()
+                            .is_none_or(|id| instrument.item(id).is_none())
+                    })
+                    .cloned(),
+            );
+            Err(ordered)
         }
     }
 }
