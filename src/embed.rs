@@ -7,7 +7,6 @@
 //! applied when they keep WCAG AA contrast ([`crate::theme`]).
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use serde_json::{Value, json};
@@ -19,7 +18,7 @@ use crate::store::Store;
 
 thread_local! {
     /// The envelope ids already announced, per message type.
-    static TOLD: RefCell<BTreeSet<(String, String)>> = const { RefCell::new(BTreeSet::new()) };
+    static TOLD: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Posts `message` to the host page, once per allowed origin (the browser delivers it only
@@ -47,7 +46,14 @@ fn tell(store: Store, message: &Value) {
 
 /// Tells the host about `id` once per message type.
 fn tell_once(store: Store, kind: &str, id: &str) {
-    let new = TOLD.with(|t| t.borrow_mut().insert((kind.to_owned(), id.to_owned())));
+    let new = TOLD.with(|t| {
+        let mut told = t.borrow_mut();
+        let new = !told.iter().any(|(k, i)| k == kind && i == id);
+        if new {
+            told.push((kind.to_owned(), id.to_owned()));
+        }
+        new
+    });
     if new {
         tell(store, &json!({"type": kind, "id": id}));
     }

@@ -29,13 +29,38 @@ pub enum FieldError {
     Missing,
 }
 
+/// The messages of the items on screen, by item id. A short list rather than a map: there
+/// are a handful at a time, and the app carries no map code for them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldErrors(Vec<(String, FieldError)>);
+
+impl FieldErrors {
+    /// The message of `item`, if it has one.
+    pub fn get(&self, item: &str) -> Option<&FieldError> {
+        self.0.iter().find(|(id, _)| id == item).map(|(_, e)| e)
+    }
+
+    /// Sets (or, with `None`, clears) the message of `item`.
+    fn set(&mut self, item: &str, error: Option<FieldError>) {
+        self.0.retain(|(id, _)| id != item);
+        if let Some(error) = error {
+            self.0.push((item.to_owned(), error));
+        }
+    }
+
+    /// Clears every message.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 /// Shared through context; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct Store {
     /// The questionnaire being answered, if any.
     pub draft: RwSignal<Option<Draft>>,
     /// Messages per item id.
-    pub errors: RwSignal<BTreeMap<String, FieldError>>,
+    pub errors: RwSignal<FieldErrors>,
     /// How the app was opened (fixed for the page's life).
     pub entry: &'static Entry,
     /// Settings from the page address, for a self-test without a clinic.
@@ -65,7 +90,7 @@ impl Store {
         Store {
             entry: Box::leak(Box::new(entry)),
             draft: RwSignal::new(None),
-            errors: RwSignal::new(BTreeMap::new()),
+            errors: RwSignal::new(FieldErrors::default()),
             settings,
             storage: RwSignal::new(StorageState::Loading),
             saved: RwSignal::new(BTreeMap::new()),
@@ -122,14 +147,7 @@ impl Store {
             .errors
             .with_untracked(|m| m.get(item) == error.as_ref());
         if !unchanged {
-            self.errors.update(|m| match error {
-                Some(e) => {
-                    m.insert(item.to_owned(), e);
-                }
-                None => {
-                    m.remove(item);
-                }
-            });
+            self.errors.update(|m| m.set(item, error));
         }
     }
 }
