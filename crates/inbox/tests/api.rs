@@ -375,15 +375,12 @@ async fn cors_only_for_configured_origins() {
 #[tokio::test]
 async fn the_app_is_served_compressed_with_app_routes_falling_back_to_index() {
     let inbox = TestInbox::new("app");
-    let app_dir = inbox.dir.join("dist");
-    std::fs::create_dir_all(&app_dir).unwrap();
     let index = format!(
         "<!DOCTYPE html><html lang=\"da\"><body>{}</body></html>",
         "Spørgeskemaer ".repeat(200)
     );
-    std::fs::write(app_dir.join("index.html"), &index).unwrap();
     let mut config = inbox.config();
-    config.app_dir = Some(app_dir);
+    config.app_dir = Some(inbox.app_dir(&[("index.html", index.as_bytes())]));
     let db = Db::open(&config.database).unwrap();
     let router = app(Arc::new(AppState::new(config, db)));
     for path in ["/", "/selvtest"] {
@@ -407,17 +404,13 @@ async fn the_app_is_served_compressed_with_app_routes_falling_back_to_index() {
 #[tokio::test]
 async fn the_builds_own_compressed_copies_are_served_where_they_exist() {
     let inbox = TestInbox::new("precompressed");
-    let app_dir = inbox.dir.join("dist");
-    std::fs::create_dir_all(&app_dir).unwrap();
-    std::fs::write(
-        app_dir.join("index.html"),
-        "<!DOCTYPE html><title>app</title>",
-    )
-    .unwrap();
-    std::fs::write(app_dir.join("index.html.br"), b"index, brotli 11").unwrap();
-    std::fs::write(app_dir.join("app.wasm"), vec![0u8; 4096]).unwrap();
-    std::fs::write(app_dir.join("app.wasm.br"), b"wasm, brotli 11").unwrap();
-    std::fs::write(app_dir.join("app.wasm.gz"), b"wasm, gzip 9").unwrap();
+    let app_dir = inbox.app_dir(&[
+        ("index.html", b"<!DOCTYPE html><title>app</title>"),
+        ("index.html.br", b"index, brotli 11"),
+        ("app.wasm", &[0; 4096]),
+        ("app.wasm.br", b"wasm, brotli 11"),
+        ("app.wasm.gz", b"wasm, gzip 9"),
+    ]);
     let mut config = inbox.config();
     config.app_dir = Some(app_dir);
     let db = Db::open(&config.database).unwrap();

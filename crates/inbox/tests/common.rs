@@ -46,6 +46,16 @@ impl TestInbox {
         }
     }
 
+    /// An app directory (`<dir>/dist`) holding `files` (name, bytes), for `Config::app_dir`.
+    pub fn app_dir(&self, files: &[(&str, &[u8])]) -> PathBuf {
+        let dir = self.dir.join("dist");
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, bytes) in files {
+            std::fs::write(dir.join(name), bytes).unwrap();
+        }
+        dir
+    }
+
     /// The configuration, the demo clinic with a rate limit no test of other things reaches.
     pub fn config_toml(&self, listen: &str) -> String {
         self.config_toml_with(listen, "anonymous_per_hour = 100000\n")

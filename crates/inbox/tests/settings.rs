@@ -130,14 +130,10 @@ fn settings_that_cannot_work_are_refused_when_the_configuration_is_loaded() {
 #[tokio::test]
 async fn app_pages_may_be_framed_only_by_the_clinics_embed_origins() {
     let inbox = TestInbox::new("frame-ancestors");
-    let app_dir = inbox.dir.join("dist");
-    std::fs::create_dir_all(&app_dir).unwrap();
-    std::fs::write(
-        app_dir.join("index.html"),
-        "<!DOCTYPE html><title>ASI</title>",
-    )
-    .unwrap();
-    std::fs::write(app_dir.join("app.js"), "console.log(1)").unwrap();
+    let app_dir = inbox.app_dir(&[
+        ("index.html", b"<!DOCTYPE html><title>ASI</title>"),
+        ("app.js", b"console.log(1)"),
+    ]);
     let mut config = inbox
         .config_with("embed_origins = [\"http://localhost:8081\", \"https://www.example.dk\"]\n");
     config.app_dir = Some(app_dir);
