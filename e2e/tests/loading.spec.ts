@@ -1,0 +1,36 @@
+// What a slow or failed first visit shows before the app runs: index.html's own loading
+// message at once (not a blank screen), replaced by the app once it starts, and a clear
+// Danish message when the app cannot be fetched.
+import { test, expect } from "@playwright/test";
+import { expectNoViolations } from "./axe";
+
+const loading = "Henter spørgeskemaet …";
+const failed = "Skemaet kunne ikke hentes. Tjek din forbindelse, og genindlæs siden.";
+
+test("the page shows a loading message until the app starts, then only the app", async ({ page }) => {
+  // Hold the wasm back until the message has been checked.
+  let release!: () => void;
+  const released = new Promise<void>((ok) => (release = ok));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("/", { waitUntil: "commit" });
+  await expect(page.getByRole("status")).toHaveText(loading);
+  await expect(page.getByRole("banner")).toHaveText("ASI selvtest");
+  await expectNoViolations(page, "loading");
+  await page.screenshot({ path: "screenshots/loading.png" });
+  release();
+  await expect(page.getByRole("heading", { level: 1, name: "Anonym selvtest" })).toBeVisible();
+  await expect(page.getByText(loading)).toHaveCount(0);
+  await expect(page.locator("#boot")).toHaveCount(0);
+  // One header and one main: the loading page's are gone.
+  await expect(page.getByRole("banner")).toHaveCount(1);
+  await expect(page.getByRole("main")).toHaveCount(1);
+});
+
+test("when the app cannot be fetched, the page says so in Danish", async ({ page }) => {
+  await page.route(/_bg\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await page.goto("/");
+  await expect(page.getByRole("status")).toHaveText(failed);
+});
