@@ -137,6 +137,12 @@ pub enum EnvelopeError {
     /// A metadata field is missing or invalid.
     #[error("the envelope's metadata field «{0}» is invalid")]
     Metadata(&'static str),
+    /// The metadata bytes are not the compact JSON of §3.1 (members in another order, white
+    /// space, escapes where none are needed, `"token": null`).
+    #[error(
+        "the envelope's metadata is not in the canonical form (compact JSON, members in the order of docs/envelope.md §3.1)"
+    )]
+    NotCanonical,
     /// The outer `id` or `key_id` differs from the metadata's.
     #[error("the envelope's outer {0} does not match its metadata")]
     Mismatch(&'static str),
@@ -167,6 +173,9 @@ impl EnvelopeError {
             }
             (Lang::Da, EnvelopeError::Metadata(field)) => {
                 format!("metadatafeltet «{field}» er ugyldigt")
+            }
+            (Lang::Da, EnvelopeError::NotCanonical) => {
+                "metadata er ikke skrevet på den faste form (kompakt JSON, felterne i den rækkefølge, docs/envelope.md §3.1 angiver)".into()
             }
             (Lang::Da, EnvelopeError::Mismatch(field)) => {
                 format!("det ydre felt {field} passer ikke med metadata")
@@ -257,6 +266,11 @@ pub fn inspect(envelope: &Envelope) -> Result<Metadata, EnvelopeError> {
     let metadata: Metadata = serde_json::from_slice(&aad)
         .map_err(|e| EnvelopeError::Format(format!("aad is not the metadata: {e}")))?;
     metadata.check()?;
+    // The AAD is exactly the compact serialisation, so every sender writes the same bytes
+    // for the same metadata and no two spellings of one response can exist.
+    if serde_json::to_vec(&metadata).expect("metadata always serialises") != aad {
+        return Err(EnvelopeError::NotCanonical);
+    }
     if metadata.id != envelope.id {
         return Err(EnvelopeError::Mismatch("id"));
     }
@@ -284,7 +298,7 @@ pub fn open(secret: &SecretKey, envelope: &Envelope) -> Result<Opened, EnvelopeE
         });
     }
     let metadata = inspect(envelope).map_err(|e| match e {
-        EnvelopeError::Metadata(_) => EnvelopeError::Open,
+        EnvelopeError::Metadata(_) | EnvelopeError::NotCanonical => EnvelopeError::Open,
         EnvelopeError::Format(ref why) if why.starts_with("aad") => EnvelopeError::Open,
         other => other,
     })?;

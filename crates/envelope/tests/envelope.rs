@@ -3,8 +3,8 @@
 
 use asi_envelope::envelope::INFO;
 use asi_envelope::{
-    Consent, Envelope, EnvelopeError, Metadata, Mode, Payload, PublicKey, SecretKey, keys, open,
-    seal, seal_with_ephemeral_ikm,
+    Consent, Envelope, EnvelopeError, Metadata, Mode, Payload, PublicKey, SecretKey, inspect, keys,
+    open, seal, seal_with_ephemeral_ikm,
 };
 use asi_instrument::{Answers, Lang, instrument};
 use base64::Engine;
@@ -308,4 +308,42 @@ fn documented_vectors_reproduce() {
         "docs/envelope.md shows the vector's ct"
     );
     assert_eq!(INFO, b"asi-envelope/v1");
+}
+
+#[test]
+fn metadata_in_any_other_spelling_than_the_canonical_one_is_refused() {
+    let (secret, public) = keys::generate();
+    let mut metadata = metadata_for(&public);
+    metadata.token = Some("t0k3n".into());
+    let envelope = seal(&public, &metadata, b"{}").unwrap();
+    let canonical = String::from_utf8(URL_SAFE_NO_PAD.decode(&envelope.aad).unwrap()).unwrap();
+    assert_eq!(inspect(&envelope), Ok(metadata.clone()));
+    let value: Value = serde_json::from_str(&canonical).unwrap();
+    let reordered = {
+        let m = &metadata;
+        format!(
+            r#"{{"key_id":"{}","id":"{}","clinic":"{}","form":"{}","timepoint":"{}","day":"{}","token":"t0k3n"}}"#,
+            m.key_id, m.id, m.clinic, m.form, m.timepoint, m.day
+        )
+    };
+    let mut anonymous = metadata.clone();
+    anonymous.token = None;
+    let anonymous_canonical = serde_json::to_string(&anonymous).unwrap();
+    let null_token = anonymous_canonical.replacen('}', r#","token":null}"#, 1);
+    for (what, aad) in [
+        ("spaces", serde_json::to_string_pretty(&value).unwrap()),
+        ("members out of order", reordered),
+        ("a needless escape", canonical.replace("demo", "d\\u0065mo")),
+        ("a token of null", null_token),
+    ] {
+        let mut changed = envelope.clone();
+        changed.aad = URL_SAFE_NO_PAD.encode(aad.as_bytes());
+        assert_eq!(
+            inspect(&changed),
+            Err(EnvelopeError::NotCanonical),
+            "{what}: {aad}"
+        );
+        // Opening says no more than that it cannot be opened.
+        assert_eq!(open(&secret, &changed), Err(EnvelopeError::Open), "{what}");
+    }
 }

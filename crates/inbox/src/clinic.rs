@@ -6,12 +6,11 @@ use std::collections::BTreeMap;
 
 use asi_envelope::{KeyError, PublicKey};
 use asi_instrument::FormError;
+use asi_protocol::{ClinicSettings, DEFAULT_DRAFT_RETENTION_DAYS, DRAFT_RETENTION_DAYS};
 use serde::Deserialize;
-use serde_json::{Value, json};
 use thiserror::Error;
 
-/// The smallest and largest `draft_retention_days`.
-pub const DRAFT_RETENTION_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
+use crate::rate_limit::Budget;
 
 /// One clinic.
 #[derive(Debug, Clone, Deserialize)]
@@ -56,9 +55,13 @@ pub struct Clinic {
     /// Web origins (`scheme://host[:port]`) allowed to show the app in a frame.
     #[serde(default)]
     pub embed_origins: Vec<String>,
-    /// Envelopes without a link token this clinic accepts per rolling hour (not served).
-    #[serde(default = "default_anonymous_per_hour")]
+    /// Anonymous self-screenings this clinic accepts per rolling hour (not served).
+    #[serde(default = "default_per_hour")]
     pub anonymous_per_hour: u32,
+    /// Identified responses without a link (intake on a tablet or an embedded form) this
+    /// clinic accepts per rolling hour, a budget of their own (not served).
+    #[serde(default = "default_per_hour")]
+    pub identified_per_hour: u32,
 }
 
 fn yes() -> bool {
@@ -66,12 +69,15 @@ fn yes() -> bool {
 }
 
 fn default_draft_retention_days() -> u32 {
-    14
+    DEFAULT_DRAFT_RETENTION_DAYS
 }
 
-fn default_anonymous_per_hour() -> u32 {
+fn default_per_hour() -> u32 {
     120
 }
+
+/// SHA-256 of the empty token: a clinic with this hash could be read with no token at all.
+const EMPTY_TOKEN_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /// Every form of the instrument at every timepoint it lists.
 fn default_offers() -> BTreeMap<String, Vec<String>> {
@@ -95,6 +101,16 @@ pub enum ClinicError {
     /// The reader token hash is not SHA-256 hex.
     #[error("reader_token_sha256 must be 64 hex digits")]
     ReaderTokenHash,
+    /// The reader token hash is the hash of an empty token.
+    #[error(
+        "reader_token_sha256 is the SHA-256 of an empty token; make a real token (see the README)"
+    )]
+    EmptyReaderToken,
+    /// Two clinics have the same reader token hash.
+    #[error(
+        "reader_token_sha256 is also clinic {0}'s: each clinic needs a token of its own, or one could read the other's envelopes"
+    )]
+    SharedReaderToken(String),
     /// `offers` names a form the instrument does not have, or a timepoint the form is not
     /// used at.
     #[error("offers: {0}")]
@@ -107,6 +123,9 @@ pub enum ClinicError {
         "anonymous_per_hour must be at least 1 (to refuse anonymous responses, set accept_anonymous = false)"
     )]
     AnonymousPerHour,
+    /// `identified_per_hour` is 0.
+    #[error("identified_per_hour must be at least 1")]
+    IdentifiedPerHour,
     /// An embed origin is not `scheme://host[:port]`.
     #[error("embed_origins: {origin:?} is not a web origin (scheme://host[:port], no path): {why}")]
     EmbedOrigin {
@@ -125,6 +144,9 @@ impl Clinic {
         if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(ClinicError::ReaderTokenHash);
         }
+        if hash.eq_ignore_ascii_case(EMPTY_TOKEN_SHA256) {
+            return Err(ClinicError::EmptyReaderToken);
+        }
         let instrument = asi_instrument::instrument();
         for (form, timepoints) in &self.offers {
             instrument.known_form(form)?;
@@ -138,6 +160,9 @@ impl Clinic {
         if self.anonymous_per_hour == 0 {
             return Err(ClinicError::AnonymousPerHour);
         }
+        if self.identified_per_hour == 0 {
+            return Err(ClinicError::IdentifiedPerHour);
+        }
         for origin in &self.embed_origins {
             check_origin(origin).map_err(|why| ClinicError::EmbedOrigin {
                 origin: origin.clone(),
@@ -150,6 +175,14 @@ impl Clinic {
     /// The clinic's public key.
     pub fn key(&self) -> PublicKey {
         PublicKey::from_text(&self.public_key).expect("checked when the configuration was loaded")
+    }
+
+    /// How many envelopes of `budget` the clinic takes per rolling hour.
+    pub fn per_hour(&self, budget: Budget) -> u32 {
+        match budget {
+            Budget::Anonymous => self.anonymous_per_hour,
+            Budget::Identified => self.identified_per_hour,
+        }
     }
 
     /// Whether the clinic takes `form` at `timepoint`.
@@ -171,38 +204,38 @@ impl Clinic {
     }
 
     /// The settings the app may know (`GET /api/v1/clinics/<id>`): never the reader token
-    /// hash, the envelope retention or the rate limit. `offers` names every form of the
+    /// hash, the envelope retention or the limits. `offers` names every form of the
     /// instrument, with an empty list for a form the clinic does not offer.
-    pub fn public_settings(&self) -> Value {
+    pub fn public_settings(&self) -> ClinicSettings {
         let key = self.key();
-        let offers: BTreeMap<&str, &[String]> = asi_instrument::instrument()
+        let offers = asi_instrument::instrument()
             .forms
             .iter()
             .map(|form| {
-                let timepoints = self.offers.get(&form.id).map_or(&[][..], Vec::as_slice);
-                (form.id.as_str(), timepoints)
+                let timepoints = self.offers.get(&form.id).cloned().unwrap_or_default();
+                (form.id.clone(), timepoints)
             })
             .collect();
-        json!({
-            "id": self.id,
-            "name": self.name,
-            "contact": self.contact,
-            "opening_hours": self.opening_hours,
-            "public_key": key.to_text(),
-            "key_id": key.key_id(),
-            "offers": offers,
-            "show_scores": self.show_scores,
-            "accept_anonymous": self.accept_anonymous,
-            "consent_text": self.consent_text(),
-            "draft_retention_days": self.draft_retention_days,
-            "embed_origins": self.embed_origins,
-        })
+        ClinicSettings {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            contact: self.contact.clone(),
+            opening_hours: self.opening_hours.clone(),
+            public_key: key.to_text(),
+            key_id: key.key_id(),
+            offers,
+            show_scores: self.show_scores,
+            accept_anonymous: self.accept_anonymous,
+            consent_text: self.consent_text(),
+            draft_retention_days: self.draft_retention_days,
+            embed_origins: self.embed_origins.clone(),
+        }
     }
 }
 
 /// Checks that `origin` is a web origin as a browser writes it: `http` or `https`, a host,
 /// an optional port, and nothing after (no path, not even `/`).
-fn check_origin(origin: &str) -> Result<(), &'static str> {
+pub fn check_origin(origin: &str) -> Result<(), &'static str> {
     let rest = origin
         .strip_prefix("https://")
         .or_else(|| origin.strip_prefix("http://"))

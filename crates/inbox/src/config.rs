@@ -6,6 +6,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 pub use crate::clinic::{Clinic, ClinicError};
+use crate::clinic::check_origin;
 
 /// The inbox's configuration.
 #[derive(Debug, Clone, Deserialize)]
@@ -45,6 +46,14 @@ pub enum ConfigError {
         path: PathBuf,
         /// Why.
         source: toml::de::Error,
+    },
+    /// An entry of `allowed_origins` is not a web origin.
+    #[error("allowed_origins: {origin:?} is not a web origin (scheme://host[:port], no path): {why}")]
+    AllowedOrigin {
+        /// The entry.
+        origin: String,
+        /// What is wrong with it.
+        why: &'static str,
     },
     /// A clinic's entry is not usable.
     #[error("clinic {clinic}: {source}")]
@@ -93,12 +102,30 @@ impl Config {
         }
     }
 
-    /// Checks every clinic's entry, and that ids are unique.
+    /// Checks the allowed origins and every clinic's entry, and that ids and reader tokens
+    /// are each one clinic's.
     pub fn check(&self) -> Result<(), ConfigError> {
+        for origin in &self.allowed_origins {
+            let why = if origin.trim() == "*" {
+                Err("a wildcard would let every web site call the inbox from a browser; name each site")
+            } else {
+                check_origin(origin)
+            };
+            why.map_err(|why| ConfigError::AllowedOrigin {
+                origin: origin.clone(),
+                why,
+            })?;
+        }
         for (i, clinic) in self.clinics.iter().enumerate() {
-            let duplicate = self.clinics[..i].iter().any(|c| c.id == clinic.id);
-            let checked = if duplicate {
+            let earlier = &self.clinics[..i];
+            let shared_token = earlier.iter().find(|c| {
+                c.reader_token_sha256
+                    .eq_ignore_ascii_case(&clinic.reader_token_sha256)
+            });
+            let checked = if earlier.iter().any(|c| c.id == clinic.id) {
                 Err(ClinicError::DuplicateId)
+            } else if let Some(other) = shared_token {
+                Err(ClinicError::SharedReaderToken(other.id.clone()))
             } else {
                 clinic.check()
             };

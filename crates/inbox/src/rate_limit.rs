@@ -1,6 +1,10 @@
-//! The limit on envelopes without a link token: per clinic, at most `anonymous_per_hour`
-//! new ones in any rolling hour. Kept in memory and keyed by clinic id only — never by an
-//! address or anything else of the sender; a restart forgets it.
+//! The limits on envelopes without a link token: per clinic and per [`Budget`], at most the
+//! clinic's `anonymous_per_hour` anonymous self-screenings and `identified_per_hour`
+//! identified responses (intake on a tablet or an embedded form) new in any rolling hour.
+//! The two budgets are separate, so a flood of anonymous self-tests (which anyone with the
+//! clinic's public key can seal) cannot hold back the clinic's identified intakes. Kept in
+//! memory and keyed by clinic id and budget only — never by an address or anything else of
+//! the sender; a restart forgets it.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -9,10 +13,31 @@ use std::time::Duration;
 /// The rolling window.
 pub const WINDOW: Duration = Duration::from_secs(60 * 60);
 
-/// The times (since the epoch) of each clinic's admissions within the last [`WINDOW`].
+/// Which of a clinic's budgets an envelope without a link token counts against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Budget {
+    /// An anonymous self-screening (timepoint `self_screening`).
+    Anonymous,
+    /// Any other response without a link: identified intake.
+    Identified,
+}
+
+impl Budget {
+    /// The budget of a token-less envelope at `timepoint`.
+    pub fn of(timepoint: &str) -> Budget {
+        if timepoint == "self_screening" {
+            Budget::Anonymous
+        } else {
+            Budget::Identified
+        }
+    }
+}
+
+/// The times (since the epoch) of each clinic's admissions within the last [`WINDOW`], per
+/// budget.
 #[derive(Debug, Default)]
 pub struct RateLimiter {
-    admitted: Mutex<HashMap<String, VecDeque<Duration>>>,
+    admitted: Mutex<HashMap<(String, Budget), VecDeque<Duration>>>,
 }
 
 /// Refused: the clinic had its limit within the last hour.
@@ -20,11 +45,17 @@ pub struct RateLimiter {
 pub struct RetryAfter(pub Duration);
 
 impl RateLimiter {
-    /// Admits one envelope for `clinic` at `now` unless `limit` were admitted in the hour
-    /// before; otherwise says how long until one may be.
-    pub fn admit(&self, clinic: &str, limit: u32, now: Duration) -> Result<(), RetryAfter> {
+    /// Admits one envelope for `clinic`'s `budget` at `now` unless `limit` were admitted in
+    /// the hour before; otherwise says how long until one may be.
+    pub fn admit(
+        &self,
+        clinic: &str,
+        budget: Budget,
+        limit: u32,
+        now: Duration,
+    ) -> Result<(), RetryAfter> {
         let mut all = self.admitted.lock().unwrap_or_else(|e| e.into_inner());
-        let times = all.entry(clinic.to_owned()).or_default();
+        let times = all.entry((clinic.to_owned(), budget)).or_default();
         while times.front().is_some_and(|t| *t + WINDOW <= now) {
             times.pop_front();
         }
@@ -37,9 +68,9 @@ impl RateLimiter {
     }
 
     /// Takes back the admission made at `at` (the envelope turned out not to be new).
-    pub fn refund(&self, clinic: &str, at: Duration) {
+    pub fn refund(&self, clinic: &str, budget: Budget, at: Duration) {
         let mut all = self.admitted.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(times) = all.get_mut(clinic)
+        if let Some(times) = all.get_mut(&(clinic.to_owned(), budget))
             && let Some(i) = times.iter().rposition(|t| *t == at)
         {
             times.remove(i);
@@ -64,18 +95,31 @@ mod tests {
     fn a_clinic_gets_its_limit_per_rolling_hour_and_others_are_not_affected() {
         let limiter = RateLimiter::default();
         let start = Duration::from_secs(1_800_000_000);
-        assert_eq!(limiter.admit("demo", 2, start), Ok(()));
-        assert_eq!(limiter.admit("demo", 2, start + 10 * MINUTE), Ok(()));
+        assert_eq!(limiter.admit("demo", Budget::Anonymous, 2, start), Ok(()));
+        assert_eq!(limiter.admit("demo", Budget::Anonymous, 2, start + 10 * MINUTE), Ok(()));
         assert_eq!(
-            limiter.admit("demo", 2, start + 20 * MINUTE),
+            limiter.admit("demo", Budget::Anonymous, 2, start + 20 * MINUTE),
             Err(RetryAfter(40 * MINUTE))
         );
-        assert_eq!(limiter.admit("other", 2, start + 20 * MINUTE), Ok(()));
+        assert_eq!(limiter.admit("other", Budget::Anonymous, 2, start + 20 * MINUTE), Ok(()));
         // The first admission leaves the window after exactly one hour.
-        assert_eq!(limiter.admit("demo", 2, start + 60 * MINUTE), Ok(()));
-        assert!(limiter.admit("demo", 2, start + 61 * MINUTE).is_err());
-        limiter.refund("demo", start + 60 * MINUTE);
-        assert_eq!(limiter.admit("demo", 2, start + 61 * MINUTE), Ok(()));
+        assert_eq!(limiter.admit("demo", Budget::Anonymous, 2, start + 60 * MINUTE), Ok(()));
+        assert!(limiter.admit("demo", Budget::Anonymous, 2, start + 61 * MINUTE).is_err());
+        limiter.refund("demo", Budget::Anonymous, start + 60 * MINUTE);
+        assert_eq!(limiter.admit("demo", Budget::Anonymous, 2, start + 61 * MINUTE), Ok(()));
+    }
+
+    #[test]
+    fn a_flood_of_anonymous_self_tests_leaves_identified_intakes_their_own_budget() {
+        let limiter = RateLimiter::default();
+        let now = Duration::from_secs(1_800_000_000);
+        for _ in 0..3 {
+            assert_eq!(limiter.admit("demo", Budget::Anonymous, 3, now), Ok(()));
+        }
+        assert!(limiter.admit("demo", Budget::Anonymous, 3, now).is_err());
+        assert_eq!(limiter.admit("demo", Budget::Identified, 3, now), Ok(()));
+        assert_eq!(Budget::of("self_screening"), Budget::Anonymous);
+        assert_eq!(Budget::of("intake"), Budget::Identified);
     }
 
     #[test]

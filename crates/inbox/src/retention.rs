@@ -7,6 +7,11 @@ use std::time::Duration;
 use crate::api::AppState;
 use crate::db::today;
 
+/// The most envelopes deleted in one transaction: the write lock is held for one batch at a
+/// time, so envelopes arriving during a large expiry wait a few milliseconds, not the whole
+/// expiry.
+pub const BATCH: u32 = 500;
+
 /// How often expired envelopes are looked for.
 pub const EVERY: Duration = Duration::from_secs(60 * 60);
 
@@ -16,7 +21,7 @@ pub fn expire_all(state: &AppState, today: i64) -> rusqlite::Result<usize> {
     let mut deleted = 0;
     for clinic in &state.config.clinics {
         if let Some(days) = clinic.retention_days {
-            deleted += state.db.expire(&clinic.id, days, today)?;
+            deleted += state.db.expire(&clinic.id, days, today, BATCH)?;
         }
     }
     Ok(deleted)

@@ -9,14 +9,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use serde_json::{Value, json};
+use asi_protocol::{Ack, AckStatus, EnvelopePage};
+use serde_json::Value;
 
 use super::{ApiError, AppState, reader_clinic};
 use crate::clinic::Clinic;
 use crate::db::{Deleted, Row, Stored};
-
-/// The timepoint of a self-screening; without a link token it is anonymous.
-const SELF_SCREENING: &str = "self_screening";
+use crate::rate_limit::Budget;
 
 /// The envelope and its clear metadata, or 400.
 fn parse(body: &[u8]) -> Result<(Envelope, Metadata), ApiError> {
@@ -42,23 +41,19 @@ fn addressee<'a>(state: &'a AppState, metadata: &Metadata) -> Result<&'a Clinic,
     Ok(clinic)
 }
 
-/// The answer to an envelope stored now or before.
-fn answer(id: &str, stored: Stored) -> Result<Response, ApiError> {
-    match stored {
-        Stored::Created => Ok((
-            StatusCode::CREATED,
-            Json(json!({"id": id, "status": "stored"})),
-        )
-            .into_response()),
-        Stored::Repeat => Ok((
-            StatusCode::OK,
-            Json(json!({"id": id, "status": "already stored"})),
-        )
-            .into_response()),
-        Stored::Conflict => Err(ApiError::Conflict(
-            "another envelope is already stored under this id".into(),
-        )),
-    }
+/// The answer to an envelope stored now or before: the acknowledgement naming it by id and
+/// the SHA-256 of the stored bytes (which are `body`, byte for byte).
+fn answer(id: &str, body: &[u8], stored: Stored) -> Result<Response, ApiError> {
+    let (status, ack) = match stored {
+        Stored::Created => (StatusCode::CREATED, AckStatus::Stored),
+        Stored::Repeat => (StatusCode::OK, AckStatus::AlreadyStored),
+        Stored::Conflict => {
+            return Err(ApiError::Conflict(
+                "another envelope is already stored under this id".into(),
+            ));
+        }
+    };
+    Ok((status, Json(Ack::new(id, ack, body))).into_response())
 }
 
 fn row<'a>(metadata: &'a Metadata, body: &'a [u8]) -> Row<'a> {
@@ -84,7 +79,7 @@ pub async fn post(State(state): State<Arc<AppState>>, body: Bytes) -> Result<Res
         state.run(move |db| db.previous(&id, &body)).await?
     };
     if let Some(seen) = seen {
-        return answer(&envelope.id, seen);
+        return answer(&envelope.id, &body, seen);
     }
     if !clinic.offers(&metadata.form, &metadata.timepoint) {
         return Err(ApiError::NotOffered {
@@ -96,29 +91,29 @@ pub async fn post(State(state): State<Arc<AppState>>, body: Bytes) -> Result<Res
     let stored = match &metadata.token {
         Some(token) => {
             let (hash, today) = (asi_envelope::token_hash(token), state.clock.today());
-            let metadata = metadata.clone();
+            let (metadata, body) = (metadata.clone(), body.clone());
             state
                 .run(move |db| db.store_linked(&row(&metadata, &body), &hash, &today))
                 .await??
         }
         None => {
-            if metadata.timepoint == SELF_SCREENING && !clinic.accept_anonymous {
+            let budget = Budget::of(&metadata.timepoint);
+            if budget == Budget::Anonymous && !clinic.accept_anonymous {
                 return Err(ApiError::AnonymousNotAccepted(clinic.id.clone()));
             }
             let now = state.clock.now();
-            state
-                .limiter
-                .admit(&clinic.id, clinic.anonymous_per_hour, now)?;
-            let metadata = metadata.clone();
+            let per_hour = clinic.per_hour(budget);
+            state.limiter.admit(&clinic.id, budget, per_hour, now)?;
+            let (metadata, body) = (metadata.clone(), body.clone());
             let stored = state.run(move |db| db.store(&row(&metadata, &body))).await;
             if !matches!(stored, Ok(Stored::Created)) {
                 // Not new after all (a concurrent resend), or not stored: it does not count.
-                state.limiter.refund(&clinic.id, now);
+                state.limiter.refund(&clinic.id, budget, now);
             }
             stored?
         }
     };
-    answer(&envelope.id, stored)
+    answer(&envelope.id, &body, stored)
 }
 
 #[derive(Deserialize)]
@@ -132,7 +127,7 @@ pub async fn list(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     Query(query): Query<ListQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<EnvelopePage>, ApiError> {
     let clinic = reader_clinic(&state.config, &headers)?;
     let after: i64 = match query.after.as_deref() {
         None | Some("") => 0,
@@ -153,7 +148,10 @@ pub async fn list(
             serde_json::from_slice::<Value>(&body).map_err(|e| ApiError::Internal(e.to_string()))
         })
         .collect::<Result<Vec<Value>, ApiError>>()?;
-    Ok(Json(json!({"items": items, "next": next.to_string()})))
+    Ok(Json(EnvelopePage {
+        items,
+        next: next.to_string(),
+    }))
 }
 
 /// `DELETE /api/v1/envelopes/<id>`.

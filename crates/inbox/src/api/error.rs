@@ -5,7 +5,7 @@ use axum::Json;
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use asi_protocol::{Refusal, RefusalCode};
 use thiserror::Error;
 
 use crate::db::LinkRefusal;
@@ -82,42 +82,32 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// The HTTP status.
+    /// The HTTP status: the code's, but 404 for a link asked about that does not exist.
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
-            ApiError::NotFound | ApiError::NoSuchLink => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) | ApiError::LinkUsed => StatusCode::CONFLICT,
-            ApiError::LinkExpired { .. } => StatusCode::GONE,
-            ApiError::UnknownClinic(_)
-            | ApiError::WrongKey { .. }
-            | ApiError::NotOffered { .. }
-            | ApiError::LinkUnknown
-            | ApiError::LinkMismatch { .. }
-            | ApiError::AnonymousNotAccepted(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::NoSuchLink => StatusCode::NOT_FOUND,
+            other => StatusCode::from_u16(other.code().status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
         }
     }
 
     /// The stable, machine-readable code (`docs/sync-api.md`).
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> RefusalCode {
         match self {
-            ApiError::BadRequest(_) => "bad_request",
-            ApiError::Unauthorized => "unauthorized",
-            ApiError::NotFound => "not_found",
-            ApiError::UnknownClinic(_) => "unknown_clinic",
-            ApiError::WrongKey { .. } => "wrong_key",
-            ApiError::Conflict(_) => "conflict",
-            ApiError::NotOffered { .. } => "not_offered",
-            ApiError::LinkUnknown | ApiError::NoSuchLink => "link_unknown",
-            ApiError::LinkMismatch { .. } => "link_mismatch",
-            ApiError::LinkExpired { .. } => "link_expired",
-            ApiError::LinkUsed => "link_used",
-            ApiError::AnonymousNotAccepted(_) => "anonymous_not_accepted",
-            ApiError::RateLimited(_) => "rate_limited",
-            ApiError::Internal(_) => "internal",
+            ApiError::BadRequest(_) => RefusalCode::BadRequest,
+            ApiError::Unauthorized => RefusalCode::Unauthorized,
+            ApiError::NotFound => RefusalCode::NotFound,
+            ApiError::UnknownClinic(_) => RefusalCode::UnknownClinic,
+            ApiError::WrongKey { .. } => RefusalCode::WrongKey,
+            ApiError::Conflict(_) => RefusalCode::Conflict,
+            ApiError::NotOffered { .. } => RefusalCode::NotOffered,
+            ApiError::LinkUnknown | ApiError::NoSuchLink => RefusalCode::LinkUnknown,
+            ApiError::LinkMismatch { .. } => RefusalCode::LinkMismatch,
+            ApiError::LinkExpired { .. } => RefusalCode::LinkExpired,
+            ApiError::LinkUsed => RefusalCode::LinkUsed,
+            ApiError::AnonymousNotAccepted(_) => RefusalCode::AnonymousNotAccepted,
+            ApiError::RateLimited(_) => RefusalCode::RateLimited,
+            ApiError::Internal(_) => RefusalCode::Internal,
         }
     }
 }
@@ -148,7 +138,10 @@ impl IntoResponse for ApiError {
         let status = self.status();
         let mut response = (
             status,
-            Json(json!({ "error": self.to_string(), "code": self.code() })),
+            Json(Refusal {
+                error: self.to_string(),
+                code: self.code(),
+            }),
         )
             .into_response();
         let headers = response.headers_mut();
@@ -162,21 +155,6 @@ impl IntoResponse for ApiError {
             _ => {}
         }
         response
-    }
-}
-
-/// The code of an error the framework answers by itself (a body over the limit, a query that
-/// does not parse, a method the route does not have).
-fn code_for(status: StatusCode) -> &'static str {
-    match status {
-        StatusCode::BAD_REQUEST => "bad_request",
-        StatusCode::UNAUTHORIZED => "unauthorized",
-        StatusCode::NOT_FOUND => "not_found",
-        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
-        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
-        s if s.is_server_error() => "internal",
-        _ => "bad_request",
     }
 }
 
@@ -198,7 +176,11 @@ pub async fn json_errors(response: Response) -> Response {
         .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| status.canonical_reason().unwrap_or("error").to_lowercase());
-    let json = json!({ "error": text, "code": code_for(status) }).to_string();
+    let refusal = Refusal {
+        error: text,
+        code: RefusalCode::for_status(status.as_u16()),
+    };
+    let json = serde_json::to_string(&refusal).expect("a refusal always serialises");
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.insert(
         header::CONTENT_TYPE,

@@ -8,33 +8,13 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
-use serde_json::json;
+use asi_protocol::{LinkBatch, LinkInfo, LinksCreated, NewLink};
 
 use super::{ApiError, AppState, no_store, reader_clinic};
-use crate::db::{NewLink, Registered};
+use crate::db::Registered;
 
 /// The most links in one request.
 pub const MAX_LINKS: usize = 1000;
-
-/// The body of `POST /api/v1/links`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Batch {
-    links: Vec<Item>,
-    /// If given, the clinic the caller means: refused unless it is the token's.
-    #[serde(default)]
-    clinic: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Item {
-    token_sha256: String,
-    form: String,
-    timepoint: String,
-    expires: String,
-}
 
 /// Whether `text` is SHA-256 written as 64 lowercase hex digits.
 fn is_sha256_hex(text: &str) -> bool {
@@ -42,7 +22,7 @@ fn is_sha256_hex(text: &str) -> bool {
 }
 
 /// Checks one item's fields (400 `bad_request`), naming the item.
-fn check(index: usize, item: &Item) -> Result<(), ApiError> {
+fn check(index: usize, item: &NewLink) -> Result<(), ApiError> {
     let bad = |what: &str| ApiError::BadRequest(format!("links[{index}].{what}"));
     if !is_sha256_hex(&item.token_sha256) {
         return Err(bad("token_sha256 must be 64 lowercase hex digits"));
@@ -64,7 +44,7 @@ pub async fn register(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let clinic_id = reader_clinic(&state.config, &headers)?;
-    let batch: Batch = serde_json::from_slice(&body)
+    let batch: LinkBatch = serde_json::from_slice(&body)
         .map_err(|e| ApiError::BadRequest(format!("not a batch of links: {e}")))?;
     if let Some(named) = &batch.clinic
         && *named != clinic_id
@@ -93,22 +73,13 @@ pub async fn register(
             });
         }
     }
-    let links: Vec<NewLink> = batch
-        .links
-        .into_iter()
-        .map(|item| NewLink {
-            token_sha256: item.token_sha256,
-            form: item.form,
-            timepoint: item.timepoint,
-            expires: item.expires,
-        })
-        .collect();
+    let links = batch.links;
     match state
         .run(move |db| db.register_links(&clinic_id, &links))
         .await?
     {
-        Registered::Created(n) => {
-            Ok((StatusCode::CREATED, Json(json!({"created": n}))).into_response())
+        Registered::Created(created) => {
+            Ok((StatusCode::CREATED, Json(LinksCreated { created })).into_response())
         }
         Registered::Conflict(hash) => Err(ApiError::Conflict(format!(
             "link {hash} is already registered with other details"
@@ -127,11 +98,12 @@ pub async fn state(
         .run(move |db| db.link(&token_sha256))
         .await?
         .ok_or(ApiError::NoSuchLink)?;
-    Ok(no_store(json!({
-        "clinic": link.clinic,
-        "form": link.form,
-        "timepoint": link.timepoint,
-        "expires": link.expires,
-        "state": link.state(&today).as_str(),
-    })))
+    let state = link.state(&today);
+    Ok(no_store(LinkInfo {
+        clinic: link.clinic,
+        form: link.form,
+        timepoint: link.timepoint,
+        expires: link.expires,
+        state,
+    }))
 }

@@ -9,9 +9,10 @@ use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, header};
-use axum::middleware::map_response;
+use axum::extract::Request;
+use axum::middleware::{self, Next, map_response};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{any, delete, get, post};
 use axum::{Json, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -92,6 +93,10 @@ pub fn app(state: Arc<AppState>) -> Router {
         )
         .route("/api/v1/links/{token_sha256}", get(links::state))
         .route("/api/v1/clinics/{id}", get(clinic))
+        // Every other address under /api answers 404 `not_found`, whatever the method, and
+        // is never the app's page.
+        .route("/api", any(not_found))
+        .route("/api/{*rest}", any(not_found))
         .route("/healthz", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(map_response(error::json_errors))
@@ -125,7 +130,39 @@ pub fn app(state: Arc<AppState>) -> Router {
         }
         None => api,
     };
-    router.layer(CompressionLayer::new()).with_state(state)
+    router
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(path_guard))
+        .with_state(state)
+}
+
+/// The longest request path answered, in bytes.
+pub const MAX_PATH: usize = 1024;
+/// The longest segment of a request path, in bytes (a file name's limit on Linux).
+pub const MAX_SEGMENT: usize = 255;
+
+/// Whether a request path is one this server can answer: not longer than [`MAX_PATH`], no
+/// segment longer than [`MAX_SEGMENT`], and no form that a browser could read as another
+/// host once a slash is added to it (`//host`, `/\host`, backslashes escaped or not).
+pub fn is_answerable_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    path.len() <= MAX_PATH
+        && path.split('/').all(|segment| segment.len() <= MAX_SEGMENT)
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !lower.contains("%5c")
+        && !lower.starts_with("/%2f")
+}
+
+/// Answers 404 `not_found` to a path that [`is_answerable_path`] refuses, before any route
+/// or file lookup sees it: never a 500 from a file name too long, never a redirect to a
+/// scheme-relative address.
+async fn path_guard(request: Request, next: Next) -> Response {
+    if is_answerable_path(request.uri().path()) {
+        next.run(request).await
+    } else {
+        ApiError::NotFound.into_response()
+    }
 }
 
 /// `frame-ancestors 'self' <every clinic's embed origin>`.
@@ -138,14 +175,18 @@ pub fn frame_ancestors(config: &Config) -> HeaderValue {
     HeaderValue::from_str(&policy).expect("embed origins are checked when the config is loaded")
 }
 
-/// The clinic whose reader token the request carries (`Authorization: Bearer <token>`).
+/// The clinic whose reader token the request carries (`Authorization: Bearer <token>`; the
+/// scheme's name is case-insensitive, RFC 9110 §11.1).
 fn reader_clinic(config: &Config, headers: &HeaderMap) -> Result<String, ApiError> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|v| v.trim().split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim())
+        .filter(|token| !token.is_empty())
         .ok_or(ApiError::Unauthorized)?;
-    let hash = asi_envelope::token_hash(token.trim());
+    let hash = asi_envelope::token_hash(token);
     Ok(config
         .clinics
         .iter()
@@ -156,12 +197,16 @@ fn reader_clinic(config: &Config, headers: &HeaderMap) -> Result<String, ApiErro
 }
 
 /// JSON that must not be kept by caches on the way (settings and link states change).
-fn no_store(value: serde_json::Value) -> Response {
+fn no_store(value: impl serde::Serialize) -> Response {
     (
         [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
         Json(value),
     )
         .into_response()
+}
+
+async fn not_found() -> ApiError {
+    ApiError::NotFound
 }
 
 async fn clinic(

@@ -4,20 +4,10 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Db, Row, Stored, insert, previous};
+pub use asi_protocol::{LinkState, NewLink};
+use rusqlite::TransactionBehavior;
 
-/// A link to register (`POST /api/v1/links`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewLink {
-    /// SHA-256 of the token, 64 lowercase hex digits.
-    pub token_sha256: String,
-    /// The form the link asks for.
-    pub form: String,
-    /// The timepoint the link asks for.
-    pub timepoint: String,
-    /// The last day (UTC, `YYYY-MM-DD`) the link can be answered.
-    pub expires: String,
-}
+use super::{Db, Row, Stored, insert, previous};
 
 /// A registered link.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,17 +22,6 @@ pub struct Link {
     pub expires: String,
     /// The envelope that used it, once used.
     pub envelope_id: Option<String>,
-}
-
-/// Where a link stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkState {
-    /// It can be answered.
-    Open,
-    /// An envelope used it (also when that day is past its expiry).
-    Used,
-    /// Unused, and today is after its last day.
-    Expired,
 }
 
 /// What registering a batch of links did.
@@ -88,22 +67,11 @@ impl Link {
     }
 }
 
-impl LinkState {
-    /// The state's name in the API.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LinkState::Open => "open",
-            LinkState::Used => "used",
-            LinkState::Expired => "expired",
-        }
-    }
-}
-
 impl Db {
     /// Registers `links` for `clinic`, all or none.
     pub fn register_links(&self, clinic: &str, links: &[NewLink]) -> rusqlite::Result<Registered> {
         let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut created = 0;
         for link in links {
             let inserted = tx
@@ -155,7 +123,7 @@ impl Db {
         today: &str,
     ) -> rusqlite::Result<Result<Stored, LinkRefusal>> {
         let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         if let Some(seen) = previous(&tx, row.id, row.body)? {
             return Ok(Ok(seen));
         }

@@ -14,7 +14,8 @@ pub use links::{Link, LinkRefusal, LinkState, NewLink, Registered};
 use std::path::Path;
 use std::sync::Mutex;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use thiserror::Error;
 use sha2::{Digest, Sha256};
 
 /// What storing an envelope did.
@@ -57,8 +58,11 @@ pub struct Db {
 }
 
 impl Db {
-    /// Opens (creating) the database file.
-    pub fn open(path: &Path) -> rusqlite::Result<Db> {
+    /// Opens (creating) the database file. The file, and the `-wal` and `-shm` files SQLite
+    /// makes beside it (with the database file's mode), are readable by the inbox's user only
+    /// (0600): they hold envelopes, link hashes and the days they came.
+    pub fn open(path: &Path) -> Result<Db, OpenError> {
+        private_files(path)?;
         let conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -106,6 +110,19 @@ impl Db {
         })
     }
 
+    /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so
+    /// that what it reads first cannot change before it writes.
+    fn write<T>(
+        &self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
     /// Whether an envelope with this id was stored (or deleted) before: [`Stored::Repeat`]
     /// for the same bytes, [`Stored::Conflict`] for other bytes, `None` for a new id.
     pub fn previous(&self, id: &str, body: &[u8]) -> rusqlite::Result<Option<Stored>> {
@@ -115,14 +132,13 @@ impl Db {
 
     /// Stores an envelope exactly once (also after it was deleted).
     pub fn store(&self, row: &Row<'_>) -> rusqlite::Result<Stored> {
-        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
-        let tx = conn.transaction()?;
-        if let Some(seen) = previous(&tx, row.id, row.body)? {
-            return Ok(seen);
-        }
-        insert(&tx, row)?;
-        tx.commit()?;
-        Ok(Stored::Created)
+        self.write(|tx| {
+            if let Some(seen) = previous(tx, row.id, row.body)? {
+                return Ok(seen);
+            }
+            insert(tx, row)?;
+            Ok(Stored::Created)
+        })
     }
 
     /// A clinic's envelopes after cursor `after`, oldest first: (cursor, body).
@@ -144,48 +160,63 @@ impl Db {
 
     /// Deletes clinic `clinic`'s envelope `id`, leaving a tombstone.
     pub fn delete(&self, clinic: &str, id: &str) -> rusqlite::Result<Deleted> {
-        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
-        let tx = conn.transaction()?;
-        let body: Option<Vec<u8>> = tx
-            .query_row(
-                "SELECT body FROM envelopes WHERE id = ?1 AND clinic = ?2",
-                params![id, clinic],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let outcome = match body {
-            Some(body) => {
-                bury(&tx, id, clinic, &body)?;
-                Deleted::Now
-            }
-            None if tx
-                .prepare_cached("SELECT 1 FROM tombstones WHERE id = ?1 AND clinic = ?2")?
-                .exists(params![id, clinic])? =>
-            {
-                Deleted::Already
-            }
-            None => Deleted::NotFound,
-        };
-        tx.commit()?;
-        Ok(outcome)
+        self.write(|tx| {
+            let body: Option<Vec<u8>> = tx
+                .query_row(
+                    "SELECT body FROM envelopes WHERE id = ?1 AND clinic = ?2",
+                    params![id, clinic],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(match body {
+                Some(body) => {
+                    bury(tx, id, clinic, &body)?;
+                    Deleted::Now
+                }
+                None if tx
+                    .prepare_cached("SELECT 1 FROM tombstones WHERE id = ?1 AND clinic = ?2")?
+                    .exists(params![id, clinic])? =>
+                {
+                    Deleted::Already
+                }
+                None => Deleted::NotFound,
+            })
+        })
     }
 
     /// Deletes clinic `clinic`'s envelopes stored more than `days` days before `today`
-    /// (days since 1970-01-01), leaving tombstones. Returns how many.
-    pub fn expire(&self, clinic: &str, days: u32, today: i64) -> rusqlite::Result<usize> {
-        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
-        let tx = conn.transaction()?;
-        let old: Vec<(String, Vec<u8>)> = tx
-            .prepare("SELECT id, body FROM envelopes WHERE clinic = ?1 AND stored_day < ?2")?
-            .query_map(params![clinic, today - i64::from(days)], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        for (id, body) in &old {
-            bury(&tx, id, clinic, body)?;
+    /// (days since 1970-01-01), leaving tombstones, at most `batch` in one transaction: the
+    /// write lock is let go between batches, so envelopes arriving meanwhile wait one batch
+    /// at most. Returns how many were deleted.
+    pub fn expire(
+        &self,
+        clinic: &str,
+        days: u32,
+        today: i64,
+        batch: u32,
+    ) -> rusqlite::Result<usize> {
+        let mut deleted = 0;
+        loop {
+            let n = self.write(|tx| {
+                let old: Vec<(String, Vec<u8>)> = tx
+                    .prepare_cached(
+                        "SELECT id, body FROM envelopes WHERE clinic = ?1 AND stored_day < ?2
+                         ORDER BY seq LIMIT ?3",
+                    )?
+                    .query_map(params![clinic, today - i64::from(days), batch], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+                for (id, body) in &old {
+                    bury(tx, id, clinic, body)?;
+                }
+                Ok(old.len())
+            })?;
+            deleted += n;
+            if n < batch as usize {
+                return Ok(deleted);
+            }
         }
-        tx.commit()?;
-        Ok(old.len())
     }
 
     /// Sets the day an envelope counts as stored (for tests of retention).
@@ -203,6 +234,53 @@ impl Db {
         let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
         conn.query_row("SELECT COUNT(*) FROM envelopes", [], |r| r.get(0))
     }
+}
+
+/// Why the database cannot be opened.
+#[derive(Debug, Error)]
+pub enum OpenError {
+    /// The file (or its `-wal`/`-shm` companion) cannot be made private to the inbox's user.
+    #[error("cannot make {path} readable by this user only (mode 0600): {source}")]
+    Mode {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// SQLite refused.
+    #[error("{0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// Creates the database file with mode 0600 if it is missing, and narrows an existing one
+/// and its `-wal`/`-shm` files to 0600 (SQLite gives those the database file's mode).
+fn private_files(path: &Path) -> Result<(), OpenError> {
+    let mode = |path: &Path, source| OpenError::Mode {
+        path: path.to_owned(),
+        source,
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(path)
+            .map_err(|e| mode(path, e))?;
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.as_os_str().to_owned();
+            file.push(suffix);
+            let file = std::path::PathBuf::from(file);
+            if file.exists() {
+                std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))
+                    .map_err(|e| mode(&file, e))?;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    Ok(())
 }
 
 /// What [`Db::previous`] says, within a transaction or not.
@@ -249,7 +327,7 @@ fn insert(conn: &Connection, row: &Row<'_>) -> rusqlite::Result<()> {
 
 /// Replaces an envelope by its tombstone.
 fn bury(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Connection,
     id: &str,
     clinic: &str,
     body: &[u8],
