@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use thiserror::Error;
 
-pub use crate::clinic::{Clinic, ClinicError};
 use crate::clinic::check_origin;
+pub use crate::clinic::{Clinic, ClinicError};
 
 /// The inbox's configuration.
 #[derive(Debug, Clone, Deserialize)]
@@ -48,7 +48,9 @@ pub enum ConfigError {
         source: toml::de::Error,
     },
     /// An entry of `allowed_origins` is not a web origin.
-    #[error("allowed_origins: {origin:?} is not a web origin (scheme://host[:port], no path): {why}")]
+    #[error(
+        "allowed_origins: {origin:?} is not a web origin (scheme://host[:port], no path): {why}"
+    )]
     AllowedOrigin {
         /// The entry.
         origin: String,
@@ -107,7 +109,9 @@ impl Config {
     pub fn check(&self) -> Result<(), ConfigError> {
         for origin in &self.allowed_origins {
             let why = if origin.trim() == "*" {
-                Err("a wildcard would let every web site call the inbox from a browser; name each site")
+                Err(
+                    "a wildcard would let every web site call the inbox from a browser; name each site",
+                )
             } else {
                 check_origin(origin)
             };

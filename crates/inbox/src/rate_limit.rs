@@ -96,17 +96,33 @@ mod tests {
         let limiter = RateLimiter::default();
         let start = Duration::from_secs(1_800_000_000);
         assert_eq!(limiter.admit("demo", Budget::Anonymous, 2, start), Ok(()));
-        assert_eq!(limiter.admit("demo", Budget::Anonymous, 2, start + 10 * MINUTE), Ok(()));
+        assert_eq!(
+            limiter.admit("demo", Budget::Anonymous, 2, start + 10 * MINUTE),
+            Ok(())
+        );
         assert_eq!(
             limiter.admit("demo", Budget::Anonymous, 2, start + 20 * MINUTE),
             Err(RetryAfter(40 * MINUTE))
         );
-        assert_eq!(limiter.admit("other", Budget::Anonymous, 2, start + 20 * MINUTE), Ok(()));
+        assert_eq!(
+            limiter.admit("other", Budget::Anonymous, 2, start + 20 * MINUTE),
+            Ok(())
+        );
         // The first admission leaves the window after exactly one hour.
-        assert_eq!(limiter.admit("demo", Budget::Anonymous, 2, start + 60 * MINUTE), Ok(()));
-        assert!(limiter.admit("demo", Budget::Anonymous, 2, start + 61 * MINUTE).is_err());
+        assert_eq!(
+            limiter.admit("demo", Budget::Anonymous, 2, start + 60 * MINUTE),
+            Ok(())
+        );
+        assert!(
+            limiter
+                .admit("demo", Budget::Anonymous, 2, start + 61 * MINUTE)
+                .is_err()
+        );
         limiter.refund("demo", Budget::Anonymous, start + 60 * MINUTE);
-        assert_eq!(limiter.admit("demo", Budget::Anonymous, 2, start + 61 * MINUTE), Ok(()));
+        assert_eq!(
+            limiter.admit("demo", Budget::Anonymous, 2, start + 61 * MINUTE),
+            Ok(())
+        );
     }
 
     #[test]

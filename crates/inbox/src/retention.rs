@@ -15,13 +15,19 @@ pub const BATCH: u32 = 500;
 /// How often expired envelopes are looked for.
 pub const EVERY: Duration = Duration::from_secs(60 * 60);
 
-/// Deletes every clinic's expired envelopes as of `today` (days since 1970-01-01); returns
-/// how many were deleted.
+/// Deletes every clinic's expired envelopes as of `today` (days since 1970-01-01), [`BATCH`]
+/// at a time; returns how many were deleted.
 pub fn expire_all(state: &AppState, today: i64) -> rusqlite::Result<usize> {
     let mut deleted = 0;
     for clinic in &state.config.clinics {
         if let Some(days) = clinic.retention_days {
-            deleted += state.db.expire(&clinic.id, days, today, BATCH)?;
+            loop {
+                let n = state.db.expire(&clinic.id, days, today, BATCH)?;
+                deleted += n;
+                if n < BATCH as usize {
+                    break;
+                }
+            }
         }
     }
     Ok(deleted)

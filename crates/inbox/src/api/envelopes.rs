@@ -3,13 +3,13 @@
 use std::sync::Arc;
 
 use asi_envelope::{Envelope, Metadata, inspect};
+use asi_protocol::{Ack, AckStatus, EnvelopePage};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use asi_protocol::{Ack, AckStatus, EnvelopePage};
 use serde_json::Value;
 
 use super::{ApiError, AppState, reader_clinic};

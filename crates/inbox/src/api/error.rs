@@ -1,11 +1,11 @@
 //! Refusals: every error answer is `{"error": "<message for people>", "code": "<stable code>"}`;
 //! a client decides what to do (and what to tell the citizen) from `code` alone.
 
+use asi_protocol::{Refusal, RefusalCode};
 use axum::Json;
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use asi_protocol::{Refusal, RefusalCode};
 use thiserror::Error;
 
 use crate::db::LinkRefusal;

@@ -3,12 +3,12 @@
 
 use std::sync::Arc;
 
+use asi_protocol::{LinkBatch, LinkInfo, LinksCreated, NewLink};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use asi_protocol::{LinkBatch, LinkInfo, LinksCreated, NewLink};
 
 use super::{ApiError, AppState, no_store, reader_clinic};
 use crate::db::Registered;

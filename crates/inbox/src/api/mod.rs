@@ -7,9 +7,9 @@ mod links;
 
 use std::sync::Arc;
 
+use axum::extract::Request;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, header};
-use axum::extract::Request;
 use axum::middleware::{self, Next, map_response};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, delete, get, post};
@@ -96,6 +96,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         // Every other address under /api answers 404 `not_found`, whatever the method, and
         // is never the app's page.
         .route("/api", any(not_found))
+        .route("/api/", any(not_found))
         .route("/api/{*rest}", any(not_found))
         .route("/healthz", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(MAX_BODY))

@@ -15,8 +15,8 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
-use thiserror::Error;
 use sha2::{Digest, Sha256};
+use thiserror::Error;
 
 /// What storing an envelope did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,10 +184,11 @@ impl Db {
         })
     }
 
-    /// Deletes clinic `clinic`'s envelopes stored more than `days` days before `today`
-    /// (days since 1970-01-01), leaving tombstones, at most `batch` in one transaction: the
-    /// write lock is let go between batches, so envelopes arriving meanwhile wait one batch
-    /// at most. Returns how many were deleted.
+    /// Deletes up to `batch` of clinic `clinic`'s envelopes stored more than `days` days
+    /// before `today` (days since 1970-01-01), oldest first, leaving tombstones, in one
+    /// transaction. Returns how many; fewer than `batch` means none are left.
+    /// [`crate::retention`] calls it until then, letting go of the write lock between
+    /// batches, so envelopes arriving meanwhile wait one batch at most.
     pub fn expire(
         &self,
         clinic: &str,
@@ -195,28 +196,21 @@ impl Db {
         today: i64,
         batch: u32,
     ) -> rusqlite::Result<usize> {
-        let mut deleted = 0;
-        loop {
-            let n = self.write(|tx| {
-                let old: Vec<(String, Vec<u8>)> = tx
-                    .prepare_cached(
-                        "SELECT id, body FROM envelopes WHERE clinic = ?1 AND stored_day < ?2
-                         ORDER BY seq LIMIT ?3",
-                    )?
-                    .query_map(params![clinic, today - i64::from(days), batch], |r| {
-                        Ok((r.get(0)?, r.get(1)?))
-                    })?
-                    .collect::<rusqlite::Result<_>>()?;
-                for (id, body) in &old {
-                    bury(tx, id, clinic, body)?;
-                }
-                Ok(old.len())
-            })?;
-            deleted += n;
-            if n < batch as usize {
-                return Ok(deleted);
+        self.write(|tx| {
+            let old: Vec<(String, Vec<u8>)> = tx
+                .prepare_cached(
+                    "SELECT id, body FROM envelopes WHERE clinic = ?1 AND stored_day < ?2
+                     ORDER BY seq LIMIT ?3",
+                )?
+                .query_map(params![clinic, today - i64::from(days), batch], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for (id, body) in &old {
+                bury(tx, id, clinic, body)?;
             }
-        }
+            Ok(old.len())
+        })
     }
 
     /// Sets the day an envelope counts as stored (for tests of retention).
@@ -326,12 +320,7 @@ fn insert(conn: &Connection, row: &Row<'_>) -> rusqlite::Result<()> {
 }
 
 /// Replaces an envelope by its tombstone.
-fn bury(
-    tx: &Connection,
-    id: &str,
-    clinic: &str,
-    body: &[u8],
-) -> rusqlite::Result<()> {
+fn bury(tx: &Connection, id: &str, clinic: &str, body: &[u8]) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT OR REPLACE INTO tombstones (id, clinic, body_sha256, deleted_day) VALUES (?1, ?2, ?3, ?4)",
         params![id, clinic, Sha256::digest(body).as_slice(), today()],
