@@ -6,56 +6,18 @@
 //!
 //! Without `?klinik=` the app is a self-test that sends nothing.
 
-use std::collections::BTreeMap;
-
 use asi_envelope::PublicKey;
+use asi_protocol::ClinicSettings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::Deserialize;
 
 use crate::storage::clinics;
 use crate::store::Store;
 
-/// A clinic's public settings, as the inbox serves them (`docs/sync-api.md`). Settings kept
-/// from an older inbox lack the later fields; they then take the defaults below.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Clinic {
-    pub id: String,
-    pub name: String,
-    pub contact: String,
-    #[serde(default)]
-    pub opening_hours: String,
-    /// The clinic's X25519 public key, base64url.
-    pub public_key: String,
-    /// The key's id (docs/envelope.md §2).
-    pub key_id: String,
-    /// The forms it asks, each with its timepoints; empty: every form at every timepoint.
-    #[serde(default)]
-    pub offers: BTreeMap<String, Vec<String>>,
-    /// Whether respondents see their scores.
-    #[serde(default = "yes")]
-    pub show_scores: bool,
-    /// Whether it takes anonymous self-tests.
-    #[serde(default = "yes")]
-    pub accept_anonymous: bool,
-    /// What an identified respondent agrees to before sending.
-    #[serde(default)]
-    pub consent_text: String,
-    /// Days a draft is kept on the device after its last change.
-    #[serde(default = "default_retention")]
-    pub draft_retention_days: u32,
-    /// The web origins allowed to embed the form (and to hear from it).
-    #[serde(default)]
-    pub embed_origins: Vec<String>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-fn default_retention() -> u32 {
-    crate::settings::Settings::default().retention_days
-}
+/// A clinic's public settings, as the inbox serves them (`docs/sync-api.md`); the type is
+/// the inbox's own ([`asi_protocol::ClinicSettings`]). Settings kept from an older inbox lack
+/// the later fields; they then take the defaults.
+pub type Clinic = ClinicSettings;
 
 /// Why settings served for a clinic are not used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -70,41 +32,30 @@ pub enum ClinicError {
     KeyId { served: String, computed: String },
 }
 
-impl Clinic {
-    /// Reads the settings the inbox served for clinic `asked`, and checks that they are for
-    /// that clinic and that the key and its id agree.
-    pub fn parse(json: &str, asked: &str) -> Result<Clinic, ClinicError> {
-        let clinic: Clinic =
-            serde_json::from_str(json).map_err(|e| ClinicError::Shape(e.to_string()))?;
-        if clinic.id != asked {
-            return Err(ClinicError::OtherClinic {
-                asked: asked.to_owned(),
-                found: clinic.id,
-            });
-        }
-        let computed = clinic.public()?.key_id();
-        if computed != clinic.key_id {
-            return Err(ClinicError::KeyId {
-                served: clinic.key_id,
-                computed,
-            });
-        }
-        Ok(clinic)
+/// Reads the settings the inbox served for clinic `asked`, and checks that they are for that
+/// clinic and that the key and its id agree.
+pub fn parse(json: &str, asked: &str) -> Result<Clinic, ClinicError> {
+    let clinic: Clinic =
+        serde_json::from_str(json).map_err(|e| ClinicError::Shape(e.to_string()))?;
+    if clinic.id != asked {
+        return Err(ClinicError::OtherClinic {
+            asked: asked.to_owned(),
+            found: clinic.id,
+        });
     }
+    let computed = public_key(&clinic)?.key_id();
+    if computed != clinic.key_id {
+        return Err(ClinicError::KeyId {
+            served: clinic.key_id,
+            computed,
+        });
+    }
+    Ok(clinic)
+}
 
-    /// The clinic's public key.
-    pub fn public(&self) -> Result<PublicKey, ClinicError> {
-        PublicKey::from_text(&self.public_key).map_err(|e| ClinicError::Key(e.to_string()))
-    }
-
-    /// Whether the clinic asks `form` at `timepoint`.
-    pub fn offers(&self, form: &str, timepoint: &str) -> bool {
-        self.offers.is_empty()
-            || self
-                .offers
-                .get(form)
-                .is_some_and(|t| t.iter().any(|t| t == timepoint))
-    }
+/// The clinic's public key.
+pub fn public_key(clinic: &Clinic) -> Result<PublicKey, ClinicError> {
+    PublicKey::from_text(&clinic.public_key).map_err(|e| ClinicError::Key(e.to_string()))
 }
 
 /// What the app knows of the clinic.
@@ -173,12 +124,12 @@ pub fn init(store: Store) {
             .await
             .ok()
             .flatten()
-            .and_then(|json| Clinic::parse(&json, &id).ok());
+            .and_then(|json| parse(&json, &id).ok());
         if let Some(clinic) = &kept {
             store.clinic.set(ClinicState::Ready(clinic.clone()));
         }
         match fetch_settings(&id).await {
-            Fetched::Settings(json) => match Clinic::parse(&json, &id) {
+            Fetched::Settings(json) => match parse(&json, &id) {
                 Ok(clinic) => {
                     // Kept for offline use; when the device keeps nothing, it is only not kept.
                     let _ = clinics::save(&id, &json).await;
@@ -209,44 +160,18 @@ mod tests {
     fn settings_are_used_only_when_key_and_id_agree() {
         let (_, public) = asi_envelope::keys::generate();
         let good = served("demo", &public, &public.key_id());
-        assert_eq!(
-            Clinic::parse(&good, "demo").unwrap().key_id,
-            public.key_id()
-        );
+        assert_eq!(parse(&good, "demo").unwrap().key_id, public.key_id());
         assert!(matches!(
-            Clinic::parse(&good, "other"),
+            parse(&good, "other"),
             Err(ClinicError::OtherClinic { .. })
         ));
         let wrong_id = served("demo", &public, "0000000000000000");
         assert!(matches!(
-            Clinic::parse(&wrong_id, "demo"),
+            parse(&wrong_id, "demo"),
             Err(ClinicError::KeyId { .. })
         ));
         let bad_key = good.replace(&public.to_text(), "AAAA");
-        assert!(matches!(
-            Clinic::parse(&bad_key, "demo"),
-            Err(ClinicError::Key(_))
-        ));
-        assert!(matches!(
-            Clinic::parse("{}", "demo"),
-            Err(ClinicError::Shape(_))
-        ));
-    }
-
-    #[test]
-    fn settings_kept_from_an_older_inbox_take_the_defaults() {
-        let (_, public) = asi_envelope::keys::generate();
-        let clinic = Clinic::parse(&served("demo", &public, &public.key_id()), "demo").unwrap();
-        assert!(clinic.show_scores && clinic.accept_anonymous);
-        assert_eq!(clinic.draft_retention_days, 14);
-        assert!(clinic.offers("trivsel", "midway") && clinic.embed_origins.is_empty());
-        let mut full: serde_json::Value =
-            serde_json::from_str(&served("demo", &public, &public.key_id())).unwrap();
-        full["offers"] = serde_json::json!({"asi_kort": ["intake"]});
-        full["show_scores"] = false.into();
-        let clinic = Clinic::parse(&full.to_string(), "demo").unwrap();
-        assert!(!clinic.show_scores);
-        assert!(clinic.offers("asi_kort", "intake"));
-        assert!(!clinic.offers("asi_kort", "discharge") && !clinic.offers("trivsel", "midway"));
+        assert!(matches!(parse(&bad_key, "demo"), Err(ClinicError::Key(_))));
+        assert!(matches!(parse("{}", "demo"), Err(ClinicError::Shape(_))));
     }
 }

@@ -6,6 +6,8 @@
 use asi_instrument::Lang;
 use leptos::prelude::*;
 
+use asi_protocol::RefusalCode;
+
 use crate::storage::outbox::Refusal;
 
 /// Every interface text.
@@ -77,7 +79,10 @@ pub struct Strings {
     pub all_sent: &'static str,
     pub waiting: fn(usize) -> String,
     pub waiting_memory: fn(usize) -> String,
-    pub refused: fn(&Refusal) -> String,
+    pub waiting_busy: fn(usize) -> String,
+    pub waiting_not_acknowledged: fn(usize) -> String,
+    pub refused_anonymous: &'static str,
+    pub refused_other: fn(u16) -> String,
     pub send_failed: &'static str,
     pub clinic_loading: &'static str,
     pub clinic_unknown: &'static str,
@@ -190,29 +195,28 @@ pub const DA: Strings = Strings {
     sent: |clinic| format!("Sendt. {clinic} har modtaget dine svar."),
     all_sent: "Sendt. Alle dine svar er modtaget.",
     waiting: |n| {
-        let count = if n == 1 {
-            "1 svar venter".to_owned()
-        } else {
-            format!("{n} svar venter")
-        };
-        format!("Gemt på telefonen — sendes automatisk når du er online. {count}.")
+        format!("Gemt på telefonen — sendes automatisk når du er online. {n} svar venter.")
+    },
+    waiting_busy: |n| {
+        format!(
+            "Ikke sendt endnu: klinikken modtager mange svar lige nu. Dine svar er gemt på telefonen og sendes automatisk lidt senere. {n} svar venter."
+        )
+    },
+    waiting_not_acknowledged: |n| {
+        format!(
+            "Ikke sendt endnu: klinikkens indbakke har ikke bekræftet, at den har fået dine svar. De er gemt på telefonen, og der prøves igen automatisk. {n} svar venter."
+        )
     },
     waiting_memory: |n| {
         format!(
             "Dine svar kunne ikke gemmes på telefonen og sendes, så snart der er forbindelse ({n} venter). Luk ikke siden, før der står «Sendt»."
         )
     },
-    refused: |refusal| {
-        match refusal.code.as_str() {
-            "link_used" => DA.link_used.to_owned(),
-            "link_expired" => DA.link_expired.to_owned(),
-            "link_unknown" | "link_mismatch" => DA.link_unknown.to_owned(),
-            "anonymous_not_accepted" => "Klinikken tager ikke imod anonyme svar, så dit svar er ikke sendt. Det ligger krypteret på telefonen, til du sletter dine svar. Du er velkommen til at kontakte klinikken direkte.".to_owned(),
-            _ => format!(
-                "Et svar blev afvist af klinikkens indbakke og bliver ikke sendt (fejl {}). Kontakt klinikken, hvis du har brug for hjælp. Svaret ligger krypteret på telefonen, til du sletter dine svar.",
-                refusal.status
-            ),
-        }
+    refused_anonymous: "Klinikken tager ikke imod anonyme svar, så dit svar er ikke sendt. Det ligger krypteret på telefonen, til du sletter dine svar. Du er velkommen til at kontakte klinikken direkte.",
+    refused_other: |status| {
+        format!(
+            "Et svar blev afvist af klinikkens indbakke og bliver ikke sendt (fejl {status}). Kontakt klinikken, hvis du har brug for hjælp. Svaret ligger krypteret på telefonen, til du sletter dine svar."
+        )
     },
     send_failed: "Dine svar kunne ikke gøres klar til at blive sendt. De er stadig gemt på telefonen – prøv igen.",
     clinic_loading: "Henter klinikkens oplysninger …",
@@ -347,29 +351,33 @@ pub const EN: Strings = Strings {
     sent: |clinic| format!("Sent. {clinic} has received your answers."),
     all_sent: "Sent. All your answers have been received.",
     waiting: |n| {
-        let count = if n == 1 {
-            "1 response waiting".to_owned()
-        } else {
-            format!("{n} responses waiting")
-        };
-        format!("Saved on your phone — will be sent automatically when you are online. {count}.")
+        format!(
+            "Saved on your phone — will be sent automatically when you are online. {}.",
+            responses_waiting(n)
+        )
+    },
+    waiting_busy: |n| {
+        format!(
+            "Not sent yet: the clinic is receiving many responses right now. Your answers are saved on your phone and will be sent automatically a little later. {}.",
+            responses_waiting(n)
+        )
+    },
+    waiting_not_acknowledged: |n| {
+        format!(
+            "Not sent yet: the clinic's inbox has not confirmed that it received your answers. They are saved on your phone and will be sent again automatically. {}.",
+            responses_waiting(n)
+        )
     },
     waiting_memory: |n| {
         format!(
             "Your answers could not be saved on your phone and will be sent as soon as there is a connection ({n} waiting). Do not close the page until it says “Sent”."
         )
     },
-    refused: |refusal| {
-        match refusal.code.as_str() {
-            "link_used" => EN.link_used.to_owned(),
-            "link_expired" => EN.link_expired.to_owned(),
-            "link_unknown" | "link_mismatch" => EN.link_unknown.to_owned(),
-            "anonymous_not_accepted" => "The clinic does not take anonymous responses, so your response was not sent. It stays encrypted on your phone until you delete your answers. You are welcome to contact the clinic directly.".to_owned(),
-            _ => format!(
-                "A response was refused by the clinic's inbox and will not be sent (error {}). Contact the clinic if you need help. The response stays encrypted on your phone until you delete your answers.",
-                refusal.status
-            ),
-        }
+    refused_anonymous: "The clinic does not take anonymous responses, so your response was not sent. It stays encrypted on your phone until you delete your answers. You are welcome to contact the clinic directly.",
+    refused_other: |status| {
+        format!(
+            "A response was refused by the clinic's inbox and will not be sent (error {status}). Contact the clinic if you need help. The response stays encrypted on your phone until you delete your answers."
+        )
     },
     send_failed: "Your answers could not be prepared for sending. They are still saved on your phone – please try again.",
     clinic_loading: "Loading the clinic's details …",
@@ -437,6 +445,28 @@ pub const EN: Strings = Strings {
     idle_clear: "Delete my answers now",
     idle_cleared: "The answers were deleted because the form was not used for a while. You can start again.",
 };
+
+/// "1 response waiting", "2 responses waiting".
+fn responses_waiting(n: usize) -> String {
+    if n == 1 {
+        "1 response waiting".to_owned()
+    } else {
+        format!("{n} responses waiting")
+    }
+}
+
+/// What the citizen is told about a response the inbox refused for good: one match on the
+/// inbox's code, in either language.
+pub fn refusal_text(refusal: &Refusal, lang: Lang) -> String {
+    let s = strings(lang);
+    match refusal.code {
+        RefusalCode::LinkUsed => s.link_used.to_owned(),
+        RefusalCode::LinkExpired => s.link_expired.to_owned(),
+        RefusalCode::LinkUnknown | RefusalCode::LinkMismatch => s.link_unknown.to_owned(),
+        RefusalCode::AnonymousNotAccepted => s.refused_anonymous.to_owned(),
+        _ => (s.refused_other)(refusal.status),
+    }
+}
 
 /// The texts of a language.
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -1,7 +1,9 @@
 //! Delivers the outbox: on start, on the `online` event and on a retry timer with exponential
-//! backoff and jitter ([`crate::backoff`]). One pass at a time across every tab of the app
-//! (a Web Lock named `asi-outbox`). An envelope leaves the outbox only after the inbox
-//! answered 201 or 200 for it; one refused for good (400, 409, 410, 413, 422) is kept,
+//! backoff and jitter ([`crate::backoff`]), never sooner than a 429's `Retry-After`. One pass
+//! at a time across every tab of the app (a Web Lock named `asi-outbox`). An envelope leaves
+//! the outbox only when the inbox's 201 or 200 acknowledges exactly that envelope (its id and
+//! the SHA-256 of the bytes sent, [`Ack`]) — a bare 2xx from a wrong address, a captive portal
+//! or a static host does not. One refused for good (a refusal whose code is final) is kept,
 //! marked with the inbox's reason, and not sent again. The protocol is in `docs/sync-api.md`.
 
 use std::cell::{Cell, RefCell};
@@ -14,6 +16,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+
+use asi_protocol::{Ack, RefusalCode};
 
 use crate::backoff;
 use crate::clinic::inbox_base;
@@ -34,6 +38,20 @@ pub struct OutboxStatus {
     pub delivered: BTreeSet<String>,
     /// Whether the outbox has been read since the page was opened.
     pub known: bool,
+    /// Why the last pass stopped with envelopes still waiting, if it did.
+    pub holdup: Option<Holdup>,
+}
+
+/// Why an envelope is still waiting after a try: what the citizen is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holdup {
+    /// No answer at all: offline, or the inbox cannot be reached.
+    Unreachable,
+    /// The clinic takes many responses without a link just now (429): sent later.
+    Busy,
+    /// An answer that is not the inbox's acknowledgement of this envelope (a page of HTML,
+    /// another id, a failure): sent again later.
+    NotAcknowledged,
 }
 
 /// How long one POST may take before it counts as failed.
@@ -122,27 +140,27 @@ pub fn flush(store: Store) {
         window().clear_timeout_with_handle(timer);
     }
     spawn_local(async move {
-        let mut retry;
+        let mut stopped;
         loop {
             AGAIN.set(false);
-            retry = exclusively(pass(store)).await;
+            stopped = exclusively(pass(store)).await;
             if !AGAIN.get() {
                 break;
             }
         }
         RUNNING.set(false);
-        if retry {
-            schedule_retry(store);
-        } else {
-            ATTEMPT.set(0);
+        match stopped {
+            Some(stopped) => schedule_retry(store, stopped.not_before_ms),
+            None => ATTEMPT.set(0),
         }
     });
 }
 
-fn schedule_retry(store: Store) {
+/// Tries again after the backoff's wait, and not before `not_before_ms` from now.
+fn schedule_retry(store: Store, not_before_ms: f64) {
     let attempt = ATTEMPT.get();
     ATTEMPT.set(attempt.saturating_add(1));
-    let wait = backoff::delay_ms(attempt, js_sys::Math::random());
+    let wait = backoff::delay_ms(attempt, js_sys::Math::random()).max(not_before_ms);
     let retry = Closure::once_into_js(move || {
         TIMER.set(None);
         flush(store);
@@ -203,15 +221,48 @@ async fn exclusively<T: 'static>(work: impl Future<Output = T> + 'static) -> T {
 
 /// How the inbox answered one POST.
 enum Delivery {
-    /// 201 or 200: the inbox has it.
+    /// 201 or 200 acknowledging this envelope: the inbox has it.
     Delivered,
     /// Refused for good: retrying would get the same answer.
     Refused(Refusal),
-    /// No answer, or one that may change (5xx, 429, …): try again later.
-    Failed,
+    /// Not delivered now; try again later, not before `not_before_ms` from now.
+    NotYet { holdup: Holdup, not_before_ms: f64 },
 }
 
-async fn post(envelope: &str) -> Delivery {
+impl Delivery {
+    fn not_yet(holdup: Holdup) -> Delivery {
+        Delivery::NotYet {
+            holdup,
+            not_before_ms: 0.0,
+        }
+    }
+}
+
+/// What an answer of `status` with `body` (and `Retry-After`) means for the envelope `queued`.
+fn judge(queued: &Queued, status: u16, body: &[u8], retry_after: Option<String>) -> Delivery {
+    if matches!(status, 200 | 201)
+        && Ack::confirming(body, &queued.id, queued.envelope.as_bytes()).is_some()
+    {
+        return Delivery::Delivered;
+    }
+    match asi_protocol::Refusal::parse(body) {
+        Some(refusal) if !(200..300).contains(&status) && refusal.code.is_final() => {
+            Delivery::Refused(Refusal {
+                status,
+                code: refusal.code,
+            })
+        }
+        Some(refusal) if refusal.code == RefusalCode::RateLimited => Delivery::NotYet {
+            holdup: Holdup::Busy,
+            not_before_ms: retry_after
+                .and_then(|s| s.trim().parse::<f64>().ok())
+                .map_or(0.0, |seconds| seconds.clamp(0.0, 3_600.0) * 1_000.0),
+        },
+        _ => Delivery::not_yet(Holdup::NotAcknowledged),
+    }
+}
+
+async fn post(queued: &Queued) -> Delivery {
     let abort = web_sys::AbortController::new().ok();
     let signal = abort.as_ref().map(|a| a.signal());
     let give_up = abort.map(|a| {
@@ -225,27 +276,17 @@ async fn post(envelope: &str) -> Delivery {
         .header("Content-Type", "application/json")
         .credentials(web_sys::RequestCredentials::Omit)
         .abort_signal(signal.as_ref())
-        .body(envelope.to_owned());
+        .body(queued.envelope.clone());
     let answer = match request {
         Ok(request) => request.send().await.ok(),
         Err(_) => None,
     };
     let delivery = match answer {
-        Some(r) if matches!(r.status(), 200 | 201) => Delivery::Delivered,
-        Some(r) if matches!(r.status(), 400 | 409 | 410 | 413 | 422) => {
-            // The reason, when the inbox gives one: `{"error": …, "code": …}`.
-            let code = r
-                .json::<serde_json::Value>()
-                .await
-                .ok()
-                .and_then(|body| body.get("code")?.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            Delivery::Refused(Refusal {
-                status: r.status(),
-                code,
-            })
-        }
-        _ => Delivery::Failed,
+        Some(r) => match r.binary().await {
+            Ok(body) => judge(queued, r.status(), &body, r.headers().get("retry-after")),
+            Err(_) => Delivery::not_yet(Holdup::NotAcknowledged),
+        },
+        None => Delivery::not_yet(Holdup::Unreachable),
     };
     if let Some(Ok(handle)) = give_up {
         window().clear_timeout_with_handle(handle);
@@ -265,14 +306,22 @@ async fn waiting(store: Store) -> Vec<Queued> {
     }
 }
 
-/// One delivery pass over the outbox, oldest first. Returns whether to retry later.
-async fn pass(store: Store) -> bool {
-    let mut retry = false;
+/// Why a pass stopped early, and the soonest the next may run.
+#[derive(Debug, Clone, Copy)]
+struct Stopped {
+    holdup: Holdup,
+    not_before_ms: f64,
+}
+
+/// One delivery pass over the outbox, oldest first. Returns why it stopped with envelopes
+/// still waiting, if it did (then it is retried later).
+async fn pass(store: Store) -> Option<Stopped> {
+    let mut stopped = None;
     for queued in waiting(store).await {
         if queued.refused.is_some() {
             continue;
         }
-        match post(&queued.envelope).await {
+        match post(&queued).await {
             Delivery::Delivered => {
                 let removed = if in_memory(store) {
                     MEMORY.with(|m| m.borrow_mut().retain(|q| q.id != queued.id));
@@ -299,15 +348,24 @@ async fn pass(store: Store) -> bool {
                     let _ = outbox::mark_refused(&queued.id, &refusal).await;
                 }
             }
-            Delivery::Failed => {
-                // The inbox or the network is down: the rest would fail the same way.
-                retry = true;
+            Delivery::NotYet {
+                holdup,
+                not_before_ms,
+            } => {
+                // The inbox or the network is down, or busy: the rest would fare the same.
+                stopped = Some(Stopped {
+                    holdup,
+                    not_before_ms,
+                });
                 break;
             }
         }
     }
+    store
+        .outbox
+        .update(|s| s.holdup = stopped.map(|s| s.holdup));
     refresh(store).await;
-    retry
+    stopped
 }
 
 /// Reads the outbox and updates what the citizen is told.

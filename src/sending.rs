@@ -81,7 +81,7 @@ pub async fn seal_and_queue(
     if to.mode == Mode::Identified && consent.is_none() {
         return Err(SendError::NoConsent);
     }
-    let public = to.clinic.public()?;
+    let public = crate::clinic::public_key(&to.clinic)?;
     let now_ms = js_sys::Date::now();
     let metadata = Metadata::new(
         &public,

@@ -16,7 +16,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             show_scores: true,
-            retention_days: 14,
+            retention_days: asi_protocol::DEFAULT_DRAFT_RETENTION_DAYS,
         }
     }
 }

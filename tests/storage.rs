@@ -279,7 +279,7 @@ async fn a_refused_envelope_is_kept_and_marked() {
     outbox::enqueue("e1", r#"{"v":1}"#, 1.0).await.unwrap();
     let used = outbox::Refusal {
         status: 409,
-        code: "link_used".into(),
+        code: asi_protocol::RefusalCode::LinkUsed,
     };
     outbox::mark_refused("e1", &used).await.unwrap();
     // Marking an id that is not queued changes nothing.

@@ -7,8 +7,9 @@ use leptos::task::spawn_local;
 use crate::clinic::{Clinic, ClinicState};
 use crate::entry::Way;
 use crate::focus::focus_after_render;
-use crate::i18n::{strings, tr, use_lang};
+use crate::i18n::{refusal_text, strings, tr, use_lang};
 use crate::persistence::StorageState;
+use crate::sender::Holdup;
 use crate::sending::{Destination, seal_and_queue};
 use crate::store::{Store, use_store};
 
@@ -23,22 +24,24 @@ fn status_text(
     store.outbox.with(|o| {
         let refused = |wanted: &str| o.refused.iter().find(|(r, _)| r == wanted).map(|(_, r)| r);
         let waiting = || {
-            if store.storage.get() == StorageState::MemoryOnly {
-                (s.waiting_memory)(o.waiting)
-            } else {
-                (s.waiting)(o.waiting)
-            }
+            let text = match (store.storage.get(), o.holdup) {
+                (StorageState::MemoryOnly, _) => s.waiting_memory,
+                (_, Some(Holdup::Busy)) => s.waiting_busy,
+                (_, Some(Holdup::NotAcknowledged)) => s.waiting_not_acknowledged,
+                (_, Some(Holdup::Unreachable) | None) => s.waiting,
+            };
+            text(o.waiting)
         };
         match id {
             Some(id) if o.delivered.contains(id) => Some((s.sent)(clinic_name)),
             Some(id) => match refused(id) {
-                Some(status) => Some((s.refused)(status)),
+                Some(refusal) => Some(refusal_text(refusal, lang)),
                 None if o.queued.contains(id) => Some(waiting()),
                 // Being sealed and queued right now.
                 None => Some(s.sending.to_owned()),
             },
             None if o.waiting > 0 => Some(waiting()),
-            None if !o.refused.is_empty() => Some((s.refused)(&o.refused[0].1)),
+            None if !o.refused.is_empty() => Some(refusal_text(&o.refused[0].1, lang)),
             None if !o.delivered.is_empty() => Some(s.all_sent.to_owned()),
             None => None,
         }

@@ -4,6 +4,7 @@
 //! leaves the outbox only when the inbox has answered 201 or 200 for its id. One the inbox
 //! refused for good (`refused`) stays until the citizen deletes their answers.
 
+use asi_protocol::RefusalCode;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use js_sys::{Object, Reflect};
@@ -29,10 +30,11 @@ pub struct Queued {
 /// The inbox's answer to an envelope it will never take (`docs/sync-api.md`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    /// The HTTP status (400, 409, 410, 413, 422).
+    /// The HTTP status (400, 409, 410, 413, 415, 422).
     pub status: u16,
-    /// The inbox's `code` (`link_used`, `link_expired`, …); empty when it gave none.
-    pub code: String,
+    /// The inbox's `code` (`link_used`, `link_expired`, …); [`RefusalCode::Other`] for one
+    /// this app does not know.
+    pub code: RefusalCode,
 }
 
 fn record(envelope: &str, queued_ms: f64, refused: Option<&Refusal>) -> JsValue {
@@ -67,7 +69,8 @@ fn from_record(id: String, record: &JsValue) -> Option<Queued> {
                 status: status as u16,
                 code: field("refused_code")
                     .and_then(|c| c.as_string())
-                    .unwrap_or_default(),
+                    .and_then(|c| serde_json::from_value(c.into()).ok())
+                    .unwrap_or(RefusalCode::Other),
             }),
     })
 }
