@@ -297,7 +297,7 @@ async fn healthz_is_answered_while_more_stalled_connections_than_the_cap_are_hel
         &format!("healthz with {STALLED} stalled connections and a cap of {CAP}"),
         elapsed,
         0.0,
-        1.0,
+        2.0,
     );
     // A real client is served too.
     let envelope = served.inbox.envelope("{\"a\":1}").to_json();
@@ -461,7 +461,7 @@ async fn shutdown_cuts_stalled_connections_and_lets_a_request_in_flight_finish()
             &format!("{what} connection closed at shutdown"),
             start.elapsed(),
             0.0,
-            1.0,
+            2.0,
         );
     }
     // The request in flight is answered.
@@ -602,7 +602,7 @@ async fn sigterm_with_a_stalled_client_stops_the_binary_after_the_request_in_fli
         "stalled client cut after SIGTERM",
         start.elapsed(),
         0.0,
-        1.0,
+        2.0,
     );
     in_flight.write_all(rest).await.unwrap();
     let (status, _, body) = response(&mut in_flight).await;
@@ -657,7 +657,7 @@ async fn with_64_file_descriptors_healthz_is_answered_while_80_connections_stall
             "healthz with 80 stalled connections and 64 file descriptors",
             elapsed,
             0.0,
-            1.0,
+            2.0,
         );
     }
     // A real client is served too.
