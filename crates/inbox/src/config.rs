@@ -1,6 +1,7 @@
 //! Configuration: a TOML file, with environment overrides for the deployment's specifics.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Deserialize;
 use thiserror::Error;
@@ -25,6 +26,9 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// The clinics whose envelopes this inbox accepts.
     pub clinics: Vec<Clinic>,
+    /// Timeouts and the connection cap (`[limits]`; every key optional).
+    #[serde(default)]
+    pub limits: Limits,
 }
 
 /// Why the configuration cannot be used.
@@ -65,6 +69,20 @@ pub enum ConfigError {
         /// What is wrong.
         source: ClinicError,
     },
+    /// A `[limits]` value is out of its range.
+    #[error("[limits] {key} = {value} is not allowed: it must be from {min} to {max} {unit}")]
+    Limit {
+        /// The key.
+        key: &'static str,
+        /// The value given.
+        value: u64,
+        /// The smallest value allowed.
+        min: u64,
+        /// The largest value allowed.
+        max: u64,
+        /// What the value counts.
+        unit: &'static str,
+    },
 }
 
 impl Config {
@@ -104,9 +122,10 @@ impl Config {
         }
     }
 
-    /// Checks the allowed origins and every clinic's entry, and that ids and reader tokens
-    /// are each one clinic's.
+    /// Checks the limits, the allowed origins and every clinic's entry, and that ids and
+    /// reader tokens are each one clinic's.
     pub fn check(&self) -> Result<(), ConfigError> {
+        self.limits.check()?;
         for origin in &self.allowed_origins {
             let why = if origin.trim() == "*" {
                 Err(
@@ -155,5 +174,112 @@ impl Config {
             }
         }
         all
+    }
+}
+
+/// How long the inbox waits for a client, and how many connections it keeps
+/// (`docs/sync-api.md`, "Timeouts and limits").
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Seconds a request head may take, from a new connection or from a request's first byte
+    /// (10; 1–300).
+    pub header_timeout_secs: u64,
+    /// Seconds a request body may take in all, from the end of its head; also how long a
+    /// response may go without the client taking a byte of it (30; 1–3600).
+    pub body_timeout_secs: u64,
+    /// Seconds a kept-alive connection may wait for its next request (60; 1–3600).
+    pub idle_timeout_secs: u64,
+    /// Connections held at once (512; 1–100000), lowered at start to what the process's
+    /// file descriptor limit allows.
+    pub max_connections: usize,
+    /// Seconds the inbox gives requests in flight on SIGTERM before it exits regardless
+    /// (10; 1–300).
+    pub shutdown_grace_secs: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            header_timeout_secs: 10,
+            body_timeout_secs: 30,
+            idle_timeout_secs: 60,
+            max_connections: 512,
+            shutdown_grace_secs: 10,
+        }
+    }
+}
+
+impl Limits {
+    /// Checks that every value is in its range.
+    pub fn check(&self) -> Result<(), ConfigError> {
+        let in_range = |key, value: u64, min, max, unit| {
+            if (min..=max).contains(&value) {
+                Ok(())
+            } else {
+                Err(ConfigError::Limit {
+                    key,
+                    value,
+                    min,
+                    max,
+                    unit,
+                })
+            }
+        };
+        in_range(
+            "header_timeout_secs",
+            self.header_timeout_secs,
+            1,
+            300,
+            "seconds",
+        )?;
+        in_range(
+            "body_timeout_secs",
+            self.body_timeout_secs,
+            1,
+            3600,
+            "seconds",
+        )?;
+        in_range(
+            "idle_timeout_secs",
+            self.idle_timeout_secs,
+            1,
+            3600,
+            "seconds",
+        )?;
+        in_range(
+            "max_connections",
+            u64::try_from(self.max_connections).unwrap_or(u64::MAX),
+            1,
+            100_000,
+            "connections",
+        )?;
+        in_range(
+            "shutdown_grace_secs",
+            self.shutdown_grace_secs,
+            1,
+            300,
+            "seconds",
+        )
+    }
+
+    /// [`Limits::header_timeout_secs`] as a duration.
+    pub fn header_timeout(&self) -> Duration {
+        Duration::from_secs(self.header_timeout_secs)
+    }
+
+    /// [`Limits::body_timeout_secs`] as a duration.
+    pub fn body_timeout(&self) -> Duration {
+        Duration::from_secs(self.body_timeout_secs)
+    }
+
+    /// [`Limits::idle_timeout_secs`] as a duration.
+    pub fn idle_timeout(&self) -> Duration {
+        Duration::from_secs(self.idle_timeout_secs)
+    }
+
+    /// [`Limits::shutdown_grace_secs`] as a duration.
+    pub fn shutdown_grace(&self) -> Duration {
+        Duration::from_secs(self.shutdown_grace_secs)
     }
 }

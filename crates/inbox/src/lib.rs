@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod rate_limit;
 pub mod retention;
+pub mod serve;
 
 pub use api::{AppState, app};
 pub use config::Config;

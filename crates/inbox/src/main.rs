@@ -1,12 +1,12 @@
 //! `asi-inbox --config FILE`: runs the inbox until SIGTERM or Ctrl-C, finishing requests in
-//! flight before it exits.
+//! flight before it exits (within `[limits] shutdown_grace_secs`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use asi_inbox::db::Db;
-use asi_inbox::{AppState, Config, app, retention};
+use asi_inbox::{AppState, Config, app, retention, serve};
 use clap::Parser;
 
 /// The inbox server for sealed ASI responses.
@@ -28,6 +28,24 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Before anything opens a file: room for the connections the configuration allows.
+    if let Err(e) = serve::raise_fd_limit(config.limits.max_connections) {
+        eprintln!("asi-inbox: cannot raise the file descriptor limit: {e}");
+    }
+    let cap = match serve::connection_cap(config.limits.max_connections) {
+        Ok(cap) => cap,
+        Err(e) => {
+            eprintln!("asi-inbox: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if cap < config.limits.max_connections {
+        eprintln!(
+            "asi-inbox: holding at most {cap} connections, not {}: the file descriptor limit \
+             leaves room for no more",
+            config.limits.max_connections
+        );
+    }
     let db = match Db::open(&config.database) {
         Ok(db) => db,
         Err(e) => {
@@ -51,13 +69,11 @@ async fn main() -> ExitCode {
             .local_addr()
             .map_or(config.listen.clone(), |a| a.to_string())
     );
+    let limits = config.limits.clone();
     let state = Arc::new(AppState::new(config, db));
     tokio::spawn(retention::run(state.clone()));
     let router = app(state);
-    match axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown())
-        .await
-    {
+    match serve::serve(listener, router, &limits, shutdown()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("asi-inbox: {e}");
