@@ -24,11 +24,12 @@ pub enum Command {
     /// drug_free, scoring_version`, with null where a score cannot be computed. Invalid
     /// records are reported on stderr, are not scored, and make the exit status 1.
     Score(ScoreArgs),
-    /// Check answer records (JSON lines) against the questionnaire.
+    /// Check answer records (JSON lines) against the questionnaire (and, with --form,
+    /// against one form).
     ///
     /// Prints every problem with its line number and item id; the exit status is 1 when
     /// any record is invalid.
-    Validate(InputArgs),
+    Validate(ValidateArgs),
     /// Make the clinic's key pair: writes the private key file (mode 0600) and prints
     /// `{"public_key", "key_id"}`.
     Keygen(KeygenArgs),
@@ -124,7 +125,8 @@ pub struct SealArgs {
     /// The clinic id.
     #[arg(long, default_value = "demo")]
     pub clinic: String,
-    /// The form answered: asi_kort or trivsel.
+    /// The form the records answer (asi_kort or trivsel); a record with an item of another
+    /// form is refused.
     #[arg(long, default_value = "asi_kort")]
     pub form: String,
     /// The timepoint answered (intake, midway, discharge, aftercare, followup_40w,
@@ -137,7 +139,8 @@ pub struct SealArgs {
     /// A follow-up link's token (makes the mode "link"; it may begin with `-`).
     #[arg(long, allow_hyphen_values = true)]
     pub token: Option<String>,
-    /// The mode when there is no token: anonymous or identified.
+    /// The mode when there is no token: anonymous or identified (only an identified
+    /// response may carry CPR number, name and date).
     #[arg(long, default_value = "anonymous")]
     pub mode: String,
     #[command(flatten)]
@@ -157,6 +160,21 @@ pub struct OpenArgs {
 pub struct InputArgs {
     /// JSON lines file, one answer record per line; `-` or nothing reads standard input.
     pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Hold every record to this form (asi_kort or trivsel): an item of another form, as
+    /// the instrument's forms and sections define them, is a problem. Without it, any item
+    /// of the questionnaire is accepted.
+    #[arg(long, value_name = "FORM")]
+    pub form: Option<String>,
+    /// With --form: the records are identified responses, so CPR number, name and date
+    /// belong to them too (as with `asi seal --mode identified`).
+    #[arg(long, requires = "form")]
+    pub identified: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Args)]
