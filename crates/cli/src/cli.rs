@@ -49,14 +49,40 @@ pub enum Command {
     Links(LinksArgs),
 }
 
+/// Where the clinic's reader token for the inbox comes from: --token-file, --token or the
+/// environment variable `ASI_READER_TOKEN`, in that order of precedence.
+#[derive(Debug, Args)]
+pub struct ReaderTokenArgs {
+    /// Read the clinic's reader token from FILE: its first non-blank line, trimmed (e.g.
+    /// `.demo/reader-token`, written by `scripts/start.sh`). Only read, never written; a
+    /// warning is printed if others than the owner have access to it (`chmod 600 FILE`).
+    /// Without --token-file and --token, the environment variable ASI_READER_TOKEN is used.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "token",
+        requires = "inbox"
+    )]
+    pub token_file: Option<PathBuf>,
+    /// The clinic's reader token itself (it may begin with `-`). Other users of this
+    /// machine can see it (`ps`, /proc) while the command runs, and it stays in the shell's
+    /// history: prefer --token-file or ASI_READER_TOKEN.
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        allow_hyphen_values = true,
+        requires = "inbox"
+    )]
+    pub token: Option<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct LinksArgs {
     /// The inbox's address, e.g. http://localhost:8080.
     #[arg(long, value_name = "URL")]
     pub inbox: String,
-    /// The clinic's reader token for the inbox (it may begin with `-`).
-    #[arg(long, allow_hyphen_values = true)]
-    pub token: String,
+    #[command(flatten)]
+    pub token: ReaderTokenArgs,
     /// The clinic id (in the links' addresses; must be the reader token's clinic).
     #[arg(long)]
     pub clinic: String,
@@ -90,11 +116,10 @@ pub struct ExportArgs {
     pub key: PathBuf,
     /// The inbox's address, e.g. http://localhost:8080 (without it, envelopes are read from
     /// FILE or standard input).
-    #[arg(long, value_name = "URL", requires = "token")]
+    #[arg(long, value_name = "URL")]
     pub inbox: Option<String>,
-    /// The clinic's reader token for the inbox (it may begin with `-`).
-    #[arg(long, allow_hyphen_values = true)]
-    pub token: Option<String>,
+    #[command(flatten)]
+    pub token: ReaderTokenArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,

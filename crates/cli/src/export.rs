@@ -10,13 +10,8 @@ use crate::open::read_key;
 use crate::records;
 
 /// Every envelope of the clinic, page by page.
-fn fetch(inbox: &str, token: &str) -> Result<Vec<String>, CliError> {
-    let client = Inbox::new(inbox, token);
-    let malformed = |why: &str| CliError::Inbox {
-        inbox: inbox.to_owned(),
-        status: Some(200),
-        message: why.to_owned(),
-    };
+fn fetch(client: &Inbox) -> Result<Vec<String>, CliError> {
+    let malformed = |why: &str| client.fail(Some(200), why.to_owned());
     let mut envelopes = Vec::new();
     let mut after = String::new();
     loop {
@@ -37,13 +32,13 @@ fn fetch(inbox: &str, token: &str) -> Result<Vec<String>, CliError> {
 
 pub fn run(args: &ExportArgs, lang: Lang) -> Result<Outcome, CliError> {
     let secret = read_key(&args.key)?;
-    let lines: Vec<(usize, String)> = match (&args.inbox, &args.token) {
-        (Some(inbox), Some(token)) => fetch(inbox, token)?
+    let lines: Vec<(usize, String)> = match &args.inbox {
+        Some(inbox) => fetch(&Inbox::new(inbox, args.token.resolve(lang)?))?
             .into_iter()
             .enumerate()
             .map(|(i, l)| (i + 1, l))
             .collect(),
-        _ => {
+        None => {
             let mut lines = Vec::new();
             records::for_each_line(args.input.file.as_deref(), |n, line| {
                 lines.push((n, line.to_owned()));
