@@ -105,18 +105,22 @@ export class Inbox {
       [
         "links",
         "--inbox", this.url,
-        "--token", this.token,
         "--clinic", this.clinic.id,
         "--form", opts.form,
         "--timepoint", opts.timepoint,
         "--expires", String(opts.expires ?? 30),
         "-",
       ],
-      { encoding: "utf-8", input: ["ref", ...refs.map(csvField)].join("\n") + "\n" },
+      { encoding: "utf-8", input: ["ref", ...refs.map(csvField)].join("\n") + "\n", env: this.readerEnv() },
     );
     const [header, ...rows] = parseCsv(out);
     if (header?.join(",") !== "ref,token,url") throw new Error(`asi links printed ${out}`);
     return rows.map(([ref, token, url]) => ({ ref, token, url }));
+  }
+
+  /** The environment for `asi links` / `asi export`: the reader token in `ASI_READER_TOKEN`, not on the command line. */
+  readerEnv() {
+    return { ...process.env, ASI_READER_TOKEN: this.token };
   }
 
   /** Every envelope the clinic's reader can fetch, in the order stored. */
@@ -132,8 +136,8 @@ export class Inbox {
   exportJsonl(): Array<Record<string, any>> {
     const out = execFileSync(
       bin("asi"),
-      ["export", "--key", this.keyFile, "--inbox", this.url, "--token", this.token, "--format", "jsonl"],
-      { encoding: "utf-8" },
+      ["export", "--key", this.keyFile, "--inbox", this.url, "--format", "jsonl"],
+      { encoding: "utf-8", env: this.readerEnv() },
     );
     return out.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
   }

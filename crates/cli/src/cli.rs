@@ -1,15 +1,22 @@
-//! Command-line arguments.
+//! Command-line arguments. Every argument's help says what it reads (which format, from
+//! which command) and what it writes (where, with which mode, whether it overwrites).
 
 use std::path::PathBuf;
 
 use asi_instrument::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// Score and validate ASI kort / Trivsel & forbrug answer records.
+/// The clinic's command line for ASI kort and Trivsel & forbrug responses.
+///
+/// Checks and scores answer records, makes the clinic's key pair, seals and opens
+/// envelopes, exports the clinic's responses and makes follow-up links. Input is JSON lines
+/// (one JSON object per line) from FILE or standard input; results go to standard output,
+/// problems to standard error. Exit status: 0 everything valid, 1 some record or envelope
+/// invalid (each is reported, the others are processed), 2 the command could not run.
 #[derive(Debug, Parser)]
-#[command(name = "asi", version, about)]
+#[command(name = "asi", version)]
 pub struct Cli {
-    /// Language of messages.
+    /// Language of messages, problems and warnings.
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Da)]
     lang: LangArg,
     #[command(subcommand)]
@@ -18,51 +25,107 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Score answer records (JSON lines) and print one line of scores per record.
+    /// Score answer records and print one line of scores per record.
     ///
-    /// Prints `economy, medical, psychiatric, alcohol, legal, drug, asi6, wellbeing,
-    /// drug_free, scoring_version`, with null where a score cannot be computed. Invalid
-    /// records are reported on stderr, are not scored, and make the exit status 1.
+    /// Reads answer records (JSON lines) and writes one JSON line of scores per valid record
+    /// to standard output: `economy, medical, psychiatric, alcohol, legal, drug, asi6,
+    /// wellbeing, drug_free, scoring_version`, with null where a score cannot be computed.
+    /// Invalid records are reported on standard error with their line number, are not
+    /// scored, and make the exit status 1.
     Score(ScoreArgs),
-    /// Check answer records (JSON lines) against the questionnaire.
+    /// Check answer records against the questionnaire (and, with --form, against one form).
     ///
-    /// Prints every problem with its line number and item id; the exit status is 1 when
-    /// any record is invalid.
-    Validate(InputArgs),
-    /// Make the clinic's key pair: writes the private key file (mode 0600) and prints
-    /// `{"public_key", "key_id"}`.
+    /// Reads answer records (JSON lines) and writes nothing but messages: every problem,
+    /// with its line number and item id, on standard output, then a count of the invalid
+    /// records (on standard error when there are any). The exit status is 1 when any record
+    /// is invalid.
+    Validate(ValidateArgs),
+    /// Make the clinic's key pair: a new private key file and its public key.
+    ///
+    /// Writes the private key to the --out file (mode 0600; an existing file is never
+    /// overwritten, since losing a private key loses every response sealed to it) and
+    /// prints `{"public_key", "key_id"}` as one JSON line on standard output (the public key
+    /// goes into the inbox's configuration and `asi seal --public-key`).
     Keygen(KeygenArgs),
-    /// Seal answer records (JSON lines) into envelopes (one JSON line each), for tests and
-    /// demo data: validates, scores and seals each record to the public key.
+    /// Seal answer records into envelopes, for tests and demo data.
+    ///
+    /// Reads answer records (JSON lines), checks each against the questionnaire and the
+    /// form (--form; an item of another form is refused), scores it and seals it to the
+    /// public key; writes one envelope (one JSON line) per valid record to standard output,
+    /// in the format the inbox takes and `asi open` / `asi export` read. Invalid records
+    /// are reported on standard error and make the exit status 1. --lang is also recorded
+    /// in the response as the language it was answered in.
     Seal(SealArgs),
-    /// Open envelopes (JSON lines) with the private key and print each plaintext (one JSON
-    /// line each). A wrong key or any tampering is an error for that envelope.
+    /// Open envelopes with the clinic's private key and print what is inside.
+    ///
+    /// Reads envelopes (JSON lines, as `asi seal` writes them) and writes each one's
+    /// plaintext (the response: answers, scores, versions, mode) as one JSON line on
+    /// standard output. A wrong key or any change to an envelope is reported on standard
+    /// error for that envelope and makes the exit status 1.
     Open(OpenArgs),
-    /// Fetch a clinic's envelopes from the inbox (or read them from a file), open them
-    /// locally, rescore them, and write one row per response: the metadata, every item id
-    /// and the scores, with `scores_match` flagging scores that differ from the rescore.
+    /// Export the clinic's responses: envelopes opened and rescored on this machine.
+    ///
+    /// Reads envelopes from the inbox (--inbox, with the reader token) or from FILE /
+    /// standard input (JSON lines, as `asi seal` writes them or the inbox lists them),
+    /// opens them with the private key, rescores them, and writes one row per response —
+    /// the metadata, every item id and the scores, with `scores_match` flagging scores that
+    /// differ from the rescore — as CSV or JSON lines to standard output or the --out file.
+    /// The rows hold the decrypted answers (for identified intakes CPR number and name):
+    /// prefer --out, which makes the file readable by its owner only, to `> FILE`, which
+    /// makes it with the shell's default mode. Envelopes that cannot be opened are reported
+    /// on standard error (exit status 1); the others are written.
     Export(ExportArgs),
-    /// Make single-use follow-up links for the clinic's person references: a random token
-    /// per reference, only its SHA-256 sent to the inbox, and `ref,token,url` written as CSV
-    /// (to keep on the clinic's machine: it links people to tokens).
+    /// Make single-use follow-up links for the clinic's person references.
+    ///
+    /// Reads person references (CSV), makes a random token per reference, registers only
+    /// the tokens' SHA-256 at the inbox (with the reader token), and writes `ref,token,url`
+    /// as CSV to standard output or the --out file. Keep that list on the clinic's machine:
+    /// it links people to their tokens.
     Links(LinksArgs),
+}
+
+/// Where the clinic's reader token for the inbox comes from: --token-file, --token or the
+/// environment variable `ASI_READER_TOKEN`, in that order of precedence.
+#[derive(Debug, Args)]
+pub struct ReaderTokenArgs {
+    /// Read the clinic's reader token from FILE: its first non-blank line, trimmed (e.g.
+    /// `.demo/reader-token`, written by `scripts/start.sh`). Only read, never written; a
+    /// warning is printed if others than the owner have access to it (`chmod 600 FILE`).
+    /// Without --token-file and --token, the environment variable ASI_READER_TOKEN is used.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "token",
+        requires = "inbox"
+    )]
+    pub token_file: Option<PathBuf>,
+    /// The clinic's reader token itself (it may begin with `-`). Other users of this
+    /// machine can see it (`ps`, /proc) while the command runs, and it stays in the shell's
+    /// history: prefer --token-file or ASI_READER_TOKEN.
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        allow_hyphen_values = true,
+        requires = "inbox"
+    )]
+    pub token: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct LinksArgs {
-    /// The inbox's address, e.g. http://localhost:8080.
+    /// The inbox's address, e.g. http://localhost:8080: the links' hashes are registered
+    /// there (POST /api/v1/links).
     #[arg(long, value_name = "URL")]
     pub inbox: String,
-    /// The clinic's reader token for the inbox (it may begin with `-`).
-    #[arg(long, allow_hyphen_values = true)]
-    pub token: String,
+    #[command(flatten)]
+    pub token: ReaderTokenArgs,
     /// The clinic id (in the links' addresses; must be the reader token's clinic).
     #[arg(long)]
     pub clinic: String,
     /// The form the links ask for: asi_kort or trivsel.
     #[arg(long)]
     pub form: String,
-    /// The timepoint the links ask for, e.g. followup_40w.
+    /// The timepoint the links ask for, e.g. followup_40w (the form must be used at it).
     #[arg(long)]
     pub timepoint: String,
     /// Days the links stay valid: the last valid day is today (UTC) plus DAYS.
@@ -72,101 +135,146 @@ pub struct LinksArgs {
     /// The app's address in the links (default: the inbox, which serves the app).
     #[arg(long, value_name = "URL")]
     pub app: Option<String>,
-    /// Write the CSV to FILE (mode 0600; an existing file is not overwritten) instead of
-    /// standard output.
+    /// Write the `ref,token,url` CSV to FILE instead of standard output: a new file, mode
+    /// 0600, made before anything is registered; an existing file is never overwritten (the
+    /// command stops), and the file is removed if the inbox refuses.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// CSV of person references, the first column the reference (a first row `ref` is a
-    /// header); `-` or nothing reads standard input.
+    /// CSV of the clinic's person references, read only: the first column is the reference
+    /// (other columns are ignored; a first row `ref` is a header); `-` or nothing reads
+    /// standard input.
     #[arg(value_name = "REFS.csv")]
     pub refs: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The clinic's private key file.
+    /// The clinic's private key file, written by `asi keygen --out` (read only; it never
+    /// leaves this machine).
     #[arg(long, value_name = "FILE")]
     pub key: PathBuf,
-    /// The inbox's address, e.g. http://localhost:8080 (without it, envelopes are read from
-    /// FILE or standard input).
-    #[arg(long, value_name = "URL", requires = "token")]
+    /// Fetch the envelopes from the inbox at URL, e.g. http://localhost:8080 (every
+    /// envelope of the reader token's clinic; none is deleted). Without it, envelopes are
+    /// read from FILE or standard input.
+    #[arg(long, value_name = "URL")]
     pub inbox: Option<String>,
-    /// The clinic's reader token for the inbox (it may begin with `-`).
-    #[arg(long, allow_hyphen_values = true)]
-    pub token: Option<String>,
-    /// Output format.
+    #[command(flatten)]
+    pub token: ReaderTokenArgs,
+    /// What to write.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
+    /// Write the rows to FILE instead of standard output: a new file, mode 0600 (they hold
+    /// the decrypted answers), made before anything is fetched; an existing file is never
+    /// overwritten (the command stops), and the file is removed if the envelopes cannot be
+    /// fetched or read.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
     #[command(flatten)]
-    pub input: InputArgs,
+    pub input: EnvelopesInput,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
-    /// CSV with a header row.
+    /// CSV with a header row, one row per response.
     Csv,
-    /// JSON lines.
+    /// JSON lines, one object per response.
     Jsonl,
 }
 
 #[derive(Debug, Args)]
 pub struct KeygenArgs {
-    /// Where to write the private key file; an existing file is not overwritten.
+    /// Where to write the new private key file (mode 0600); an existing file is never
+    /// overwritten (the command stops).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
 pub struct SealArgs {
-    /// The clinic's public key (base64url; it may start with "-").
+    /// The clinic's public key, base64url, as `asi keygen` prints it (`public_key`); write
+    /// it `--public-key=KEY`, since a key may start with "-".
     #[arg(long, value_name = "B64U", allow_hyphen_values = true)]
     pub public_key: String,
-    /// The clinic id.
+    /// The clinic id, written into each envelope's clear metadata.
     #[arg(long, default_value = "demo")]
     pub clinic: String,
-    /// The form answered: asi_kort or trivsel.
+    /// The form the records answer (asi_kort or trivsel), written into each envelope's
+    /// clear metadata; a record with an item of another form is refused.
     #[arg(long, default_value = "asi_kort")]
     pub form: String,
     /// The timepoint answered (intake, midway, discharge, aftercare, followup_40w,
-    /// followup_6m, self_screening).
+    /// followup_6m, self_screening), written into each envelope's clear metadata.
     #[arg(long, default_value = "self_screening")]
     pub timepoint: String,
-    /// The day of completion (YYYY-MM-DD); today (UTC) when absent.
+    /// The day of completion (YYYY-MM-DD), written into each envelope's clear metadata;
+    /// today (UTC) when absent.
     #[arg(long)]
     pub day: Option<String>,
-    /// A follow-up link's token (makes the mode "link"; it may begin with `-`).
+    /// A follow-up link's token (from `asi links`), written into each envelope's clear
+    /// metadata; makes the mode "link" (it may begin with `-`).
     #[arg(long, allow_hyphen_values = true)]
     pub token: Option<String>,
-    /// The mode when there is no token: anonymous or identified.
+    /// The mode when there is no token: anonymous or identified (only an identified
+    /// response may carry CPR number, name and date).
     #[arg(long, default_value = "anonymous")]
     pub mode: String,
     #[command(flatten)]
-    pub input: InputArgs,
+    pub input: RecordsInput,
 }
 
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// The clinic's private key file.
+    /// The clinic's private key file, written by `asi keygen --out` (read only).
     #[arg(long, value_name = "FILE")]
     pub key: PathBuf,
     #[command(flatten)]
-    pub input: InputArgs,
+    pub input: EnvelopesInput,
+}
+
+/// Answer records to read.
+#[derive(Debug, Args)]
+pub struct RecordsInput {
+    /// Answer records to read: JSON lines, one record (a JSON object keyed by item id,
+    /// unanswered items absent) per line, blank lines skipped; `-` or nothing reads
+    /// standard input. Only read.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// Envelopes to read.
+#[derive(Debug, Args)]
+pub struct EnvelopesInput {
+    /// Envelopes to read: JSON lines, one envelope per line, as `asi seal` writes them or
+    /// the inbox lists them; blank lines skipped; `-` or nothing reads standard input. Only
+    /// read.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
-pub struct InputArgs {
-    /// JSON lines file, one answer record per line; `-` or nothing reads standard input.
-    pub file: Option<PathBuf>,
+pub struct ValidateArgs {
+    /// Hold every record to this form (asi_kort or trivsel): an item of another form, as
+    /// the instrument's forms and sections define them, is a problem. Without it, any item
+    /// of the questionnaire is accepted.
+    #[arg(long, value_name = "FORM")]
+    pub form: Option<String>,
+    /// With --form: the records are identified responses, so CPR number, name and date
+    /// belong to them too (as with `asi seal --mode identified`).
+    #[arg(long, requires = "form")]
+    pub identified: bool,
+    #[command(flatten)]
+    pub input: RecordsInput,
 }
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
     #[command(flatten)]
-    pub input: InputArgs,
+    pub input: RecordsInput,
     /// Score with this shipped specification version.
     #[arg(long, default_value = asi_instrument::scoring::CURRENT_VERSION, conflicts_with = "spec")]
     pub scoring: String,
-    /// Score with the specification in this file (e.g. corrected official weights).
+    /// Score with the specification in this file instead (JSON, `docs/scoring-format.md`;
+    /// e.g. corrected official weights). Only read.
     #[arg(long, value_name = "FILE")]
     pub spec: Option<PathBuf>,
 }

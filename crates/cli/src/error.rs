@@ -46,7 +46,7 @@ pub enum CliError {
     #[error("{0}")]
     Invalid(String),
     /// The inbox could not be reached or refused the request.
-    #[error("{}", inbox_message(inbox, *status, message, Lang::En))]
+    #[error("{}", inbox_message(inbox, *status, message, token_from, Lang::En))]
     Inbox {
         /// The inbox's address.
         inbox: String,
@@ -54,6 +54,28 @@ pub enum CliError {
         status: Option<u16>,
         /// Its reason, or why it could not be reached.
         message: String,
+        /// Where the reader token came from (`--token-file FILE`, `--token`,
+        /// `ASI_READER_TOKEN`), named when the inbox refuses it.
+        token_from: String,
+    },
+    /// The inbox is to be asked, but no reader token was given.
+    #[error(
+        "no reader token for the inbox: give --token-file FILE or set the environment variable ASI_READER_TOKEN (--token TOKEN also works, but other users can see it)"
+    )]
+    NoReaderToken,
+    /// The reader token file could not be read.
+    #[error("cannot read the reader token from {path}: {source}")]
+    ReadToken {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The reader token given is empty (a file of blank lines, an empty variable).
+    #[error("the reader token from {from} is empty")]
+    EmptyReaderToken {
+        /// `--token-file FILE`, `--token` or `ASI_READER_TOKEN`.
+        from: String,
     },
     /// The person references cannot be used.
     #[error("the references: {}", .0.message(Lang::En))]
@@ -106,8 +128,19 @@ impl CliError {
                     inbox,
                     status,
                     message,
+                    token_from,
                 },
-            ) => inbox_message(inbox, *status, message, Lang::Da),
+            ) => inbox_message(inbox, *status, message, token_from, Lang::Da),
+            (Lang::Da, CliError::NoReaderToken) => "intet læsetoken til indbakken: angiv \
+                --token-file FIL eller sæt miljøvariablen ASI_READER_TOKEN (--token TOKEN \
+                virker også, men andre brugere kan se det)"
+                .to_owned(),
+            (Lang::Da, CliError::ReadToken { path, source }) => {
+                format!("kan ikke læse læsetokenet fra {}: {source}", path.display())
+            }
+            (Lang::Da, CliError::EmptyReaderToken { from }) => {
+                format!("læsetokenet fra {from} er tomt")
+            }
             (Lang::Da, CliError::Refs(e)) => format!("referencerne: {}", e.message(Lang::Da)),
             (Lang::Da, CliError::Form(FormError::UnknownForm { form, known })) => {
                 format!("ukendt skema {form} (kendte: {known})")
@@ -126,16 +159,23 @@ impl CliError {
     }
 }
 
-/// What went wrong with the inbox, in `lang`; a refused reader token is said plainly.
-fn inbox_message(inbox: &str, status: Option<u16>, message: &str, lang: Lang) -> String {
+/// What went wrong with the inbox, in `lang`; a refused reader token is said plainly, with
+/// where it came from.
+fn inbox_message(
+    inbox: &str,
+    status: Option<u16>,
+    message: &str,
+    token_from: &str,
+    lang: Lang,
+) -> String {
     match (lang, status) {
         (Lang::Da, None) => format!("kan ikke nå indbakken {inbox}: {message}"),
         (Lang::En, None) => format!("cannot reach the inbox {inbox}: {message}"),
         (Lang::Da, Some(401)) => {
-            format!("indbakken {inbox} afviste læsetokenet (401): kontrollér --token")
+            format!("indbakken {inbox} afviste læsetokenet (401): kontrollér {token_from}")
         }
         (Lang::En, Some(401)) => {
-            format!("the inbox {inbox} refused the reader token (401): check --token")
+            format!("the inbox {inbox} refused the reader token (401): check {token_from}")
         }
         (Lang::Da, Some(status)) => format!("indbakken {inbox} svarede {status}: {message}"),
         (Lang::En, Some(status)) => format!("the inbox {inbox} answered {status}: {message}"),

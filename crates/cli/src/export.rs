@@ -1,5 +1,7 @@
 //! `asi export`: envelopes from the inbox (or a file), opened and rescored locally.
 
+use std::io::Write;
+
 use asi_export::{OpenError, open_envelope, to_csv, to_jsonl};
 use asi_instrument::Lang;
 
@@ -7,16 +9,11 @@ use crate::cli::{ExportArgs, Format};
 use crate::error::{CliError, Outcome};
 use crate::inbox::Inbox;
 use crate::open::read_key;
-use crate::records;
+use crate::{private_file, records};
 
 /// Every envelope of the clinic, page by page.
-fn fetch(inbox: &str, token: &str) -> Result<Vec<String>, CliError> {
-    let client = Inbox::new(inbox, token);
-    let malformed = |why: &str| CliError::Inbox {
-        inbox: inbox.to_owned(),
-        status: Some(200),
-        message: why.to_owned(),
-    };
+fn fetch(client: &Inbox) -> Result<Vec<String>, CliError> {
+    let malformed = |why: &str| client.fail(Some(200), why.to_owned());
     let mut envelopes = Vec::new();
     let mut after = String::new();
     loop {
@@ -35,22 +32,37 @@ fn fetch(inbox: &str, token: &str) -> Result<Vec<String>, CliError> {
     }
 }
 
-pub fn run(args: &ExportArgs, lang: Lang) -> Result<Outcome, CliError> {
-    let secret = read_key(&args.key)?;
-    let lines: Vec<(usize, String)> = match (&args.inbox, &args.token) {
-        (Some(inbox), Some(token)) => fetch(inbox, token)?
+/// The envelopes, numbered from 1: fetched from the inbox, or read from the file.
+fn envelopes(args: &ExportArgs, lang: Lang) -> Result<Vec<(usize, String)>, CliError> {
+    match &args.inbox {
+        Some(inbox) => Ok(fetch(&Inbox::new(inbox, args.token.resolve(lang)?))?
             .into_iter()
             .enumerate()
             .map(|(i, l)| (i + 1, l))
-            .collect(),
-        _ => {
+            .collect()),
+        None => {
             let mut lines = Vec::new();
             records::for_each_line(args.input.file.as_deref(), |n, line| {
                 lines.push((n, line.to_owned()));
                 Ok(())
             })?;
-            lines
+            Ok(lines)
         }
+    }
+}
+
+pub fn run(args: &ExportArgs, lang: Lang) -> Result<Outcome, CliError> {
+    let secret = read_key(&args.key)?;
+    // Claim the output file first: never fetch what could not be kept.
+    let mut out = args.out.as_deref().map(private_file::create).transpose()?;
+    let lines = match (envelopes(args, lang), &args.out) {
+        (Ok(lines), _) => lines,
+        (Err(e), Some(path)) => {
+            drop(out.take());
+            let _ = std::fs::remove_file(path);
+            return Err(e);
+        }
+        (Err(e), None) => return Err(e),
     };
     let mut outcome = Outcome::AllValid;
     let mut responses = Vec::new();
@@ -69,12 +81,19 @@ pub fn run(args: &ExportArgs, lang: Lang) -> Result<Outcome, CliError> {
             }
         }
     }
-    print!(
-        "{}",
-        match args.format {
-            Format::Csv => to_csv(&responses),
-            Format::Jsonl => to_jsonl(&responses),
-        }
-    );
+    let rows = match args.format {
+        Format::Csv => to_csv(&responses),
+        Format::Jsonl => to_jsonl(&responses),
+    };
+    match (&mut out, &args.out) {
+        (Some(file), Some(path)) => file
+            .write_all(rows.as_bytes())
+            .and_then(|()| file.sync_all())
+            .map_err(|source| CliError::WriteFile {
+                path: path.clone(),
+                source,
+            })?,
+        _ => std::io::stdout().lock().write_all(rows.as_bytes())?,
+    }
     Ok(outcome)
 }

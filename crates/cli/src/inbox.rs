@@ -4,24 +4,25 @@
 use serde_json::Value;
 
 use crate::error::CliError;
+use crate::token::ReaderToken;
 
 /// An inbox and the clinic's reader token for it.
 pub struct Inbox {
     base: String,
-    token: String,
+    token: ReaderToken,
     agent: ureq::Agent,
 }
 
 impl Inbox {
     /// The inbox at `base` (e.g. `http://localhost:8080`), called with `token`.
-    pub fn new(base: &str, token: &str) -> Inbox {
+    pub fn new(base: &str, token: ReaderToken) -> Inbox {
         let config = ureq::Agent::config_builder()
             // A refusal's body says why; read it rather than stop at the status.
             .http_status_as_error(false)
             .build();
         Inbox {
             base: base.trim_end_matches('/').to_owned(),
-            token: token.to_owned(),
+            token,
             agent: ureq::Agent::new_with_config(config),
         }
     }
@@ -31,7 +32,7 @@ impl Inbox {
         let response = self
             .agent
             .get(&format!("{}{path}", self.base))
-            .header("Authorization", &format!("Bearer {}", self.token))
+            .header("Authorization", &format!("Bearer {}", self.token.value))
             .call();
         self.answer(response)
     }
@@ -41,21 +42,27 @@ impl Inbox {
         let response = self
             .agent
             .post(&format!("{}{path}", self.base))
-            .header("Authorization", &format!("Bearer {}", self.token))
+            .header("Authorization", &format!("Bearer {}", self.token.value))
             .header("Content-Type", "application/json")
             .send(body.to_string());
         self.answer(response)
+    }
+
+    /// The error for this inbox answering `status` (`None`: not reached) with `message`.
+    pub fn fail(&self, status: Option<u16>, message: String) -> CliError {
+        CliError::Inbox {
+            inbox: self.base.clone(),
+            status,
+            message,
+            token_from: self.token.from.clone(),
+        }
     }
 
     fn answer(
         &self,
         response: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
     ) -> Result<Value, CliError> {
-        let fail = |status: Option<u16>, message: String| CliError::Inbox {
-            inbox: self.base.clone(),
-            status,
-            message,
-        };
+        let fail = |status, message| self.fail(status, message);
         let mut response = response.map_err(|e| fail(None, e.to_string()))?;
         let status = response.status().as_u16();
         let text = response

@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use asi_instrument::Lang;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::json;
@@ -72,8 +73,12 @@ fn expiry(days: u32) -> String {
 }
 
 /// Registers the links' hashes, [`BATCH`] at a time.
-fn register(args: &LinksArgs, links: &[Link], expires: &str) -> Result<(), CliError> {
-    let inbox = Inbox::new(&args.inbox, &args.token);
+fn register(
+    inbox: &Inbox,
+    args: &LinksArgs,
+    links: &[Link],
+    expires: &str,
+) -> Result<(), CliError> {
     for batch in links.chunks(BATCH) {
         let items: Vec<_> = batch
             .iter()
@@ -113,8 +118,9 @@ fn to_csv(args: &LinksArgs, links: &[Link]) -> Result<Vec<u8>, CliError> {
         .map_err(|e| CliError::Write(e.into_error()))
 }
 
-pub fn run(args: &LinksArgs) -> Result<Outcome, CliError> {
+pub fn run(args: &LinksArgs, lang: Lang) -> Result<Outcome, CliError> {
     check_form(&args.form, &args.timepoint)?;
+    let inbox = Inbox::new(&args.inbox, args.token.resolve(lang)?);
     let references = refs::read(args.refs.as_deref())?;
     // Claim the output file first: never register links whose tokens could not be kept.
     let mut out = args.out.as_deref().map(private_file::create).transpose()?;
@@ -125,7 +131,8 @@ pub fn run(args: &LinksArgs) -> Result<Outcome, CliError> {
             token: token(),
         })
         .collect();
-    let csv = register(args, &links, &expiry(args.expires)).and_then(|()| to_csv(args, &links));
+    let csv =
+        register(&inbox, args, &links, &expiry(args.expires)).and_then(|()| to_csv(args, &links));
     let csv = match (csv, &args.out) {
         (Ok(csv), _) => csv,
         (Err(e), Some(path)) => {

@@ -12,6 +12,7 @@ mod records;
 mod refs;
 mod score;
 mod seal;
+mod token;
 mod validate;
 
 use std::process::ExitCode;
@@ -27,7 +28,7 @@ fn main() -> ExitCode {
         cli::Command::Seal(args) => seal::run(args, cli.lang()),
         cli::Command::Open(args) => open::run(args, cli.lang()),
         cli::Command::Export(args) => export::run(args, cli.lang()),
-        cli::Command::Links(args) => links::run(args),
+        cli::Command::Links(args) => links::run(args, cli.lang()),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

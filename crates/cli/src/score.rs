@@ -28,7 +28,7 @@ pub fn run(args: &ScoreArgs, lang: Lang) -> Result<Outcome, CliError> {
             .ok_or_else(|| CliError::UnknownScoring(args.scoring.clone()))?,
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let outcome = records::for_each_valid(args.input.file.as_deref(), lang, |_, answers| {
+    let outcome = records::for_each_valid(args.input.file.as_deref(), None, lang, |_, answers| {
         serde_json::to_writer(&mut out, &spec.score(&answers)).map_err(io::Error::from)?;
         writeln!(out)?;
         Ok(())

@@ -3,11 +3,11 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use asi_envelope::{Metadata, Mode, Payload, PublicKey, seal};
-use asi_instrument::{Lang, date};
+use asi_instrument::{Lang, date, instrument};
 
 use crate::cli::SealArgs;
 use crate::error::{CliError, Outcome};
-use crate::records;
+use crate::records::{self, Claim};
 
 pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
     let public = PublicKey::from_text(&args.public_key).map_err(|source| CliError::Key {
@@ -24,23 +24,33 @@ pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
             )));
         }
     };
+    // Each record is held to the form written into its envelope.
+    let claim = Claim {
+        form: instrument().known_form(&args.form)?,
+        identified: mode == Mode::Identified,
+    };
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     let day = args.day.clone().unwrap_or_else(|| date::iso_day(now));
-    records::for_each_valid(args.input.file.as_deref(), lang, |line, answers| {
-        let payload = Payload::complete(answers, mode, lang, date::rfc3339(now));
-        let metadata = Metadata::new(
-            &public,
-            &args.clinic,
-            &args.form,
-            &args.timepoint,
-            &day,
-            args.token.as_deref(),
-        );
-        let envelope = seal(&public, &metadata, &payload.to_bytes())
-            .map_err(|e| CliError::Invalid(format!("line {line}: {e}")))?;
-        println!("{}", envelope.to_json());
-        Ok(())
-    })
+    records::for_each_valid(
+        args.input.file.as_deref(),
+        Some(claim),
+        lang,
+        |line, answers| {
+            let payload = Payload::complete(answers, mode, lang, date::rfc3339(now));
+            let metadata = Metadata::new(
+                &public,
+                &args.clinic,
+                &args.form,
+                &args.timepoint,
+                &day,
+                args.token.as_deref(),
+            );
+            let envelope = seal(&public, &metadata, &payload.to_bytes())
+                .map_err(|e| CliError::Invalid(format!("line {line}: {e}")))?;
+            println!("{}", envelope.to_json());
+            Ok(())
+        },
+    )
 }

@@ -1,14 +1,22 @@
-//! `asi validate`: every problem of every record, with line numbers and item ids.
+//! `asi validate`: every problem of every record, with line numbers and item ids; with
+//! `--form`, an item of another form is a problem too.
 
-use asi_instrument::Lang;
+use asi_instrument::{Lang, instrument};
 
-use crate::cli::InputArgs;
+use crate::cli::ValidateArgs;
 use crate::error::{CliError, Outcome};
-use crate::records;
+use crate::records::{self, Claim};
 
-pub fn run(args: &InputArgs, lang: Lang) -> Result<Outcome, CliError> {
+pub fn run(args: &ValidateArgs, lang: Lang) -> Result<Outcome, CliError> {
+    let claim = match &args.form {
+        Some(form) => Some(Claim {
+            form: instrument().known_form(form)?,
+            identified: args.identified,
+        }),
+        None => None,
+    };
     let (mut total, mut invalid) = (0usize, 0usize);
-    records::for_each(args.file.as_deref(), |line, record| {
+    records::for_each(args.input.file.as_deref(), claim, |line, record| {
         total += 1;
         if let Err(problem) = record {
             invalid += 1;

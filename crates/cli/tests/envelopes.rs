@@ -118,7 +118,15 @@ fn a_wrong_key_or_a_changed_envelope_is_refused_clearly() {
     let (public, _) = keygen(&dir, "clinic.key");
     keygen(&dir, "other.key");
     let (_, envelope, _) = asi(
-        &["seal", "--public-key", &public, "--token", "-abc"],
+        &[
+            "seal",
+            "--public-key",
+            &public,
+            "--form",
+            "trivsel",
+            "--token",
+            "-abc",
+        ],
         "{\"hash_days\": 2, \"other_drug_days\": 0}\n",
     );
     let (code, out, err) = asi(&["open", "--key", &dir.path("other.key")], &envelope);

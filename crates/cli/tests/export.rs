@@ -255,3 +255,56 @@ fn export_pages_through_the_inbox_with_the_token() {
         "{seen:?}"
     );
 }
+
+#[test]
+fn the_out_file_is_private_never_overwritten_and_removed_on_failure() {
+    let s = setup("out");
+    let key = s.dir.join("clinic.key");
+    let out = s.dir.join("responses.csv");
+    let input = s.envelopes.join("\n") + "\n";
+    let args = [
+        "export",
+        "--key",
+        key.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (code, stdout, err) = asi(&args, &input);
+    assert_eq!((code, stdout.as_str()), (0, ""), "{err}");
+    let (_, expected, _) = asi(&["export", "--key", key.to_str().unwrap()], &input);
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written, expected, "the same rows as on standard output");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let (code, _, err) = asi(&args, &input);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(&format!("asi: kan ikke skrive {}:", out.display())),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), written);
+
+    // Envelopes that cannot be fetched leave no file behind.
+    let fresh = s.dir.join("fresh.csv");
+    let (code, _, err) = asi(
+        &[
+            "export",
+            "--key",
+            key.to_str().unwrap(),
+            "--inbox",
+            "http://127.0.0.1:9",
+            "--token",
+            "t",
+            "--out",
+            fresh.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(err.starts_with("asi: kan ikke nå indbakken"), "{err}");
+    assert!(!fresh.exists(), "a file was left behind");
+}

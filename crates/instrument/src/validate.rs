@@ -7,8 +7,8 @@ use serde_json::Value;
 use crate::answers::{Answer, Answers};
 use crate::cpr::{self, CprError};
 use crate::date;
-use crate::model::{AnswerType, Instrument, Item};
-use crate::text::Lang;
+use crate::model::{AnswerType, Form, Instrument, Item};
+use crate::text::{Lang, Text};
 
 /// One problem with one item of a record (or with the record as a whole).
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +38,17 @@ pub enum ErrorKind {
     NotAnObject,
     /// The key is not an item id of the instrument.
     UnknownItem,
+    /// The item is in the instrument but not in the form the record claims to answer
+    /// (an ASI kort item in a Trivsel & forbrug response, say).
+    NotInForm {
+        /// The form's id (`trivsel`).
+        form: String,
+        /// The form's title, for the message.
+        title: Text,
+    },
+    /// An identification item (CPR number, name, date) in a record that does not claim to
+    /// be an identified response.
+    IdentifiedOnly,
     /// The value has the wrong JSON type.
     WrongType {
         /// The type the item takes.
@@ -98,6 +109,25 @@ impl ValidationError {
                 da,
                 "Spørgsmålet findes ikke i skemaet.",
                 "There is no such question in the form.",
+            )
+            .into(),
+            NotInForm { form, title } => {
+                if da {
+                    format!(
+                        "Spørgsmålet hører ikke til skemaet «{}» ({form}).",
+                        title.da
+                    )
+                } else {
+                    format!(
+                        "This question is not part of the form “{}” ({form}).",
+                        title.en
+                    )
+                }
+            }
+            IdentifiedOnly => pick(
+                da,
+                "Spørgsmålet hører kun til en identificeret besvarelse (med cpr-nummer og navn).",
+                "This question belongs only to an identified response (with CPR number and name).",
             )
             .into(),
             WrongType {
@@ -183,68 +213,140 @@ impl fmt::Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
+/// The form a record claims to answer, and whether it is an identified response.
+#[derive(Clone, Copy)]
+struct Claim<'a> {
+    form: &'a Form,
+    identified: bool,
+}
+
+impl Claim<'_> {
+    /// Why `item` cannot be in a record of this claim, if it cannot. The form's items are
+    /// those of its sections; an identified response adds the instrument's identification
+    /// sections.
+    fn refuses(&self, instrument: &Instrument, item: &Item) -> Option<ErrorKind> {
+        let in_sections = |sections: &[String]| sections.contains(&item.section);
+        if in_sections(&self.form.sections) {
+            None
+        } else if in_sections(&instrument.identified_sections) {
+            (!self.identified).then_some(ErrorKind::IdentifiedOnly)
+        } else {
+            Some(ErrorKind::NotInForm {
+                form: self.form.id.clone(),
+                title: self.form.title.clone(),
+            })
+        }
+    }
+}
+
 impl Answers {
     /// Checks a record (parsed JSON) against the instrument and returns it as [`Answers`],
     /// or every problem found, in item order. CPR numbers are stored as ten digits.
+    ///
+    /// Any item of the instrument is accepted, whichever form it belongs to; to hold a
+    /// record to the form it claims to answer, use [`Answers::validate_for_form`].
     pub fn validate(
         instrument: &Instrument,
         record: &Value,
     ) -> Result<Answers, Vec<ValidationError>> {
-        let Some(object) = record.as_object() else {
-            return Err(vec![ValidationError {
-                item: None,
-                kind: ErrorKind::NotAnObject,
-            }]);
+        validate(instrument, record, None)
+    }
+
+    /// Checks a record as [`Answers::validate`] does, and also that every item it answers
+    /// belongs to `form`: to one of the form's sections (`forms[].sections` of the
+    /// instrument data), or — when `identified` — to one of the instrument's
+    /// `identified_sections` (CPR number, name, date), which identified mode asks before
+    /// the form. An item of another form is [`ErrorKind::NotInForm`]; an identification
+    /// item in a record that is not identified is [`ErrorKind::IdentifiedOnly`].
+    ///
+    /// Use it before sealing a response, so that a Trivsel & forbrug response cannot carry
+    /// ASI kort items (or an anonymous one a CPR number):
+    ///
+    /// ```
+    /// use asi_instrument::{Answers, ErrorKind, instrument};
+    ///
+    /// let trivsel = instrument().form("trivsel").expect("a shipped form");
+    /// let record = serde_json::json!({"wellbeing_personal": 5, "alc_use_days": 3});
+    /// let errors = Answers::validate_for_form(instrument(), &record, trivsel, false)
+    ///     .expect_err("alc_use_days is an ASI kort item");
+    /// assert_eq!(errors[0].item.as_deref(), Some("alc_use_days"));
+    /// assert!(matches!(errors[0].kind, ErrorKind::NotInForm { ref form, .. } if form == "trivsel"));
+    /// ```
+    pub fn validate_for_form(
+        instrument: &Instrument,
+        record: &Value,
+        form: &Form,
+        identified: bool,
+    ) -> Result<Answers, Vec<ValidationError>> {
+        validate(instrument, record, Some(Claim { form, identified }))
+    }
+}
+
+/// [`Answers::validate`], holding the record to `claim` when there is one.
+fn validate(
+    instrument: &Instrument,
+    record: &Value,
+    claim: Option<Claim<'_>>,
+) -> Result<Answers, Vec<ValidationError>> {
+    let Some(object) = record.as_object() else {
+        return Err(vec![ValidationError {
+            item: None,
+            kind: ErrorKind::NotAnObject,
+        }]);
+    };
+    let mut errors = Vec::new();
+    let mut answers = Answers::new();
+    for (id, value) in object {
+        let checked = match instrument.item(id) {
+            None => Err(ErrorKind::UnknownItem),
+            Some(item) => match claim.and_then(|c| c.refuses(instrument, item)) {
+                Some(refusal) => Err(refusal),
+                None => check_value(instrument, item, value),
+            },
         };
-        let mut errors = Vec::new();
-        let mut answers = Answers::new();
-        for (id, value) in object {
-            match instrument.item(id) {
-                None => errors.push(ValidationError::new(id, ErrorKind::UnknownItem)),
-                Some(item) => match check_value(instrument, item, value) {
-                    Ok(answer) => answers.insert(id.clone(), answer),
-                    Err(kind) => errors.push(ValidationError::new(id, kind)),
+        match checked {
+            Ok(answer) => answers.insert(id.clone(), answer),
+            Err(kind) => errors.push(ValidationError::new(id, kind)),
+        }
+    }
+    for item in &instrument.items {
+        if let (Some(rule), true) = (&item.ask_if, object.contains_key(&item.id))
+            && object.get(&rule.item) != Some(&rule.equals)
+            && claim.is_none_or(|c| c.refuses(instrument, item).is_none())
+        {
+            errors.push(ValidationError::new(
+                &item.id,
+                ErrorKind::SkipRule {
+                    depends_on: rule.item.clone(),
+                    asked_when: rule.equals.clone(),
                 },
-            }
+            ));
         }
+    }
+    if errors.is_empty() {
+        Ok(answers)
+    } else {
+        // In item order, then the errors about no item (without a sort: smaller code).
+        let mut ordered: Vec<ValidationError> = Vec::with_capacity(errors.len());
         for item in &instrument.items {
-            if let (Some(rule), true) = (&item.ask_if, object.contains_key(&item.id))
-                && object.get(&rule.item) != Some(&rule.equals)
-            {
-                errors.push(ValidationError::new(
-                    &item.id,
-                    ErrorKind::SkipRule {
-                        depends_on: rule.item.clone(),
-                        asked_when: rule.equals.clone(),
-                    },
-                ));
-            }
-        }
-        if errors.is_empty() {
-            Ok(answers)
-        } else {
-            // In item order, then the errors about no item (without a sort: smaller code).
-            let mut ordered: Vec<ValidationError> = Vec::with_capacity(errors.len());
-            for item in &instrument.items {
-                ordered.extend(
-                    errors
-                        .iter()
-                        .filter(|e| e.item.as_deref() == Some(item.id.as_str()))
-                        .cloned(),
-                );
-            }
             ordered.extend(
                 errors
                     .iter()
-                    .filter(|e| {
-                        e.item
-                            .as_deref()
-                            .is_none_or(|id| instrument.item(id).is_none())
-                    })
+                    .filter(|e| e.item.as_deref() == Some(item.id.as_str()))
                     .cloned(),
             );
-            Err(ordered)
         }
+        ordered.extend(
+            errors
+                .iter()
+                .filter(|e| {
+                    e.item
+                        .as_deref()
+                        .is_none_or(|id| instrument.item(id).is_none())
+                })
+                .cloned(),
+        );
+        Err(ordered)
     }
 }
 

@@ -178,3 +178,160 @@ fn answers_round_trip_through_json() {
         assert_eq!(answers.to_json(), record, "{name}");
     }
 }
+
+/// The errors of `record` held to `form` (identified or not), as (item, kind).
+fn form_errors(
+    record: serde_json::Value,
+    form: &str,
+    identified: bool,
+) -> Vec<(String, ErrorKind)> {
+    let form = instrument().form(form).unwrap();
+    Answers::validate_for_form(instrument(), &record, form, identified)
+        .expect_err("the record must be invalid for the form")
+        .into_iter()
+        .map(|e| (e.item.expect("an item"), e.kind))
+        .collect()
+}
+
+fn fits(record: &serde_json::Value, form: &str, identified: bool) -> bool {
+    let form = instrument().form(form).unwrap();
+    Answers::validate_for_form(instrument(), record, form, identified).is_ok()
+}
+
+#[test]
+fn an_asi_kort_item_does_not_belong_to_a_trivsel_record() {
+    let record = json!({"wellbeing_personal": 5, "hash_days": 2, "alc_use_days": 3});
+    let trivsel = instrument().form("trivsel").unwrap();
+    let all = form_errors(record.clone(), "trivsel", false);
+    assert_eq!(
+        all,
+        [(
+            "alc_use_days".to_owned(),
+            ErrorKind::NotInForm {
+                form: "trivsel".into(),
+                title: trivsel.title.clone(),
+            }
+        )]
+    );
+    // Without a form the same record is valid: any item of the instrument is accepted.
+    assert!(Answers::validate(instrument(), &record).is_ok());
+    // Trivsel & forbrug's own consumption items are not asked in the ASI kort form.
+    let all = form_errors(record, "asi_kort", false);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].0, "hash_days");
+    assert!(matches!(&all[0].1, ErrorKind::NotInForm { form, .. } if form == "asi_kort"));
+    assert!(fits(
+        &json!({"wellbeing_personal": 5, "alc_use_days": 3}),
+        "asi_kort",
+        false
+    ));
+}
+
+#[test]
+fn the_form_s_items_come_from_its_sections_in_the_data() {
+    // Every vector answers the ASI kort only; every item of a form's sections fits it.
+    for (name, record, _) in common::vectors() {
+        assert!(fits(&record, "asi_kort", false), "{name}");
+    }
+    let inst = instrument();
+    for form in &inst.forms {
+        for item in inst.form_items(form) {
+            let fitted = Answers::validate_for_form(inst, &json!({&item.id: 0}), form, false);
+            let refused_as_outside = fitted.err().is_some_and(|all| {
+                all.iter()
+                    .any(|e| matches!(e.kind, ErrorKind::NotInForm { .. }))
+            });
+            assert!(!refused_as_outside, "{} in {}", item.id, form.id);
+        }
+    }
+    // A form given one more section in the data takes that section's items.
+    let mut wider = inst.clone();
+    let trivsel = wider.forms.iter_mut().find(|f| f.id == "trivsel").unwrap();
+    trivsel.sections.push("alcohol_use".into());
+    let trivsel = wider.form("trivsel").unwrap();
+    let record = json!({"alc_use_days": 3});
+    assert!(Answers::validate_for_form(&wider, &record, trivsel, false).is_ok());
+    assert!(!fits(&record, "trivsel", false));
+}
+
+#[test]
+fn identification_items_belong_to_identified_records_only() {
+    let record = json!({"cpr": "0101901234", "name": "Jens", "completed_on": "2026-11-25", "wellbeing_close": 4});
+    for form in ["asi_kort", "trivsel"] {
+        assert!(fits(&record, form, true), "{form}");
+        let items: Vec<(String, ErrorKind)> = form_errors(record.clone(), form, false);
+        assert_eq!(
+            items,
+            [
+                ("cpr".to_owned(), ErrorKind::IdentifiedOnly),
+                ("name".to_owned(), ErrorKind::IdentifiedOnly),
+                ("completed_on".to_owned(), ErrorKind::IdentifiedOnly),
+            ]
+        );
+    }
+    // An identified record still answers one form only.
+    assert_eq!(
+        form_errors(
+            json!({"cpr": "0101901234", "alc_use_days": 1}),
+            "trivsel",
+            true
+        )[0]
+        .0,
+        "alc_use_days"
+    );
+}
+
+#[test]
+fn an_item_outside_the_form_is_one_problem_and_values_are_still_checked() {
+    // Outside the form: that is the problem, not also its skip rule.
+    assert!(matches!(
+        form_errors(json!({"education_type": "hf"}), "trivsel", false).as_slice(),
+        [(item, ErrorKind::NotInForm { .. })] if item == "education_type"
+    ));
+    // Inside the form, values, unknown items and skip rules are checked as before.
+    assert_eq!(
+        form_errors(json!({"wellbeing_close": 11, "zzz": 1}), "trivsel", false),
+        [
+            (
+                "wellbeing_close".to_owned(),
+                ErrorKind::OutOfRange { min: 0, max: 10 }
+            ),
+            ("zzz".to_owned(), ErrorKind::UnknownItem),
+        ]
+    );
+}
+
+#[test]
+fn form_messages_in_danish_and_english() {
+    let trivsel = instrument().form("trivsel").unwrap();
+    let all = Answers::validate_for_form(
+        instrument(),
+        &json!({"alc_use_days": 3, "cpr": "0101901234"}),
+        trivsel,
+        false,
+    )
+    .unwrap_err();
+    let messages: Vec<(String, String)> = all
+        .iter()
+        .map(|e| (e.message(Lang::Da), e.message(Lang::En)))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                "Spørgsmålet hører kun til en identificeret besvarelse (med cpr-nummer og navn)."
+                    .to_owned(),
+                "This question belongs only to an identified response (with CPR number and name)."
+                    .to_owned()
+            ),
+            (
+                "Spørgsmålet hører ikke til skemaet «Trivsel & forbrug» (trivsel).".to_owned(),
+                "This question is not part of the form “Wellbeing & use” (trivsel).".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        all[1].to_string(),
+        "alc_use_days: This question is not part of the form “Wellbeing & use” (trivsel)."
+    );
+}
