@@ -3,7 +3,7 @@
 //! From then on only the sealed envelope is on the device; the sender delivers it.
 
 use asi_envelope::{Consent, EnvelopeError, Metadata, Mode, Payload, seal};
-use asi_instrument::{Draft, Lang, date};
+use asi_instrument::{Answers, Draft, Lang, date};
 use leptos::prelude::*;
 
 use crate::clinic::{Clinic, ClinicError};
@@ -25,6 +25,34 @@ pub enum SendError {
     Storage(#[from] StorageError),
     #[error("an identified response is sent only with the citizen's consent")]
     NoConsent,
+    #[error("the answers do not belong to form {form}: {problems}")]
+    NotTheForm { form: String, problems: String },
+}
+
+/// Checks that the answers are the draft's form's own (defence in depth: the screens only
+/// ever ask the form's questions, and the CPR number and name only in identified intake).
+fn held_to_form(draft: &Draft, mode: Mode) -> Result<(), SendError> {
+    let instrument = asi_instrument::instrument();
+    let refused = |problems: String| SendError::NotTheForm {
+        form: draft.form.clone(),
+        problems,
+    };
+    let form = instrument
+        .form(&draft.form)
+        .ok_or_else(|| refused("no such form".into()))?;
+    let record = serde_json::to_value(draft.record()).map_err(|e| refused(e.to_string()))?;
+    Answers::validate_for_form(instrument, &record, form, mode == Mode::Identified).map_err(
+        |errors| {
+            refused(
+                errors
+                    .iter()
+                    .map(|e| e.message(Lang::En))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        },
+    )?;
+    Ok(())
 }
 
 /// Where a response goes and how it was given.
@@ -81,6 +109,7 @@ pub async fn seal_and_queue(
     if to.mode == Mode::Identified && consent.is_none() {
         return Err(SendError::NoConsent);
     }
+    held_to_form(draft, to.mode)?;
     let public = crate::clinic::public_key(&to.clinic)?;
     let now_ms = js_sys::Date::now();
     let metadata = Metadata::new(

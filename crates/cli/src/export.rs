@@ -4,6 +4,7 @@ use std::io::Write;
 
 use asi_export::{OpenError, open_envelope, to_csv, to_jsonl};
 use asi_instrument::Lang;
+use asi_protocol::EnvelopePage;
 
 use crate::cli::{ExportArgs, Format};
 use crate::error::{CliError, Outcome};
@@ -13,22 +14,16 @@ use crate::{private_file, records};
 
 /// Every envelope of the clinic, page by page.
 fn fetch(client: &Inbox) -> Result<Vec<String>, CliError> {
-    let malformed = |why: &str| client.fail(Some(200), why.to_owned());
     let mut envelopes = Vec::new();
     let mut after = String::new();
     loop {
-        let page = client.get(&format!("/api/v1/envelopes?after={after}&limit=1000"))?;
-        let items = page["items"]
-            .as_array()
-            .ok_or_else(|| malformed("no items"))?;
-        if items.is_empty() {
+        let page: EnvelopePage =
+            client.get(&format!("/api/v1/envelopes?after={after}&limit=1000"))?;
+        if page.items.is_empty() {
             return Ok(envelopes);
         }
-        envelopes.extend(items.iter().map(|i| i.to_string()));
-        after = page["next"]
-            .as_str()
-            .ok_or_else(|| malformed("no next cursor"))?
-            .to_owned();
+        envelopes.extend(page.items.iter().map(|i| i.to_string()));
+        after = page.next;
     }
 }
 

@@ -1,7 +1,9 @@
 //! The inbox's API as the clinic's commands call it: a bearer token, JSON in and out, and a
 //! refusal turned into an error that names the inbox, the status and the inbox's reason.
 
-use serde_json::Value;
+use asi_protocol::Refusal;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::error::CliError;
 use crate::token::ReaderToken;
@@ -27,8 +29,8 @@ impl Inbox {
         }
     }
 
-    /// `GET path`; the JSON answer of a 2xx status.
-    pub fn get(&self, path: &str) -> Result<Value, CliError> {
+    /// `GET path`; the answer of a 2xx status, read as `T` (`asi_protocol`'s wire types).
+    pub fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, CliError> {
         let response = self
             .agent
             .get(&format!("{}{path}", self.base))
@@ -37,14 +39,19 @@ impl Inbox {
         self.answer(response)
     }
 
-    /// `POST path` with the JSON `body`; the JSON answer of a 2xx status.
-    pub fn post(&self, path: &str, body: &Value) -> Result<Value, CliError> {
+    /// `POST path` with `body` as JSON; the answer of a 2xx status, read as `T`.
+    pub fn post<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+    ) -> Result<T, CliError> {
+        let body = serde_json::to_string(body).expect("a request body always serialises");
         let response = self
             .agent
             .post(&format!("{}{path}", self.base))
             .header("Authorization", &format!("Bearer {}", self.token.value))
             .header("Content-Type", "application/json")
-            .send(body.to_string());
+            .send(body);
         self.answer(response)
     }
 
@@ -58,10 +65,10 @@ impl Inbox {
         }
     }
 
-    fn answer(
+    fn answer<T: DeserializeOwned>(
         &self,
         response: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
-    ) -> Result<Value, CliError> {
+    ) -> Result<T, CliError> {
         let fail = |status, message| self.fail(status, message);
         let mut response = response.map_err(|e| fail(None, e.to_string()))?;
         let status = response.status().as_u16();
@@ -69,15 +76,17 @@ impl Inbox {
             .body_mut()
             .read_to_string()
             .map_err(|e| fail(Some(status), e.to_string()))?;
-        let json: Option<Value> = serde_json::from_str(&text).ok();
         if !(200..300).contains(&status) {
             // The inbox explains a refusal in `error`; anything else is shown as it came.
-            let reason = json
-                .as_ref()
-                .and_then(|j| j["error"].as_str())
-                .map_or_else(|| text.trim().to_owned(), str::to_owned);
+            let reason = Refusal::parse(text.as_bytes())
+                .map_or_else(|| text.trim().to_owned(), |refusal| refusal.error);
             return Err(fail(Some(status), reason));
         }
-        json.ok_or_else(|| fail(Some(status), format!("not JSON: {}", text.trim())))
+        serde_json::from_str(&text).map_err(|e| {
+            fail(
+                Some(status),
+                format!("not the answer the inbox API gives ({e}): {}", text.trim()),
+            )
+        })
     }
 }

@@ -6,9 +6,9 @@ use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use asi_instrument::Lang;
+use asi_protocol::{LinkBatch, LinksCreated, NewLink};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde_json::json;
 
 use crate::cli::LinksArgs;
 use crate::error::{CliError, Outcome};
@@ -80,21 +80,19 @@ fn register(
     expires: &str,
 ) -> Result<(), CliError> {
     for batch in links.chunks(BATCH) {
-        let items: Vec<_> = batch
-            .iter()
-            .map(|link| {
-                json!({
-                    "token_sha256": asi_envelope::token_hash(&link.token),
-                    "form": args.form,
-                    "timepoint": args.timepoint,
-                    "expires": expires,
+        let batch = LinkBatch {
+            links: batch
+                .iter()
+                .map(|link| NewLink {
+                    token_sha256: asi_envelope::token_hash(&link.token),
+                    form: args.form.clone(),
+                    timepoint: args.timepoint.clone(),
+                    expires: expires.to_owned(),
                 })
-            })
-            .collect();
-        inbox.post(
-            "/api/v1/links",
-            &json!({"clinic": args.clinic, "links": items}),
-        )?;
+                .collect(),
+            clinic: Some(args.clinic.clone()),
+        };
+        let _: LinksCreated = inbox.post("/api/v1/links", &batch)?;
     }
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! a file of envelopes (one JSON object per line, as the inbox lists them or `asi seal`
 //! writes them). Also reading the files the staff choose. Nothing here is stored.
 
-use serde::Deserialize;
+use asi_protocol::EnvelopePage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -19,12 +19,6 @@ pub enum SourceError {
     Malformed(String),
     #[error("Filen {0} kunne ikke læses.")]
     File(String),
-}
-
-#[derive(Deserialize)]
-struct Page {
-    items: Vec<serde_json::Value>,
-    next: String,
 }
 
 /// Every envelope of the reader token's clinic, in the order the inbox stored them, each as
@@ -47,7 +41,7 @@ pub async fn fetch_envelopes(inbox: &str, token: &str) -> Result<Vec<String>, So
             401 => return Err(SourceError::Unauthorized),
             other => return Err(SourceError::Status(other)),
         }
-        let page: Page = response
+        let page: EnvelopePage = response
             .json()
             .await
             .map_err(|e| SourceError::Malformed(e.to_string()))?;
