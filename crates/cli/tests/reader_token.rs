@@ -12,7 +12,7 @@ use assert_cmd::Command;
 const TOKEN: &str = "-reader-token-from-a-source";
 
 /// A stand-in inbox: records each request's line and bearer token; answers `{"items": []}`
-/// (an empty clinic) to a GET and `{}` to a POST when the bearer token is [`TOKEN`], 401
+/// (an empty clinic) to a GET and `{"created":1}` to a POST when the bearer token is [`TOKEN`], 401
 /// otherwise.
 struct StandIn {
     url: String,
@@ -51,7 +51,7 @@ impl StandIn {
                 let (status, answer) = match (bearer == TOKEN, request.starts_with("GET")) {
                     (false, _) => ("401 Unauthorized", r#"{"error":"unknown reader token"}"#),
                     (true, true) => ("200 OK", r#"{"items":[],"next":""}"#),
-                    (true, false) => ("201 Created", "{}"),
+                    (true, false) => ("201 Created", r#"{"created":1}"#),
                 };
                 let request = request.split(' ').take(2).collect::<Vec<_>>().join(" ");
                 recorded.lock().unwrap().push((request, bearer));
