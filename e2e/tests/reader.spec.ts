@@ -215,8 +215,8 @@ test("the reader shows the table, one person's course and the group, raw and LOC
       const fromReader = readFileSync((await download.path())!, "utf-8");
       const fromCli = execFileSync(
         bin("asi"),
-        ["export", "--key", inbox.keyFile, "--inbox", inbox.url, "--token", inbox.token, "--format", format],
-        { encoding: "utf-8" },
+        ["export", "--key", inbox.keyFile, "--inbox", inbox.url, "--format", format],
+        { encoding: "utf-8", env: inbox.readerEnv() },
       );
       expect(fromReader).toBe(fromCli);
     }
