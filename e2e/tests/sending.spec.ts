@@ -90,7 +90,10 @@ test("when the inbox answers 500 the response stays on the phone and is sent onc
   await completeForm(page, "trivsel", answers);
   await page.getByRole("button", { name: "Afslut og se resultat" }).click();
   await sendButton(page).click();
-  await expect(sendStatus(page)).toHaveText("Gemt på telefonen — sendes automatisk når du er online. 1 svar venter.");
+  // The inbox answered, but not with the acknowledgement of this envelope.
+  await expect(sendStatus(page)).toHaveText(
+    "Ikke sendt endnu: klinikkens indbakke har ikke bekræftet, at den har fået dine svar. De er gemt på telefonen, og der prøves igen automatisk. 1 svar venter.",
+  );
   await expect.poll(() => answered.length).toBeGreaterThanOrEqual(1);
   expect(await kept(page)).toEqual({ drafts: 0, outbox: 1 });
   expect(await inbox.envelopes()).toHaveLength(0);
@@ -167,7 +170,7 @@ test("a response the inbox refuses for good is kept, said so, and not sent again
   let posts = 0;
   await page.route("**/api/v1/envelopes", async (route) => {
     posts += 1;
-    await route.fulfill({ status: 422, contentType: "application/json", body: '{"error":"unknown key_id"}' });
+    await route.fulfill({ status: 422, contentType: "application/json", body: '{"error":"the envelope is sealed to another key","code":"wrong_key"}' });
   });
   await completeForm(page, "trivsel", vectors.v3_hcs_like.answers);
   await page.getByRole("button", { name: "Afslut og se resultat" }).click();
