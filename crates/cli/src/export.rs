@@ -50,15 +50,8 @@ pub fn run(args: &ExportArgs, lang: Lang) -> Result<Outcome, CliError> {
     let secret = read_key(&args.key)?;
     // Claim the output file first: never fetch what could not be kept.
     let mut out = args.out.as_deref().map(private_file::create).transpose()?;
-    let lines = match (envelopes(args, lang), &args.out) {
-        (Ok(lines), _) => lines,
-        (Err(e), Some(path)) => {
-            drop(out.take());
-            let _ = std::fs::remove_file(path);
-            return Err(e);
-        }
-        (Err(e), None) => return Err(e),
-    };
+    let lines =
+        private_file::discard_on_error(envelopes(args, lang), &mut out, args.out.as_deref())?;
     let mut outcome = Outcome::AllValid;
     let mut responses = Vec::new();
     for (n, line) in lines {

@@ -131,15 +131,7 @@ pub fn run(args: &LinksArgs, lang: Lang) -> Result<Outcome, CliError> {
         .collect();
     let csv =
         register(&inbox, args, &links, &expiry(args.expires)).and_then(|()| to_csv(args, &links));
-    let csv = match (csv, &args.out) {
-        (Ok(csv), _) => csv,
-        (Err(e), Some(path)) => {
-            drop(out.take());
-            let _ = std::fs::remove_file(path);
-            return Err(e);
-        }
-        (Err(e), None) => return Err(e),
-    };
+    let csv = private_file::discard_on_error(csv, &mut out, args.out.as_deref())?;
     match (&mut out, &args.out) {
         (Some(file), Some(path)) => file
             .write_all(&csv)

@@ -17,3 +17,19 @@ pub fn create(path: &Path) -> Result<File, CliError> {
         source,
     })
 }
+
+/// `result`; when it is an error and an output file was claimed at `path` (`out`), the file
+/// is closed and removed first, so a command that failed leaves no partial file behind.
+pub fn discard_on_error<T>(
+    result: Result<T, CliError>,
+    out: &mut Option<File>,
+    path: Option<&Path>,
+) -> Result<T, CliError> {
+    if result.is_err()
+        && let Some(path) = path
+    {
+        drop(out.take());
+        let _ = std::fs::remove_file(path);
+    }
+    result
+}
