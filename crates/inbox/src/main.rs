@@ -13,18 +13,19 @@ use clap::Parser;
 ///
 /// Reads the configuration file once at start. Opens the SQLite database it names
 /// (`database`), creating it if it does not exist, with its `-wal` and `-shm` files beside
-/// it; keeps each envelope there (ciphertext and clear metadata only) until the clinic
+/// it (all mode 0600, readable by this user only); keeps each envelope there (ciphertext and clear metadata only) until the clinic
 /// deletes it or its `retention_days` have passed. Listens on `listen`, serving the API and,
 /// with `app_dir`, the app's files (only read). Prints `asi-inbox: listening on http://…`
 /// on standard output once it listens, problems on standard error, and runs until SIGTERM
-/// or Ctrl-C, finishing requests in flight. A configuration, database or address it cannot
+/// or Ctrl-C, finishing requests in flight within `[limits] shutdown_grace_secs`. A
+/// configuration, database or address it cannot
 /// use stops it at start with a message and exit status 2.
 #[derive(Parser)]
 #[command(name = "asi-inbox", version, about)]
 struct Args {
     /// The configuration file (TOML, `docs/sync-api.md`), read once at start and never
-    /// written: `listen`, `database`, `app_dir`, `allowed_origins` and the `[[clinics]]` with
-    /// each clinic's public key and reader token hash (`scripts/start.sh` writes
+    /// written: `listen`, `database`, `app_dir`, `allowed_origins`, `[limits]` and the
+    /// `[[clinics]]` with each clinic's public key and reader token hash (`scripts/start.sh` writes
     /// `.demo/inbox.toml`). The environment variables ASI_INBOX_LISTEN, ASI_INBOX_DATABASE,
     /// ASI_INBOX_APP_DIR and ASI_INBOX_ALLOWED_ORIGINS override its values.
     #[arg(long, value_name = "FILE")]

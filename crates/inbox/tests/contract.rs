@@ -437,3 +437,24 @@ fn retention_deletes_ten_thousand_expired_envelopes_in_bounded_batches() {
     );
     assert_eq!(asi_inbox::retention::BATCH, 500);
 }
+
+#[test]
+fn the_help_says_what_the_inbox_reads_and_writes() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_asi-inbox"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for phrase in [
+        "The configuration file (TOML",
+        "read once at start and never written",
+        "`-wal` and `-shm`",
+        "mode 0600",
+        "ASI_INBOX_DATABASE",
+        "`[limits]`",
+        "exit status 2",
+    ] {
+        assert!(help.contains(phrase), "{phrase:?} missing from:\n{help}");
+    }
+}
