@@ -254,9 +254,11 @@ fn judge(queued: &Queued, status: u16, body: &[u8], retry_after: Option<String>)
         }
         Some(refusal) if refusal.code == RefusalCode::RateLimited => Delivery::NotYet {
             holdup: Holdup::Busy,
+            // Delay-seconds, a whole number (RFC 9110 §10.2.3); parsed as an integer, since
+            // float parsing would add kilobytes to the app.
             not_before_ms: retry_after
-                .and_then(|s| s.trim().parse::<f64>().ok())
-                .map_or(0.0, |seconds| seconds.clamp(0.0, 3_600.0) * 1_000.0),
+                .and_then(|s| s.trim().parse::<u32>().ok())
+                .map_or(0.0, |seconds| f64::from(seconds.min(3_600)) * 1_000.0),
         },
         _ => Delivery::not_yet(Holdup::NotAcknowledged),
     }

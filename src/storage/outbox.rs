@@ -69,8 +69,7 @@ fn from_record(id: String, record: &JsValue) -> Option<Queued> {
                 status: status as u16,
                 code: field("refused_code")
                     .and_then(|c| c.as_string())
-                    .and_then(|c| serde_json::from_value(c.into()).ok())
-                    .unwrap_or(RefusalCode::Other),
+                    .map_or(RefusalCode::Other, |c| RefusalCode::from_name(&c)),
             }),
     })
 }

@@ -4,9 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The stable, machine-readable reason of a refusal (`docs/sync-api.md`, "Refusals").
+/// The stable, machine-readable reason of a refusal (`docs/sync-api.md`, "Refusals"). On the
+/// wire it is its name ([`RefusalCode::as_str`]); a name this side does not know reads as
+/// [`RefusalCode::Other`]. (Read through one string match rather than a derived enum visitor:
+/// the app carries less code.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(from = "String", into = "&'static str")]
 #[non_exhaustive]
 pub enum RefusalCode {
     /// 400: malformed (not UTF-8 JSON, not an envelope v1, a bad field or query).
@@ -46,11 +49,32 @@ pub enum RefusalCode {
     /// 500: the inbox failed.
     Internal,
     /// A code this client does not know (from a newer inbox): treated as "try again later".
-    #[serde(other)]
     Other,
 }
 
 impl RefusalCode {
+    /// Every code of this version of the protocol (all but [`RefusalCode::Other`]).
+    pub const KNOWN: [RefusalCode; 18] = [
+        RefusalCode::BadRequest,
+        RefusalCode::Unauthorized,
+        RefusalCode::NotFound,
+        RefusalCode::MethodNotAllowed,
+        RefusalCode::Timeout,
+        RefusalCode::TooLarge,
+        RefusalCode::UnsupportedMediaType,
+        RefusalCode::UnknownClinic,
+        RefusalCode::WrongKey,
+        RefusalCode::NotOffered,
+        RefusalCode::LinkUnknown,
+        RefusalCode::LinkMismatch,
+        RefusalCode::AnonymousNotAccepted,
+        RefusalCode::Conflict,
+        RefusalCode::LinkUsed,
+        RefusalCode::LinkExpired,
+        RefusalCode::RateLimited,
+        RefusalCode::Internal,
+    ];
+
     /// The HTTP status the inbox answers with this code (`link_unknown` is 404 on
     /// `GET /api/v1/links/…` and 422 on an envelope; this gives the envelope's).
     pub fn status(self) -> u16 {
@@ -123,6 +147,14 @@ impl RefusalCode {
         }
     }
 
+    /// The code named `name`; [`RefusalCode::Other`] for a name not known here.
+    pub fn from_name(name: &str) -> RefusalCode {
+        RefusalCode::KNOWN
+            .into_iter()
+            .find(|code| code.as_str() == name)
+            .unwrap_or(RefusalCode::Other)
+    }
+
     /// The code of a status the framework answers by itself (a body over the limit, a query
     /// that does not parse, a method the route does not have, a request that timed out).
     pub fn for_status(status: u16) -> RefusalCode {
@@ -137,6 +169,18 @@ impl RefusalCode {
             s if s >= 500 => RefusalCode::Internal,
             _ => RefusalCode::BadRequest,
         }
+    }
+}
+
+impl From<String> for RefusalCode {
+    fn from(name: String) -> RefusalCode {
+        RefusalCode::from_name(&name)
+    }
+}
+
+impl From<RefusalCode> for &'static str {
+    fn from(code: RefusalCode) -> &'static str {
+        code.as_str()
     }
 }
 
@@ -160,30 +204,9 @@ impl Refusal {
 mod tests {
     use super::*;
 
-    const ALL: [RefusalCode; 18] = [
-        RefusalCode::BadRequest,
-        RefusalCode::Unauthorized,
-        RefusalCode::NotFound,
-        RefusalCode::MethodNotAllowed,
-        RefusalCode::Timeout,
-        RefusalCode::TooLarge,
-        RefusalCode::UnsupportedMediaType,
-        RefusalCode::UnknownClinic,
-        RefusalCode::WrongKey,
-        RefusalCode::NotOffered,
-        RefusalCode::LinkUnknown,
-        RefusalCode::LinkMismatch,
-        RefusalCode::AnonymousNotAccepted,
-        RefusalCode::Conflict,
-        RefusalCode::LinkUsed,
-        RefusalCode::LinkExpired,
-        RefusalCode::RateLimited,
-        RefusalCode::Internal,
-    ];
-
     #[test]
     fn every_code_is_written_as_its_name_and_read_back() {
-        for code in ALL {
+        for code in RefusalCode::KNOWN {
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
             assert_eq!(serde_json::from_str::<RefusalCode>(&json).unwrap(), code);
@@ -200,7 +223,7 @@ mod tests {
 
     #[test]
     fn only_refusals_of_the_envelope_itself_are_final() {
-        for code in ALL {
+        for code in RefusalCode::KNOWN {
             let about_the_envelope = matches!(code.status(), 400 | 409 | 410 | 413 | 415 | 422);
             assert_eq!(code.is_final(), about_the_envelope, "{code:?}");
         }
