@@ -40,7 +40,8 @@ function databaseBytes(inbox: Inbox): string {
     .join("");
 }
 
-test("a follow-up link is answered once; a second response is refused and stays on the phone", async ({ context, page, inbox }) => {
+test("a follow-up link is answered once; a second response is refused and stays on the phone", async ({ context, page, inbox, consoleGuard }) => {
+  consoleGuard.allowInboxAnswer(409, "/api/v1/envelopes", "the test answers a used link (link_used)");
   const links = inbox.links(["P-001", "P-002", "P-003"], { form: "trivsel", timepoint: "midway" });
   expect(links.map((l) => l.ref)).toEqual(["P-001", "P-002", "P-003"]);
   expect(new Set(links.map((l) => l.token)).size).toBe(3);
@@ -104,7 +105,10 @@ test("a follow-up link is answered once; a second response is refused and stays 
   expect(tokens).toEqual([first.token, links[1].token]);
 });
 
-test("an expired link and an unknown link are refused, each with its own message", async ({ page, inbox }) => {
+test("an expired link and an unknown link are refused, each with its own message", async ({ page, inbox, consoleGuard }) => {
+  consoleGuard.allowInboxAnswer(410, "/api/v1/envelopes", "the test answers an expired link (link_expired)");
+  consoleGuard.allowInboxAnswer(404, "/api/v1/links/*", "the test opens a link the inbox does not know");
+  consoleGuard.allowInboxAnswer(422, "/api/v1/envelopes", "the test answers a link the inbox does not know (link_unknown)");
   // A link that expired yesterday, registered as `asi links` would (by its hash only).
   const token = randomBytes(32).toString("base64url");
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
