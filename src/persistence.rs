@@ -203,6 +203,9 @@ pub fn delete_everything(store: Store) {
         {
             let _ = storage.clear();
         }
+        // The link this tab was opened with is kept again (no answer is in it), so the page
+        // on screen still works after a reload.
+        crate::link::keep_token_out_of_address(store.entry);
         store.deleted.set(Some(deleted.is_ok()));
     });
 }
