@@ -195,7 +195,8 @@ pub fn delete_everything(store: Store) {
     store.errors.update(|e| e.clear());
     spawn_local(async move {
         let deleted = crate::storage::delete_everything().await;
-        // The app keeps nothing in web storage, but a device is cleaned whatever put it there.
+        // The app keeps no answer in web storage (only a link's token, for its tab), but a
+        // device is cleaned whatever put it there.
         for storage in [window().local_storage(), window().session_storage()]
             .into_iter()
             .flatten()
