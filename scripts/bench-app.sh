@@ -9,8 +9,9 @@ ensure_build_tools
 ensure_chromium
 ensure_e2e_deps
 build_app
-say "measuring a first visit"
-node e2e/bench/first-visit.mjs "${RUNS:-5}"
-say "measuring the time to seal one response in the browser"
+say "the inbox (it serves the app to the benchmarks) and the asi command line"
 cargo build -p asi-inbox -p asi-cli --locked
+say "measuring a first visit"
+ASI_BIN_DIR="$ROOT/target/debug" node e2e/bench/first-visit.mjs "${RUNS:-5}"
+say "measuring the time to seal one response in the browser"
 (cd e2e && ASI_BIN_DIR="$ROOT/target/debug" npx playwright test -c bench/bench.config.ts)

@@ -59,7 +59,7 @@ cat > "$demo/host/index.html" <<HTML
 </body>
 </html>
 HTML
-node "$ROOT/e2e/serve.mjs" "$demo/host" "$host_port" > /dev/null &
+node "$ROOT/scripts/host-page.mjs" "$demo/host/index.html" "$host_port" "http://localhost:$port" &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null' EXIT
 

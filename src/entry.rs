@@ -4,7 +4,8 @@
 //! - `/selvtest` (or `/`), optionally `?klinik=<id>`: the anonymous self-test. Nothing is
 //!   sent unless the citizen chooses "Send anonymt"; no CPR, no name, no token.
 //! - `?klinik=<id>&form=<form>&timepoint=<timepoint>#token=<token>`: a follow-up link. The
-//!   token is in the fragment, so it never reaches a server in a page request.
+//!   token is in the fragment, so it never reaches a server in a page request; once opened,
+//!   the app keeps it in the tab and takes it out of the address ([`crate::link`]).
 //! - `?klinik=<id>&mode=identified[&form=<form>][&timepoint=<timepoint>]`: identified intake
 //!   (an embed or a waiting-room tablet): CPR and name are asked, consent before sending.
 //!
@@ -132,13 +133,20 @@ impl Entry {
         }
     }
 
-    /// The address of the current page.
+    /// The address of the current page. A follow-up link's token the app has taken out of
+    /// the address is read back from where this tab keeps it ([`crate::link::kept_token`]).
     pub fn from_location() -> Entry {
         let location = leptos::prelude::window().location();
+        let mut hash = location.hash().unwrap_or_default();
+        if param(&hash, "token").is_none()
+            && let Some(token) = crate::link::kept_token()
+        {
+            hash = format!("#token={token}");
+        }
         Entry::parse(
             &location.pathname().unwrap_or_default(),
             &location.search().unwrap_or_default(),
-            &location.hash().unwrap_or_default(),
+            &hash,
         )
     }
 

@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     let store = Store::new(entry::Entry::from_location(), Settings::from_location());
     provide_context(store);
+    link::keep_token_out_of_address(store.entry);
     pwa::register_service_worker();
     persistence::init(store);
     clinic::init(store);

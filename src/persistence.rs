@@ -195,7 +195,8 @@ pub fn delete_everything(store: Store) {
     store.errors.update(|e| e.clear());
     spawn_local(async move {
         let deleted = crate::storage::delete_everything().await;
-        // The app keeps nothing in web storage, but a device is cleaned whatever put it there.
+        // The app keeps no answer in web storage (only a link's token, for its tab), but a
+        // device is cleaned whatever put it there.
         for storage in [window().local_storage(), window().session_storage()]
             .into_iter()
             .flatten()
@@ -203,6 +204,9 @@ pub fn delete_everything(store: Store) {
         {
             let _ = storage.clear();
         }
+        // The link this tab was opened with is kept again (no answer is in it), so the page
+        // on screen still works after a reload.
+        crate::link::keep_token_out_of_address(store.entry);
         store.deleted.set(Some(deleted.is_ok()));
     });
 }

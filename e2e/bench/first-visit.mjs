@@ -1,10 +1,15 @@
 // Measures what a first visit costs: the compressed bytes of everything the page loads, and
 // the time until the first question is interactive in headless Chromium on a slow phone
 // (Lighthouse's mobile profile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, 4x CPU slowdown).
-// Usage: node bench/first-visit.mjs [RUNS]  (after trunk build --release; serves ../dist)
+// Usage: node bench/first-visit.mjs [RUNS]  (after trunk build --release and cargo build -p
+// asi-inbox; the inbox from ASI_BIN_DIR, default ../target/debug, serves ../dist as it does in
+// production: the build's own brotli copies, and the app's headers)
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const runs = Number(process.argv[2] ?? 5);
@@ -13,8 +18,21 @@ const base = `http://localhost:${port}`;
 const args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
   "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
-const server = spawn("node", [new URL("../serve.mjs", import.meta.url).pathname, new URL("../../dist", import.meta.url).pathname, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
-await new Promise((ok) => server.stdout.once("data", ok));
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const binDir = resolve(process.env.ASI_BIN_DIR ?? here("../../target/debug"));
+const server = spawn(join(binDir, "asi-inbox"), ["--config", here("../app-inbox.toml")], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env: {
+    ...process.env,
+    ASI_INBOX_LISTEN: `127.0.0.1:${port}`,
+    ASI_INBOX_DATABASE: join(tmpdir(), `asi-bench-inbox-${port}.sqlite`),
+    ASI_INBOX_APP_DIR: here("../../dist"),
+  },
+});
+await new Promise((ok, fail) => {
+  server.stdout.on("data", (chunk) => String(chunk).includes("listening on") && ok());
+  server.once("exit", (code) => fail(new Error(`asi-inbox exited with ${code}`)));
+});
 
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args });
 try {
@@ -38,6 +56,8 @@ try {
     });
   }
   const total = (k) => files.reduce((n, f) => n + f[k], 0);
+  // A file fetched twice (a preload the page's own request did not use) is counted twice.
+  const twice = [...new Set(urls.filter((u, i) => urls.indexOf(u) !== i))].map((u) => new URL(u).pathname);
 
   // 2. Time: navigation start → the first question of the ASI kort is on screen and usable.
   // Measured inside the page, so the test driver's own start-up on a 4x slower CPU (it
@@ -88,8 +108,8 @@ try {
   const median = medianOf(times);
   const driverMedian = medianOf(driverTimes);
   const paintMedian = medianOf(paints);
-  console.log(JSON.stringify({ files, total: { raw: total("raw"), gzip: total("gzip"), brotli: total("brotli") }, first_question_ms: { median, all: times }, with_driver_ms: { median: driverMedian, all: driverTimes }, first_paint_ms: { median: paintMedian, all: paints } }, null, 1));
-  console.log(`first visit: ${total("brotli")} B brotli, ${total("gzip")} B gzip (${files.length} files); first paint: median ${paintMedian} ms; first question interactive: median ${median} ms over ${runs} runs (slow 4G, 4x CPU; ${driverMedian} ms including the test driver's reaction)`);
+  console.log(JSON.stringify({ files, requests: urls.length, fetched_twice: twice, total: { raw: total("raw"), gzip: total("gzip"), brotli: total("brotli") }, first_question_ms: { median, all: times }, with_driver_ms: { median: driverMedian, all: driverTimes }, first_paint_ms: { median: paintMedian, all: paints } }, null, 1));
+  console.log(`first visit: ${total("brotli")} B brotli, ${total("gzip")} B gzip (${urls.length} requests${twice.length ? `; fetched twice: ${twice.join(", ")}` : ""}); first paint: median ${paintMedian} ms; first question interactive: median ${median} ms over ${runs} runs (slow 4G, 4x CPU; ${driverMedian} ms including the test driver's reaction)`);
 } finally {
   await browser.close();
   server.kill();

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { completeForm, shown, vectors } from "./questionnaire";
 
 test("completing the ASI kort with vector v3_hcs_like shows its scores", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { completeForm, vectors } from "./questionnaire";
 
 const withSuicidalThoughts = { ...vectors.v3_hcs_like.answers, psych_suicidal_thoughts: true };

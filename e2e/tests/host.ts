@@ -1,6 +1,7 @@
-// A clinic's own web page on a second origin (http://localhost:<port>, while the app is on
-// http://127.0.0.1:<port>), embedding the form with embed.js under a strict
-// Content-Security-Policy that allows nothing but the app's script and frame.
+// A clinic's own web page on a second origin — http://localhost:<port>, another site than the
+// app's http://127.0.0.1:<port>, or http://127.0.0.1:<other port>, the same site — embedding
+// the form with embed.js under a strict Content-Security-Policy that allows nothing but the
+// app's script and frame.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -48,7 +49,12 @@ export class Host {
   }
 }
 
-export async function startHost(): Promise<Host> {
+/**
+ * A clinic page on its own port. By default on `localhost`, another site than the inbox's
+ * `127.0.0.1` (a third-party frame); with `sameSite` on `127.0.0.1` too, the same site on
+ * another origin (as `skema.klinik.dk` is to `www.klinik.dk`).
+ */
+export async function startHost({ sameSite = false } = {}): Promise<Host> {
   let host: Host | undefined;
   const server = createServer((request, response) => {
     if (request.url !== "/" || !host) {
@@ -61,6 +67,6 @@ export async function startHost(): Promise<Host> {
   });
   await new Promise<void>((ok) => server.listen(0, ok));
   const { port } = server.address() as AddressInfo;
-  host = new Host(`http://localhost:${port}`, () => new Promise((ok) => server.close(() => ok())));
+  host = new Host(`http://${sameSite ? "127.0.0.1" : "localhost"}:${port}`, () => new Promise((ok) => server.close(() => ok())));
   return host;
 }

@@ -1,7 +1,7 @@
 // A real inbox for a test: `asi-inbox` with a fresh SQLite file and a demo clinic whose key
 // pair `asi keygen` makes, serving the built app (../dist) on a free port of localhost.
 // The binaries come from ASI_BIN_DIR (default ../target/debug; scripts/test.sh builds them).
-import { test as base } from "@playwright/test";
+import { test as base } from "./fixtures";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -202,4 +202,4 @@ export const test = base.extend<{ inbox: Inbox }>({
     await inbox.stop();
   },
 });
-export { expect } from "@playwright/test";
+export { expect } from "./fixtures";

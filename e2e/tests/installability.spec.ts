@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 
 // The checks Lighthouse's installability audit makes, asserted directly.
 test("the app is installable: manifest, icons, a controlling service worker, offline start", async ({ page, context, request }) => {

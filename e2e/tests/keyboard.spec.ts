@@ -1,4 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { isAsked, itemsOf, sectionsOf } from "./questionnaire";
 
 // Tab until the focused element satisfies `focused` (run in the page); bounded.

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { instrument } from "./questionnaire";
 
 test("switching to English mid-form keeps every answer", async ({ page }) => {

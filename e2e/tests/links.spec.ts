@@ -40,7 +40,8 @@ function databaseBytes(inbox: Inbox): string {
     .join("");
 }
 
-test("a follow-up link is answered once; a second response is refused and stays on the phone", async ({ context, page, inbox }) => {
+test("a follow-up link is answered once; a second response is refused and stays on the phone", async ({ context, page, inbox, consoleGuard }) => {
+  consoleGuard.allowInboxAnswer(409, "/api/v1/envelopes", "the test answers a used link (link_used)");
   const links = inbox.links(["P-001", "P-002", "P-003"], { form: "trivsel", timepoint: "midway" });
   expect(links.map((l) => l.ref)).toEqual(["P-001", "P-002", "P-003"]);
   expect(new Set(links.map((l) => l.token)).size).toBe(3);
@@ -104,7 +105,80 @@ test("a follow-up link is answered once; a second response is refused and stays 
   expect(tokens).toEqual([first.token, links[1].token]);
 });
 
-test("an expired link and an unknown link are refused, each with its own message", async ({ page, inbox }) => {
+test("once a link is opened its token leaves the address; a reload, offline too, keeps the link and every answer, and it is sent once", async ({ context, page, inbox }) => {
+  const [link] = inbox.links(["P-100"], { form: "trivsel", timepoint: "midway" });
+  const address = link.url.split("#")[0];
+  await openControlled(page, link.url);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Spørgeskema fra ${clinicName}`);
+  // The address bar and the tab's history entry hold the link without its token.
+  const where = () => page.evaluate(() => ({ href: location.href, entries: history.length }));
+  expect(await where()).toEqual({ href: address, entries: 2 });
+  expect(page.url()).not.toContain(link.token);
+
+  // Half the form, then a reload: the same link, on the same screen, every answer in place.
+  await page.getByRole("button", { name: "Start Trivsel & forbrug" }).click();
+  const wellbeing = { wellbeing_personal: "4", wellbeing_close: "6", wellbeing_social: "8" };
+  for (const [id, value] of Object.entries(wellbeing)) await page.locator(`input[name="${id}"][value="${value}"]`).check();
+  await page.getByRole("button", { name: "Næste", exact: true }).click();
+  await page.locator("#hash_days").fill("3");
+  await expect(page.locator(".save-state")).toHaveText("Gemt på denne enhed");
+  await page.reload();
+  await expect(page.locator("#hash_days")).toHaveValue("3");
+  expect(await where()).toEqual({ href: address, entries: 2 });
+
+  // Offline, a reload still opens the same link (the service worker serves the page).
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator("#hash_days")).toHaveValue("3");
+  await page.getByRole("button", { name: "Tilbage", exact: true }).click();
+  for (const [id, value] of Object.entries(wellbeing)) {
+    await expect(page.locator(`input[name="${id}"][value="${value}"]`)).toBeChecked();
+  }
+  await page.getByRole("button", { name: "Næste", exact: true }).click();
+  await page.locator("#other_drug_days").fill("0");
+  await page.getByRole("button", { name: "Næste", exact: true }).click();
+  await page.getByRole("button", { name: "Afslut og se resultat" }).click();
+  await page.getByRole("button", { name: `Send til ${clinicName}` }).click();
+  await expect(sendStatus(page)).toContainText("sendes automatisk når du er online");
+  // Back online, the response is delivered once, with the link's token.
+  await context.setOffline(false);
+  await expect(sendStatus(page)).toHaveText(`Sendt. ${clinicName} har modtaget dine svar.`);
+  const envelopes = await inbox.envelopes();
+  expect(envelopes.map((e) => metadataOf(e).token)).toEqual([link.token]);
+  await page.reload();
+  expect(await where()).toEqual({ href: address, entries: 2 });
+  await expect(page.getByRole("alert").filter({ hasText: used })).toBeVisible();
+  expect(await inbox.envelopes()).toHaveLength(1);
+});
+
+test("two links opened one after the other in one tab each keep their own token", async ({ page, inbox }) => {
+  const [first, second] = inbox.links(["P-101", "P-102"], { form: "trivsel", timepoint: "midway" });
+  await openControlled(page, first.url);
+  await page.getByRole("button", { name: "Start Trivsel & forbrug" }).click();
+  await page.locator('input[name="wellbeing_personal"][value="1"]').check();
+  await expect(page.locator(".save-state")).toHaveText("Gemt på denne enhed");
+  await openFresh(page, second.url);
+  await page.getByRole("button", { name: "Start Trivsel & forbrug" }).click();
+  await page.locator('input[name="wellbeing_personal"][value="9"]').check();
+  await expect(page.locator(".save-state")).toHaveText("Gemt på denne enhed");
+  // Both addresses are the same without their tokens; going back to the first and reloading
+  // opens the first link's draft, and forward again the second's.
+  expect(page.url()).toBe(first.url.split("#")[0]);
+  const checked = () => page.locator('input[name="wellbeing_personal"]:checked').getAttribute("value");
+  await page.goBack();
+  await page.goBack();
+  await page.reload();
+  await expect.poll(checked).toBe("1");
+  await page.goForward();
+  await page.goForward();
+  await page.reload();
+  await expect.poll(checked).toBe("9");
+});
+
+test("an expired link and an unknown link are refused, each with its own message", async ({ page, inbox, consoleGuard }) => {
+  consoleGuard.allowInboxAnswer(410, "/api/v1/envelopes", "the test answers an expired link (link_expired)");
+  consoleGuard.allowInboxAnswer(404, "/api/v1/links/*", "the test opens a link the inbox does not know");
+  consoleGuard.allowInboxAnswer(422, "/api/v1/envelopes", "the test answers a link the inbox does not know (link_unknown)");
   // A link that expired yesterday, registered as `asi links` would (by its hash only).
   const token = randomBytes(32).toString("base64url");
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);

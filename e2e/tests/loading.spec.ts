@@ -1,7 +1,7 @@
 // What a slow or failed first visit shows before the app runs: index.html's own loading
 // message at once (not a blank screen), replaced by the app once it starts, and a clear
 // Danish message when the app cannot be fetched.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { expectNoViolations } from "./axe";
 
 const loading = "Henter spørgeskemaet …";
@@ -29,7 +29,15 @@ test("the page shows a loading message until the app starts, then only the app",
   await expect(page.getByRole("main")).toHaveCount(1);
 });
 
-test("when the app cannot be fetched, the page says so in Danish", async ({ page }) => {
+test("when the app cannot be fetched, the page says so in Danish", async ({ page, consoleGuard }) => {
+  consoleGuard.allow(
+    /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED \(http:\/\/localhost:\d+\/asi-app-[0-9a-f]{16}_bg\.wasm\)$/,
+    "the test cuts the wasm off",
+  );
+  consoleGuard.allow(
+    /^TypeError: Failed to fetch\n\s+at __wbg_init/,
+    "the test cuts the wasm off: trunk's loader fails, and index.html's handler shows the message",
+  );
   await page.route(/_bg\.wasm$/, (route) => route.abort("internetdisconnected"));
   await page.goto("/");
   await expect(page.getByRole("status")).toHaveText(failed);

@@ -1,4 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { completeForm, vectors } from "./questionnaire";
 
 // WCAG 1.4.10: content reflows at 320 CSS px (a 1280 px screen at 400 %, a phone at 200 %)

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 
@@ -33,4 +33,42 @@ test("the built app loads without errors and lists the questionnaires in Danish"
 
   await page.screenshot({ path: "screenshots/shell.png", fullPage: true });
   expect(problems).toEqual([]);
+});
+
+test("the app and the reader are served under their strict policy, and a violation is heard", async ({ page, request, consoleGuard }) => {
+  for (const [path, scripts] of [["/selvtest", 2], ["/klinik/", 1]] as const) {
+    const headers = (await request.get(path)).headers();
+    // The page's inline scripts (trunk's loader, and the app's boot error handler) by hash.
+    const hashes = Array.from({ length: scripts }, () => " 'sha256-[A-Za-z0-9+/]{43}='").join("");
+    expect(headers["content-security-policy"]).toMatch(
+      new RegExp(
+        `^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'${hashes}; style-src 'self'; img-src 'self'; ` +
+          "connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; " +
+          "form-action 'none'; frame-ancestors 'self'$",
+      ),
+    );
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("no-referrer");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    expect(headers["cache-control"]).toBe("no-cache");
+  }
+  // Anything injected inline is refused, and the guard hears it (so a real one fails a test).
+  consoleGuard.allow(/^CSP violation: script-src-elem blocked inline/, "the test injects an inline script");
+  consoleGuard.allow(/^Executing inline script violates the following Content Security Policy directive/, "Chromium's own message for the same");
+  consoleGuard.allow(/^CSP violation: style-src-attr blocked inline/, "the test sets a style attribute");
+  consoleGuard.allow(/^Applying inline style violates the following Content Security Policy directive/, "Chromium's own message for the same");
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Anonym selvtest" })).toBeVisible();
+  const applied = await page.evaluate(async () => {
+    const heard = new Promise((ok) => document.addEventListener("securitypolicyviolation", ok, { once: true }));
+    const script = document.createElement("script");
+    script.textContent = "window.injected = true;";
+    document.body.append(script);
+    await heard;
+    const styled = new Promise((ok) => document.addEventListener("securitypolicyviolation", ok, { once: true }));
+    document.body.setAttribute("style", "color: red");
+    await styled;
+    return { script: "injected" in window, style: getComputedStyle(document.body).color === "rgb(255, 0, 0)" };
+  });
+  expect(applied).toEqual({ script: false, style: false });
 });

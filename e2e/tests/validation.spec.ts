@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 
 test("31 days is refused with a Danish message and the form cannot go on", async ({ page }) => {
   await page.goto("/");

@@ -46,7 +46,7 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
     let section = sections[index];
     let summary = RwSignal::new(Vec::<&'static Item>::new());
 
-    let on_next = move |_| {
+    let on_next = move || {
         let (open, invalid): (Vec<&'static Item>, Vec<&'static Item>) =
             store.draft.with_untracked(|d| {
                 let d = d.as_ref().expect("draft");
@@ -145,7 +145,17 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
                 </ul>
             </div>
         </Show>
-        <form class="section-form" novalidate on:submit=|ev| ev.prevent_default()>
+        // "Næste" submits the form (so Enter in a field does too); the submit event, not the
+        // button's click, moves on: it comes while the form is still in the page, and its
+        // default (a real submission) is always prevented.
+        <form
+            class="section-form"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                on_next();
+            }
+        >
             {blocks(&section.id)
                 .into_iter()
                 .map(|block| match block {
@@ -166,7 +176,7 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
                 <button type="button" class="button secondary" on:click=on_back>
                     {tr(|s| s.back)}
                 </button>
-                <button type="submit" class="button primary" on:click=on_next>
+                <button type="submit" class="button primary">
                     {tr(|s| s.next)}
                 </button>
             </div>

@@ -46,12 +46,15 @@ impl TestInbox {
         }
     }
 
-    /// An app directory (`<dir>/dist`) holding `files` (name, bytes), for `Config::app_dir`.
+    /// An app directory (`<dir>/dist`) holding `files` (name, bytes; a name may have folders),
+    /// for `Config::app_dir`.
     pub fn app_dir(&self, files: &[(&str, &[u8])]) -> PathBuf {
         let dir = self.dir.join("dist");
         std::fs::create_dir_all(&dir).unwrap();
         for (name, bytes) in files {
-            std::fs::write(dir.join(name), bytes).unwrap();
+            let path = dir.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
         }
         dir
     }

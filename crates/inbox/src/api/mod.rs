@@ -16,8 +16,6 @@ use axum::routing::{any, delete, get, post};
 use axum::{Json, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::SetResponseHeader;
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
@@ -103,37 +101,14 @@ pub fn app(state: Arc<AppState>) -> Router {
         .layer(map_response(error::json_errors))
         .layer(cors);
     let router = match &state.config.app_dir {
-        // The app's files, compressed for slow phones: the build's own brotli (quality 11)
-        // and gzip copies (`x.wasm.br`, `x.wasm.gz`) where they exist, else compressed per
-        // request below. Unknown paths are app routes. Only the clinics' embed origins may
-        // show them in a frame.
-        Some(dir) => {
-            let files = ServeDir::new(dir)
-                .precompressed_br()
-                .precompressed_gzip()
-                .fallback(
-                    ServeFile::new(dir.join("index.html"))
-                        .precompressed_br()
-                        .precompressed_gzip(),
-                );
-            // The same address gives other bytes to another Accept-Encoding: caches on the
-            // way must keep them apart.
-            let files = SetResponseHeader::if_not_present(
-                files,
-                header::VARY,
-                HeaderValue::from_static("accept-encoding"),
-            );
-            api.fallback_service(SetResponseHeader::overriding(
-                files,
-                header::CONTENT_SECURITY_POLICY,
-                frame_ancestors(&state.config),
-            ))
-        }
+        // The app's files and their headers (`crate::app_files`).
+        Some(dir) => api.fallback_service(crate::app_files::service(dir, &state.config)),
         None => api,
     };
     router
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(path_guard))
+        .layer(map_response(crate::app_files::nosniff))
         .with_state(state)
 }
 
@@ -164,16 +139,6 @@ async fn path_guard(request: Request, next: Next) -> Response {
     } else {
         ApiError::NotFound.into_response()
     }
-}
-
-/// `frame-ancestors 'self' <every clinic's embed origin>`.
-pub fn frame_ancestors(config: &Config) -> HeaderValue {
-    let mut policy = String::from("frame-ancestors 'self'");
-    for origin in config.embed_origins() {
-        policy.push(' ');
-        policy.push_str(origin);
-    }
-    HeaderValue::from_str(&policy).expect("embed origins are checked when the config is loaded")
 }
 
 /// The clinic whose reader token the request carries (`Authorization: Bearer <token>`; the
