@@ -149,10 +149,8 @@ pub struct LinksArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The clinic's private key file, written by `asi keygen --out` (read only; it never
-    /// leaves this machine).
-    #[arg(long, value_name = "FILE")]
-    pub key: PathBuf,
+    #[command(flatten)]
+    pub keys: KeyFiles,
     /// Fetch the envelopes from the inbox at URL, e.g. http://localhost:8080 (every
     /// envelope of the reader token's clinic; none is deleted). Without it, envelopes are
     /// read from FILE or standard input.
@@ -224,11 +222,22 @@ pub struct SealArgs {
 
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// The clinic's private key file, written by `asi keygen --out` (read only).
-    #[arg(long, value_name = "FILE")]
-    pub key: PathBuf,
+    #[command(flatten)]
+    pub keys: KeyFiles,
     #[command(flatten)]
     pub input: EnvelopesInput,
+}
+
+/// The clinic's private key files that envelopes are opened with.
+#[derive(Debug, Args)]
+pub struct KeyFiles {
+    /// The clinic's private key file, written by `asi keygen --out` (read only; it never
+    /// leaves this machine). Repeat it for the clinic's earlier keys (`--key new.key --key
+    /// old.key`): each envelope is opened with the key its key_id names; an envelope sealed
+    /// to a key none of the files holds is reported with its key_id, and the others are
+    /// opened. The same key in two files is used once.
+    #[arg(long = "key", value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
 }
 
 /// Answer records to read.
