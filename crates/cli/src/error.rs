@@ -37,6 +37,9 @@ pub enum CliError {
     /// A private key file is not a key (named in the error).
     #[error(transparent)]
     KeyFile(#[from] asi_export::KeyRingError),
+    /// The typed recovery code is not a key.
+    #[error("the recovery code: {0}")]
+    Recovery(#[from] asi_envelope::recovery::RecoveryError),
     /// A file could not be written.
     #[error("cannot write {path}: {source}")]
     WriteFile {
@@ -125,6 +128,9 @@ impl CliError {
                 )
             }
             (Lang::Da, CliError::KeyFile(e)) => e.message(Lang::Da),
+            (Lang::Da, CliError::Recovery(e)) => {
+                format!("genopretningskoden: {}", e.message(Lang::Da))
+            }
             (Lang::Da, CliError::WriteFile { path, source }) => {
                 format!("kan ikke skrive {}: {source}", path.display())
             }

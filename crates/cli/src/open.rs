@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use asi_export::KeyRing;
+use asi_envelope::SecretKey;
+use asi_export::{KeyRing, KeyRingError};
 use asi_instrument::Lang;
 
 use crate::cli::OpenArgs;
@@ -14,6 +15,16 @@ fn read_key_text(path: &Path) -> Result<String, CliError> {
     std::fs::read_to_string(path).map_err(|source| CliError::Read {
         path: path.to_owned(),
         source,
+    })
+}
+
+/// Reads the clinic's private key file.
+pub fn read_key(path: &Path) -> Result<SecretKey, CliError> {
+    SecretKey::from_key_file(&read_key_text(path)?).map_err(|source| {
+        CliError::KeyFile(KeyRingError::NotAKey {
+            file: path.display().to_string(),
+            source,
+        })
     })
 }
 
