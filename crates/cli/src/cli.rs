@@ -138,9 +138,9 @@ pub struct KeyPaperArgs {
 
 #[derive(Debug, Args)]
 pub struct KeyRecoverArgs {
-    /// Where to write the restored private key file: a new file, mode 0600, claimed before
-    /// the code is read; an existing file is never overwritten (the command stops), and the
-    /// file is removed if no code is read. Never standard output.
+    /// Where to write the restored private key file: a new file, mode 0600, written once a
+    /// code is read (whether it can be made is tried before the code is asked for); an
+    /// existing file is never overwritten (the command stops). Never standard output.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
 }

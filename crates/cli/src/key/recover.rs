@@ -15,10 +15,13 @@ use crate::keygen::write_key_file;
 use crate::private_file;
 
 pub fn run(args: &KeyRecoverArgs, lang: Lang) -> Result<Outcome, CliError> {
-    // Claim the file first: nobody should type 65 characters for a file that cannot be made.
-    let mut out = Some(private_file::create(&args.out)?);
-    let secret = private_file::discard_on_error(read_code(lang), &mut out, Some(&args.out))?;
-    let mut file = out.take().expect("claimed above");
+    // Nobody should type 65 characters for a file that cannot be made: try making it first.
+    // It is removed again while the code is typed, so an interrupted command (Ctrl-C)
+    // leaves no empty key file behind.
+    drop(private_file::create(&args.out)?);
+    let _ = std::fs::remove_file(&args.out);
+    let secret = read_code(lang)?;
+    let mut file = private_file::create(&args.out)?;
     let written = write_key_file(&mut file, &args.out, &secret);
     private_file::discard_on_error(written, &mut Some(file), Some(&args.out))?;
     let key_id = secret.public_key().key_id();
