@@ -65,6 +65,17 @@ pub enum RecoveryError {
         /// The characters typed (spaces and dashes not counted).
         found: usize,
     },
+    /// The checksum matches, but the last data character has padding bits set: no code
+    /// written by `encode` has it, so it was made by hand or by another program.
+    #[error(
+        "block {block}, character {in_block} cannot be in a recovery code (its last 4 bits are padding and must be 0)"
+    )]
+    Padding {
+        /// The block of the last data character (12).
+        block: usize,
+        /// Its place in the block (4).
+        in_block: usize,
+    },
     /// The checksum does not match: some character is mistyped.
     #[error("{}", checksum_message(*block, asi_instrument::Lang::En))]
     Checksum {
@@ -99,6 +110,10 @@ impl RecoveryError {
                 "koden har {found} tegn, en genopretningskode har {CODE_LENGTH} (13 blokke á 5): \
                  en blok mangler eller har et tegn for meget eller for lidt"
             ),
+            (Lang::Da, RecoveryError::Padding { block, in_block }) => format!(
+                "blok {block}, tegn {in_block} kan ikke stå i en genopretningskode (de sidste 4 bit \
+                 er udfyldning og skal være 0)"
+            ),
             (Lang::Da, RecoveryError::Checksum { block }) => checksum_message(*block, Lang::Da),
         }
     }
@@ -122,11 +137,15 @@ fn checksum_message(block: Option<usize>, lang: asi_instrument::Lang) -> String 
     }
 }
 
-/// The key's paper code: 65 lowercase characters, no spaces.
+/// The key's paper code: 65 lowercase characters, no spaces. It holds the key's 32 bytes as
+/// the key file written by `asi keygen` holds them (X25519-clamped, §6).
 pub fn encode(secret: &SecretKey) -> String {
+    encode_bytes(&secret.0.to_bytes())
+}
+
+fn encode_bytes(bytes: &[u8]) -> String {
     let hrp = Hrp::parse_unchecked(HRP);
-    bech32::encode_lower::<Bech32m>(hrp, &secret.0.to_bytes())
-        .expect("32 bytes are well within bech32m's length")
+    bech32::encode_lower::<Bech32m>(hrp, bytes).expect("32 bytes are well within bech32m's length")
 }
 
 /// The code in blocks of [`BLOCK`] characters, as printed.
@@ -181,13 +200,12 @@ pub fn decode(typed: &str) -> Result<SecretKey, RecoveryError> {
     let bytes: Vec<u8> = checked.byte_iter().collect();
     let bytes = <[u8; 32]>::try_from(bytes.as_slice())
         .map_err(|_| RecoveryError::Length { found: code.len() })?;
-    let secret =
-        SecretKey::from_bytes(&bytes).map_err(|_| RecoveryError::Checksum { block: None })?;
-    // One spelling per key: the 4 padding bits are zero (§6).
-    if encode(&secret) != code {
-        return Err(RecoveryError::Checksum { block: None });
+    // One spelling per key: the 4 padding bits after the 256 key bits are zero (§6).
+    if encode_bytes(&bytes) != code {
+        let (block, in_block) = place(CODE_LENGTH - 6 - 1);
+        return Err(RecoveryError::Padding { block, in_block });
     }
-    Ok(secret)
+    SecretKey::from_bytes(&bytes).map_err(|_| RecoveryError::Checksum { block: None })
 }
 
 /// The block of the one character whose change would make the checksum match, if there is
@@ -226,6 +244,56 @@ mod tests {
             decode(&code).unwrap().0.to_bytes(),
             fixed().0.to_bytes(),
             "round trip"
+        );
+    }
+
+    #[test]
+    fn the_documented_vector() {
+        // docs/envelope.md §6: the private key 32 bytes of 0x11, X25519-clamped.
+        let code = encode(&fixed());
+        assert_eq!(
+            code,
+            "asikey1zqg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3z9gs8z3f9c"
+        );
+        let mut clamped = [0x11; 32];
+        clamped[0] &= 248;
+        clamped[31] = (clamped[31] & 127) | 64;
+        assert_eq!(code, encode_bytes(&clamped));
+        // A code of the unclamped bytes (another program's) is the same key.
+        let unclamped = encode_bytes(&[0x11; 32]);
+        assert_eq!(
+            unclamped,
+            "asikey1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsrxggxl"
+        );
+        assert_eq!(
+            decode(&unclamped).unwrap().public_key(),
+            fixed().public_key()
+        );
+    }
+
+    #[test]
+    fn padding_bits_are_refused_by_name() {
+        use bech32::Fe32IterExt;
+        // 52 data characters carry 260 bits: the last character's low 4 bits are padding.
+        let hrp = Hrp::parse_unchecked(HRP);
+        let mut fes: Vec<bech32::Fe32> = encode(&fixed())[PREFIX.len()..CODE_LENGTH - 6]
+            .chars()
+            .map(|c| bech32::Fe32::from_char(c).unwrap())
+            .collect();
+        let last = fes.len() - 1;
+        fes[last] = bech32::Fe32::try_from(fes[last].to_u8() | 1).unwrap();
+        let code: String = fes
+            .into_iter()
+            .with_checksum::<Bech32m>(&hrp)
+            .chars()
+            .collect();
+        assert_eq!(code.len(), CODE_LENGTH);
+        assert_eq!(
+            decode(&code).err(),
+            Some(RecoveryError::Padding {
+                block: 12,
+                in_block: 4
+            })
         );
     }
 
