@@ -63,29 +63,31 @@ pub fn Summary(loaded: StoredValue<crate::Loaded>) -> impl IntoView {
                         <p>
                             "Disse konvolutter er forseglet til en nøgle, som ingen af de valgte nøglefiler har, eller de er blevet ændret. De andre besvarelser er åbnet som normalt."
                         </p>
-                        <table class="data failures">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Nr."</th>
-                                    <th scope="col">"Konvolut"</th>
-                                    <th scope="col">"Hvorfor"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {failures
-                                    .into_iter()
-                                    .map(|f| {
-                                        view! {
-                                            <tr data-failure=f.id.clone().unwrap_or_default()>
-                                                <td>{f.number}</td>
-                                                <td>{f.id.clone().unwrap_or_else(|| "–".into())}</td>
-                                                <td>{f.message}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
+                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="failures-heading">
+                            <table class="data failures">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Nr."</th>
+                                        <th scope="col">"Konvolut"</th>
+                                        <th scope="col">"Hvorfor"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {failures
+                                        .into_iter()
+                                        .map(|f| {
+                                            view! {
+                                                <tr data-failure=f.id.clone().unwrap_or_default()>
+                                                    <td>{f.number}</td>
+                                                    <td>{f.id.clone().unwrap_or_else(|| "–".into())}</td>
+                                                    <td>{f.message}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
                     </section>
                 }
             })}
