@@ -45,7 +45,8 @@ pub enum Command {
     /// Writes the private key to the --out file (mode 0600; an existing file is never
     /// overwritten, since losing a private key loses every response sealed to it) and
     /// prints `{"public_key", "key_id"}` as one JSON line on standard output (the public key
-    /// goes into the inbox's configuration and `asi seal --public-key`).
+    /// goes into the inbox's configuration and `asi seal --public-key`). On standard error
+    /// it says how to keep a second copy of the key (`asi key paper`).
     Keygen(KeygenArgs),
     /// Seal answer records into envelopes, for tests and demo data.
     ///
@@ -82,6 +83,79 @@ pub enum Command {
     /// as CSV to standard output or the --out file. Keep that list on the clinic's machine:
     /// it links people to their tokens.
     Links(LinksArgs),
+    /// The clinic's key file: a paper copy, restoring the file from it, and checking it
+    /// against the inbox.
+    ///
+    /// The key file is the only way to read the clinic's responses: keep a second copy
+    /// (`asi key paper`) somewhere else than the machine that holds the file.
+    Key(KeyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeyArgs {
+    #[command(subcommand)]
+    pub command: KeyCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Write a printable recovery form: the private key as a paper code.
+    ///
+    /// Writes a page of plain text (Danish, at most 72 characters a line, to print with
+    /// any printer: `lp FILE`) with the key id, today's date, the private key as a code of
+    /// 13 blocks of 5 characters with a checksum (docs/envelope.md §6), and how to restore
+    /// the key file from it (`asi key recover`). The page IS the private key: print it, keep
+    /// it locked away, and delete the file.
+    Paper(KeyPaperArgs),
+    /// Restore the key file from the paper code.
+    ///
+    /// Reads the code from standard input, never from the command line (where other users
+    /// see it in `ps`): typed at the terminal (ended by an empty line; a mistyped code is
+    /// explained and asked for again) or piped. Spaces, dashes, line breaks and capitals are
+    /// ignored. Writes the key file exactly as `asi keygen` wrote it (mode 0600; an
+    /// existing file is never overwritten) and prints `{"public_key", "key_id"}` as one
+    /// JSON line on standard output, like `asi keygen`. A mistyped code is named by its
+    /// block and the file is not written (exit status 2).
+    Recover(KeyRecoverArgs),
+    /// Check that a key file is the key the inbox hands out to the clinic's citizens.
+    ///
+    /// Fetches the clinic's public settings (GET /api/v1/clinics/<id>, no token needed) and
+    /// says yes — the key file's public key is the one the inbox hands out — or no, with
+    /// both key ids. Exit status: 0 yes, 1 no, 2 the check could not be made.
+    Check(KeyCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeyPaperArgs {
+    /// The clinic's private key file, written by `asi keygen --out` (read only).
+    #[arg(long, value_name = "FILE")]
+    pub key: PathBuf,
+    /// Write the page to FILE instead of standard output: a new file, mode 0600 (it holds
+    /// the private key); an existing file is never overwritten (the command stops).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct KeyRecoverArgs {
+    /// Where to write the restored private key file: a new file, mode 0600, written once a
+    /// code is read (whether it can be made is tried before the code is asked for); an
+    /// existing file is never overwritten (the command stops). Never standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct KeyCheckArgs {
+    /// The clinic's private key file to check, written by `asi keygen --out` (read only).
+    #[arg(value_name = "FILE")]
+    pub key: PathBuf,
+    /// The inbox's address, e.g. http://localhost:8080.
+    #[arg(long, value_name = "URL")]
+    pub inbox: String,
+    /// The clinic id whose settings to fetch.
+    #[arg(long)]
+    pub clinic: String,
 }
 
 /// Where the clinic's reader token for the inbox comes from: --token-file, --token or the
@@ -149,10 +223,8 @@ pub struct LinksArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The clinic's private key file, written by `asi keygen --out` (read only; it never
-    /// leaves this machine).
-    #[arg(long, value_name = "FILE")]
-    pub key: PathBuf,
+    #[command(flatten)]
+    pub keys: KeyFiles,
     /// Fetch the envelopes from the inbox at URL, e.g. http://localhost:8080 (every
     /// envelope of the reader token's clinic; none is deleted). Without it, envelopes are
     /// read from FILE or standard input.
@@ -224,11 +296,22 @@ pub struct SealArgs {
 
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// The clinic's private key file, written by `asi keygen --out` (read only).
-    #[arg(long, value_name = "FILE")]
-    pub key: PathBuf,
+    #[command(flatten)]
+    pub keys: KeyFiles,
     #[command(flatten)]
     pub input: EnvelopesInput,
+}
+
+/// The clinic's private key files that envelopes are opened with.
+#[derive(Debug, Args)]
+pub struct KeyFiles {
+    /// The clinic's private key file, written by `asi keygen --out` (read only; it never
+    /// leaves this machine). Repeat it for the clinic's earlier keys (`--key new.key --key
+    /// old.key`): each envelope is opened with the key its key_id names; an envelope sealed
+    /// to a key none of the files holds is reported with its key_id, and the others are
+    /// opened. The same key in two files is used once.
+    #[arg(long = "key", value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
 }
 
 /// Answer records to read.

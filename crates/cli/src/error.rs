@@ -34,6 +34,12 @@ pub enum CliError {
         /// Why.
         source: asi_envelope::KeyError,
     },
+    /// A private key file is not a key (named in the error).
+    #[error(transparent)]
+    KeyFile(#[from] asi_export::KeyRingError),
+    /// The typed recovery code is not a key.
+    #[error("the recovery code: {0}")]
+    Recovery(#[from] asi_envelope::recovery::RecoveryError),
     /// A file could not be written.
     #[error("cannot write {path}: {source}")]
     WriteFile {
@@ -116,7 +122,14 @@ impl CliError {
                 )
             }
             (Lang::Da, CliError::Key { what, source }) => {
-                format!("nøglen {what} kan ikke bruges: {source}")
+                format!(
+                    "nøglen {what} kan ikke bruges: {}",
+                    source.message(Lang::Da)
+                )
+            }
+            (Lang::Da, CliError::KeyFile(e)) => e.message(Lang::Da),
+            (Lang::Da, CliError::Recovery(e)) => {
+                format!("genopretningskoden: {}", e.message(Lang::Da))
             }
             (Lang::Da, CliError::WriteFile { path, source }) => {
                 format!("kan ikke skrive {}: {source}", path.display())

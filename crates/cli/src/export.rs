@@ -9,7 +9,7 @@ use asi_protocol::EnvelopePage;
 use crate::cli::{ExportArgs, Format};
 use crate::error::{CliError, Outcome};
 use crate::inbox::Inbox;
-use crate::open::read_key;
+use crate::open::read_keys;
 use crate::{private_file, records};
 
 /// Every envelope of the clinic, page by page.
@@ -47,7 +47,7 @@ fn envelopes(args: &ExportArgs, lang: Lang) -> Result<Vec<(usize, String)>, CliE
 }
 
 pub fn run(args: &ExportArgs, lang: Lang) -> Result<Outcome, CliError> {
-    let secret = read_key(&args.key)?;
+    let keys = read_keys(&args.keys.files)?;
     // Claim the output file first: never fetch what could not be kept.
     let mut out = args.out.as_deref().map(private_file::create).transpose()?;
     let lines =
@@ -55,7 +55,7 @@ pub fn run(args: &ExportArgs, lang: Lang) -> Result<Outcome, CliError> {
     let mut outcome = Outcome::AllValid;
     let mut responses = Vec::new();
     for (n, line) in lines {
-        match open_envelope(&secret, &line) {
+        match open_envelope(&keys, &line) {
             Ok(response) => responses.push(response),
             Err(e) => {
                 outcome = Outcome::SomeInvalid;

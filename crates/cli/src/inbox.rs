@@ -8,16 +8,25 @@ use serde::de::DeserializeOwned;
 use crate::error::CliError;
 use crate::token::ReaderToken;
 
-/// An inbox and the clinic's reader token for it.
+/// An inbox and the clinic's reader token for it (none for its public routes).
 pub struct Inbox {
     base: String,
-    token: ReaderToken,
+    token: Option<ReaderToken>,
     agent: ureq::Agent,
 }
 
 impl Inbox {
     /// The inbox at `base` (e.g. `http://localhost:8080`), called with `token`.
     pub fn new(base: &str, token: ReaderToken) -> Inbox {
+        Inbox::with(base, Some(token))
+    }
+
+    /// The inbox at `base`, called without a token (the clinic's public settings).
+    pub fn public(base: &str) -> Inbox {
+        Inbox::with(base, None)
+    }
+
+    fn with(base: &str, token: Option<ReaderToken>) -> Inbox {
         let config = ureq::Agent::config_builder()
             // A refusal's body says why; read it rather than stop at the status.
             .http_status_as_error(false)
@@ -31,12 +40,11 @@ impl Inbox {
 
     /// `GET path`; the answer of a 2xx status, read as `T` (`asi_protocol`'s wire types).
     pub fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, CliError> {
-        let response = self
-            .agent
-            .get(&format!("{}{path}", self.base))
-            .header("Authorization", &format!("Bearer {}", self.token.value))
-            .call();
-        self.answer(response)
+        let mut request = self.agent.get(&format!("{}{path}", self.base));
+        if let Some(token) = &self.token {
+            request = request.header("Authorization", &format!("Bearer {}", token.value));
+        }
+        self.answer(request.call())
     }
 
     /// `POST path` with `body` as JSON; the answer of a 2xx status, read as `T`.
@@ -46,13 +54,14 @@ impl Inbox {
         body: &impl Serialize,
     ) -> Result<T, CliError> {
         let body = serde_json::to_string(body).expect("a request body always serialises");
-        let response = self
+        let mut request = self
             .agent
             .post(&format!("{}{path}", self.base))
-            .header("Authorization", &format!("Bearer {}", self.token.value))
-            .header("Content-Type", "application/json")
-            .send(body);
-        self.answer(response)
+            .header("Content-Type", "application/json");
+        if let Some(token) = &self.token {
+            request = request.header("Authorization", &format!("Bearer {}", token.value));
+        }
+        self.answer(request.send(body))
     }
 
     /// The error for this inbox answering `status` (`None`: not reached) with `message`.
@@ -61,7 +70,10 @@ impl Inbox {
             inbox: self.base.clone(),
             status,
             message,
-            token_from: self.token.from.clone(),
+            token_from: self
+                .token
+                .as_ref()
+                .map_or_else(|| "(no token)".to_owned(), |t| t.from.clone()),
         }
     }
 

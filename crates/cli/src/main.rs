@@ -4,6 +4,7 @@ mod cli;
 mod error;
 mod export;
 mod inbox;
+mod key;
 mod keygen;
 mod links;
 mod open;
@@ -24,11 +25,12 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         cli::Command::Score(args) => score::run(args, cli.lang()),
         cli::Command::Validate(args) => validate::run(args, cli.lang()),
-        cli::Command::Keygen(args) => keygen::run(args),
+        cli::Command::Keygen(args) => keygen::run(args, cli.lang()),
         cli::Command::Seal(args) => seal::run(args, cli.lang()),
         cli::Command::Open(args) => open::run(args, cli.lang()),
         cli::Command::Export(args) => export::run(args, cli.lang()),
         cli::Command::Links(args) => links::run(args, cli.lang()),
+        cli::Command::Key(args) => key::run(args, cli.lang()),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

@@ -30,6 +30,25 @@ pub enum KeyError {
     Empty,
 }
 
+impl KeyError {
+    /// What is wrong, for a person, in `lang` (the `Display` text is English).
+    pub fn message(&self, lang: asi_instrument::Lang) -> String {
+        use asi_instrument::Lang;
+        match (lang, self) {
+            (Lang::En, e) => e.to_string(),
+            (Lang::Da, KeyError::Encoding) => {
+                "en nøgle skrives som base64url uden udfyldning («=»)".into()
+            }
+            (Lang::Da, KeyError::Length(n)) => {
+                format!("en X25519-nøgle er 32 byte, denne er {n}")
+            }
+            (Lang::Da, KeyError::Empty) => {
+                "nøglefilen har ingen nøglelinje (kun kommentarer eller tomme linjer)".into()
+            }
+        }
+    }
+}
+
 /// The clinic's public key.
 #[derive(Clone, PartialEq, Eq)]
 pub struct PublicKey(pub(crate) PublicKeyInner);

@@ -17,6 +17,7 @@ pub mod envelope;
 pub mod keys;
 pub mod link;
 pub mod payload;
+pub mod recovery;
 mod rng;
 
 pub use envelope::{

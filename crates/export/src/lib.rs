@@ -5,10 +5,14 @@
 //! Each response is rescored with the scoring version it names; `scores_match` says whether
 //! the scores inside the envelope equal the rescore (to 1e-9).
 
-use asi_envelope::{Envelope, EnvelopeError, Metadata, Payload, SecretKey};
+mod keyring;
+
+use asi_envelope::{EnvelopeError, Metadata, Payload};
 use asi_instrument::scoring::{self, Domain, Scores};
 use asi_instrument::{Answer, Lang, instrument};
 use serde::Serialize;
+
+pub use keyring::{KeyRing, KeyRingError};
 
 /// One opened response.
 #[derive(Debug, Clone)]
@@ -22,9 +26,18 @@ pub struct Response {
 /// Why one envelope did not become a response.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
-    /// Not an envelope, or it cannot be opened with this key (changed, or another key's).
+    /// Not an envelope, or it cannot be opened with the key its `key_id` names (changed).
     #[error(transparent)]
     Envelope(#[from] EnvelopeError),
+    /// Sealed to a key none of the clinic's key files holds (an older key, or another
+    /// clinic's).
+    #[error("{}", keyring::unknown_key_message(key_id, held, Lang::En))]
+    UnknownKey {
+        /// The key id the envelope is sealed to.
+        key_id: String,
+        /// The key ids the key files hold.
+        held: Vec<String>,
+    },
     /// It opened, but its plaintext is not a payload.
     #[error("envelope {id}: the plaintext is not a response: {detail}")]
     Payload {
@@ -40,6 +53,9 @@ impl OpenError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (OpenError::Envelope(e), lang) => e.message(lang),
+            (OpenError::UnknownKey { key_id, held }, lang) => {
+                keyring::unknown_key_message(key_id, held, lang)
+            }
             (OpenError::Payload { id, detail }, Lang::Da) => {
                 format!("konvolut {id}: indholdet er ikke en besvarelse: {detail}")
             }
@@ -48,9 +64,10 @@ impl OpenError {
     }
 }
 
-/// Opens one envelope (its JSON text) with the clinic's key into a response.
-pub fn open_envelope(secret: &SecretKey, json: &str) -> Result<Response, OpenError> {
-    let opened = asi_envelope::open(secret, &Envelope::from_json(json)?)?;
+/// Opens one envelope (its JSON text) into a response, with the clinic's key its `key_id`
+/// names.
+pub fn open_envelope(keys: &KeyRing, json: &str) -> Result<Response, OpenError> {
+    let opened = keys.open(json)?;
     let payload = Payload::from_bytes(&opened.plaintext).map_err(|e| OpenError::Payload {
         id: opened.metadata.id.clone(),
         detail: e.to_string(),

@@ -1,7 +1,9 @@
-//! "Åbn svar": the key file, where the envelopes come from (the inbox with the reader token,
-//! or a file), and optionally the clinic's `ref,token,url` file of person references.
+//! "Åbn svar": the key files (the current key and earlier ones), where the envelopes come
+//! from (the inbox with the reader token, or a file), and optionally the clinic's
+//! `ref,token,url` file of person references.
 
-use asi_envelope::SecretKey;
+use asi_export::KeyRing;
+use asi_instrument::Lang;
 use asi_reader::Refs;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -15,7 +17,8 @@ use crate::{Loaded, open_all};
 enum LoadError {
     #[error("Vælg filen med klinikkens private nøgle.")]
     NoKey,
-    #[error("Nøglefilen kan ikke bruges: {0}")]
+    /// A chosen key file is not a key: the key ring's message, which names the file.
+    #[error("{0}")]
     Key(String),
     #[error("Skriv indbakkens læsenøgle, eller vælg en fil med konvolutter.")]
     NoSource,
@@ -37,11 +40,15 @@ async fn load(
     inbox: &str,
     token: &str,
 ) -> Result<Loaded, LoadError> {
-    let key_text = source::read_chosen(key).await?.ok_or(LoadError::NoKey)?;
-    let secret = SecretKey::from_key_file(&key_text).map_err(|e| LoadError::Key(e.to_string()))?;
-    // The key file's text is not kept; the input forgets its file too.
-    drop(key_text);
+    let key_files = source::read_all_chosen(key).await?;
+    // The key files' text is not kept; the input forgets its files too.
     key.set_value("");
+    if key_files.is_empty() {
+        return Err(LoadError::NoKey);
+    }
+    let keys = KeyRing::from_key_files(key_files.iter().map(|(n, t)| (n, t)))
+        .map_err(|e| LoadError::Key(sentence(&e.message(Lang::Da))))?;
+    drop(key_files);
     let refs = match source::read_chosen(refs_file).await? {
         Some(text) => Some(Refs::parse(&text).map_err(|e| LoadError::Refs(e.to_string()))?),
         None => None,
@@ -51,9 +58,16 @@ async fn load(
         None if !token.trim().is_empty() => source::fetch_envelopes(inbox, token).await?,
         None => return Err(LoadError::NoSource),
     };
-    let opened = open_all(&secret, &envelopes);
+    let opened = open_all(&keys, &envelopes);
     let rows = asi_reader::rows(&opened.responses, refs.as_ref());
     Ok(Loaded { opened, rows })
+}
+
+/// `text` as a sentence: a capital first letter and a full stop.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+    format!("{}{}.", first.unwrap_or_default(), chars.as_str())
 }
 
 /// The form that opens the clinic's responses.
@@ -103,8 +117,9 @@ pub fn LoadForm(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                 <FileField
                     id="key-file"
                     label="Klinikkens private nøgle (fil)"
-                    hint="Filen fra «asi keygen». Den læses kun her og glemmes igen."
+                    hint="Filen fra «asi keygen». Har klinikken skiftet nøgle, så vælg både den nye og de ældre nøglefiler: hvert svar åbnes med den nøgle, det er forseglet til. Filerne læses kun her og glemmes igen."
                     input=key
+                    multiple=true
                 />
                 <fieldset class="field">
                     <legend class="question">"Hent fra indbakken"</legend>
@@ -147,20 +162,23 @@ pub fn LoadForm(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
     }
 }
 
-/// A file to choose, with its label and a hint.
+/// A file (or, with `multiple`, files) to choose, with its label and a hint.
 #[component]
 fn FileField(
     id: &'static str,
     label: &'static str,
     hint: &'static str,
     input: NodeRef<Input>,
+    /// Whether several files may be chosen.
+    #[prop(optional)]
+    multiple: bool,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">
             <label for=id class="question">{label}</label>
             <p class="hint" id=hint_id.clone()>{hint}</p>
-            <input type="file" id=id node_ref=input aria-describedby=hint_id />
+            <input type="file" id=id node_ref=input aria-describedby=hint_id multiple=multiple />
         </div>
     }
 }

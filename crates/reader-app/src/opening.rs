@@ -1,8 +1,8 @@
-//! Opening every envelope with the clinic's key: a wrong key or a changed envelope is a
-//! clear message for that envelope and never stops the others.
+//! Opening every envelope with the clinic's keys: an envelope sealed to a key none of the
+//! key files holds, or a changed one, is a clear message for that envelope and never stops
+//! the others.
 
-use asi_envelope::SecretKey;
-use asi_export::{Response, open_envelope};
+use asi_export::{KeyRing, Response, open_envelope};
 use asi_instrument::Lang;
 use leptos::prelude::*;
 
@@ -24,11 +24,11 @@ pub struct Opened {
     pub failures: Vec<Failure>,
 }
 
-/// Opens each envelope (its JSON text) with `secret`.
-pub fn open_all(secret: &SecretKey, envelopes: &[String]) -> Opened {
+/// Opens each envelope (its JSON text) with the key of `keys` its `key_id` names.
+pub fn open_all(keys: &KeyRing, envelopes: &[String]) -> Opened {
     let mut opened = Opened::default();
     for (i, json) in envelopes.iter().enumerate() {
-        match open_envelope(secret, json) {
+        match open_envelope(keys, json) {
             Ok(response) => opened.responses.push(response),
             Err(e) => opened.failures.push(Failure {
                 number: i + 1,
@@ -61,31 +61,33 @@ pub fn Summary(loaded: StoredValue<crate::Loaded>) -> impl IntoView {
                     <section class="result-block" aria-labelledby="failures-heading">
                         <h2 id="failures-heading">"Kunne ikke åbnes"</h2>
                         <p>
-                            "Disse konvolutter er forseglet til en anden nøgle, eller de er blevet ændret. De andre besvarelser er åbnet som normalt."
+                            "Disse konvolutter er forseglet til en nøgle, som ingen af de valgte nøglefiler har, eller de er blevet ændret. De andre besvarelser er åbnet som normalt."
                         </p>
-                        <table class="data failures">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Nr."</th>
-                                    <th scope="col">"Konvolut"</th>
-                                    <th scope="col">"Hvorfor"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {failures
-                                    .into_iter()
-                                    .map(|f| {
-                                        view! {
-                                            <tr data-failure=f.id.clone().unwrap_or_default()>
-                                                <td>{f.number}</td>
-                                                <td>{f.id.clone().unwrap_or_else(|| "–".into())}</td>
-                                                <td>{f.message}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
+                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="failures-heading">
+                            <table class="data failures">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Nr."</th>
+                                        <th scope="col">"Konvolut"</th>
+                                        <th scope="col">"Hvorfor"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {failures
+                                        .into_iter()
+                                        .map(|f| {
+                                            view! {
+                                                <tr data-failure=f.id.clone().unwrap_or_default()>
+                                                    <td>{f.number}</td>
+                                                    <td>{f.id.clone().unwrap_or_else(|| "–".into())}</td>
+                                                    <td>{f.message}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
                     </section>
                 }
             })}
@@ -134,15 +136,48 @@ mod tests {
         let flipped = if ct.starts_with('A') { "B" } else { "A" };
         changed["ct"] = format!("{flipped}{}", &ct[1..]).into();
         let opened = open_all(
-            &secret,
+            &KeyRing::from(secret),
             &[good, foreign, changed.to_string(), "not json".into()],
         );
         assert_eq!(opened.responses.len(), 1);
         let numbers: Vec<usize> = opened.failures.iter().map(|f| f.number).collect();
         assert_eq!(numbers, [2, 3, 4]);
-        assert!(opened.failures[0].message.contains("forseglet til nøgle"));
+        assert_eq!(
+            opened.failures[0].message,
+            format!(
+                "den er forseglet til nøgle {}; ingen af de angivne nøglefiler passer (de har nøgle {}) — har I en ældre nøgle?",
+                other.key_id(),
+                public.key_id()
+            )
+        );
         assert!(opened.failures[1].message.contains("ændret"));
         assert!(opened.failures[1].id.is_some());
         assert_eq!(opened.failures[2].id, None);
+    }
+
+    #[test]
+    fn envelopes_sealed_to_the_new_and_the_old_key_open_with_both_files() {
+        let (old, old_public) = keys::generate();
+        let (new, new_public) = keys::generate();
+        let envelopes = [envelope(&old_public), envelope(&new_public)];
+        let files = [
+            ("ny.key", new.to_key_file("new")),
+            ("gammel.key", old.to_key_file("old")),
+        ];
+        let both = KeyRing::from_key_files(files).unwrap();
+        let opened = open_all(&both, &envelopes);
+        assert_eq!((opened.responses.len(), opened.failures.len()), (2, 0));
+        // With the new key only, the old key's response is listed and the other opens.
+        let opened = open_all(&KeyRing::from(new), &envelopes);
+        assert_eq!(opened.responses.len(), 1);
+        assert_eq!(opened.failures.len(), 1);
+        assert_eq!(opened.failures[0].number, 1);
+        assert!(
+            opened.failures[0]
+                .message
+                .contains(&format!("forseglet til nøgle {}", old_public.key_id())),
+            "{:?}",
+            opened.failures[0]
+        );
     }
 }

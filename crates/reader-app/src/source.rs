@@ -67,12 +67,30 @@ pub async fn read_chosen(input: &web_sys::HtmlInputElement) -> Result<Option<Str
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return Ok(None);
     };
+    read_file(&file).await.map(Some)
+}
+
+/// The name and text of every file chosen in `input` (none if none was chosen), in order.
+pub async fn read_all_chosen(
+    input: &web_sys::HtmlInputElement,
+) -> Result<Vec<(String, String)>, SourceError> {
+    let Some(files) = input.files() else {
+        return Ok(Vec::new());
+    };
+    let mut read = Vec::new();
+    for file in (0..files.length()).filter_map(|i| files.get(i)) {
+        read.push((file.name(), read_file(&file).await?));
+    }
+    Ok(read)
+}
+
+async fn read_file(file: &web_sys::File) -> Result<String, SourceError> {
     let name = file.name();
     let text = JsFuture::from(file.text())
         .await
         .map_err(|_| SourceError::File(name.clone()))?;
     text.dyn_into::<js_sys::JsString>()
-        .map(|s| Some(String::from(s)))
+        .map(String::from)
         .map_err(|_| SourceError::File(name))
 }
 
