@@ -7,32 +7,23 @@
 //! keeps it in its sessionStorage, so a reload still opens the same link
 //! ([`keep_token_out_of_address`], `docs/links.md` §7).
 
+use asi_protocol::LinkInfo;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::Deserialize;
 
 use crate::clinic::inbox_base;
 use crate::entry::{Entry, Way};
 use crate::store::Store;
 
-/// What the inbox says of a link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LinkState {
-    /// Not used yet, not expired.
-    Open,
-    /// A response has arrived with it.
-    Used,
-    /// Past its last day.
-    Expired,
-    /// The inbox does not know it.
-    #[serde(skip)]
-    Unknown,
-}
+pub use asi_protocol::LinkState;
 
-#[derive(Deserialize)]
-struct Answer {
-    state: LinkState,
+/// What the inbox said of the link when it was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkAnswer {
+    /// Registered; where it stands ([`asi_protocol::LinkInfo`]).
+    State(LinkState),
+    /// The inbox does not know it (404 `link_unknown`).
+    NotRegistered,
 }
 
 /// Asks the inbox about the link of the page address, if there is one.
@@ -52,8 +43,12 @@ pub fn check(store: Store) {
             .send()
             .await;
         let state = match response {
-            Ok(r) if r.status() == 200 => r.json::<Answer>().await.ok().map(|a| a.state),
-            Ok(r) if r.status() == 404 => Some(LinkState::Unknown),
+            Ok(r) if r.status() == 200 => r
+                .json::<LinkInfo>()
+                .await
+                .ok()
+                .map(|info| LinkAnswer::State(info.state)),
+            Ok(r) if r.status() == 404 => Some(LinkAnswer::NotRegistered),
             _ => None,
         };
         store.link_state.set(state);

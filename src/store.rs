@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::clinic::ClinicState;
 use crate::entry::{Entry, Way};
 use crate::idle::Idle;
-use crate::link::LinkState;
+use crate::link::LinkAnswer;
 use crate::persistence::StorageState;
 use crate::sender::OutboxStatus;
 use crate::settings::Settings;
@@ -80,7 +80,7 @@ pub struct Store {
     /// What is sent and what is waiting.
     pub outbox: RwSignal<OutboxStatus>,
     /// What the inbox said of the follow-up link of the address (when it could be asked).
-    pub link_state: RwSignal<Option<LinkState>>,
+    pub link_state: RwSignal<Option<LinkAnswer>>,
     /// Whether identified intake left alone is being asked about, or was cleared.
     pub idle: RwSignal<Idle>,
 }

@@ -8,7 +8,7 @@ use crate::clinic::ClinicState;
 use crate::entry::Way;
 use crate::focus::focus_heading;
 use crate::i18n::{strings, tr, use_lang};
-use crate::link::LinkState;
+use crate::link::{LinkAnswer, LinkState};
 use crate::persistence;
 use crate::sending::local_day;
 use crate::store::use_store;
@@ -114,10 +114,10 @@ fn LinkStateNotice() -> impl IntoView {
     move || {
         let s = strings(lang.get());
         let text = match store.link_state.get()? {
-            LinkState::Open => return None,
-            LinkState::Used => s.link_used,
-            LinkState::Expired => s.link_expired,
-            LinkState::Unknown => s.link_unknown,
+            LinkAnswer::State(LinkState::Open) => return None,
+            LinkAnswer::State(LinkState::Used) => s.link_used,
+            LinkAnswer::State(LinkState::Expired) => s.link_expired,
+            LinkAnswer::NotRegistered => s.link_unknown,
         };
         Some(view! { <p class="warning" role="alert">{text}</p> })
     }
