@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{ApiError, AppState, reader_clinic};
-use crate::clinic::Clinic;
+use crate::clinic::{Clinic, KeyUse};
 use crate::db::{Deleted, Row, Stored};
 use crate::rate_limit::Budget;
 
@@ -26,19 +26,23 @@ fn parse(body: &[u8]) -> Result<(Envelope, Metadata), ApiError> {
     Ok((envelope, metadata))
 }
 
-/// The clinic the envelope is for, if its key is the clinic's.
-fn addressee<'a>(state: &'a AppState, metadata: &Metadata) -> Result<&'a Clinic, ApiError> {
+/// The clinic the envelope is for, if its key is one of the clinic's (current or earlier),
+/// and what its key is to the clinic today.
+fn addressee<'a>(
+    state: &'a AppState,
+    metadata: &Metadata,
+) -> Result<(&'a Clinic, KeyUse), ApiError> {
     let clinic = state
         .config
         .clinic(&metadata.clinic)
         .ok_or_else(|| ApiError::UnknownClinic(metadata.clinic.clone()))?;
-    if clinic.key().key_id() != metadata.key_id {
-        return Err(ApiError::WrongKey {
+    match clinic.key_use(&metadata.key_id, &state.clock.today()) {
+        KeyUse::Unknown => Err(ApiError::WrongKey {
             key_id: metadata.key_id.clone(),
             clinic: clinic.id.clone(),
-        });
+        }),
+        known => Ok((clinic, known)),
     }
-    Ok(clinic)
 }
 
 /// The answer to an envelope stored now or before: the acknowledgement naming it by id and
@@ -71,15 +75,23 @@ fn row<'a>(metadata: &'a Metadata, body: &'a [u8]) -> Row<'a> {
 /// `POST /api/v1/envelopes`.
 pub async fn post(State(state): State<Arc<AppState>>, body: Bytes) -> Result<Response, ApiError> {
     let (envelope, metadata) = parse(&body)?;
-    let clinic = addressee(&state, &metadata)?;
-    // A resend of an envelope stored (or deleted) before is answered first, whatever its link
-    // or the clinic's settings say now: the phone may never have heard the first answer.
+    let (clinic, key) = addressee(&state, &metadata)?;
+    // A resend of an envelope stored (or deleted) before is answered first, whatever its link,
+    // its key's retirement or the clinic's settings say now: the phone may never have heard
+    // the first answer.
     let seen = {
         let (id, body) = (envelope.id.clone(), body.clone());
         state.run(move |db| db.previous(&id, &body)).await?
     };
     if let Some(seen) = seen {
         return answer(&envelope.id, &body, seen);
+    }
+    if let KeyUse::Retired { until } = key {
+        return Err(ApiError::KeyRetired {
+            key_id: metadata.key_id,
+            clinic: clinic.id.clone(),
+            until,
+        });
     }
     if !clinic.offers(&metadata.form, &metadata.timepoint) {
         return Err(ApiError::NotOffered {
