@@ -181,7 +181,7 @@ fn earlier_keys_that_cannot_work_are_refused_when_the_configuration_is_loaded() 
             "unknown field `until`",
         ),
         (
-            format!("[{{ accepted_until = \"2027-06-30\" }}]"),
+            "[{ accepted_until = \"2027-06-30\" }]".to_owned(),
             "missing field `public_key`",
         ),
     ] {
