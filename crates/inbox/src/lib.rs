@@ -4,6 +4,7 @@
 //! Follow-up links are registered and checked by the SHA-256 of their token only.
 
 pub mod api;
+pub mod backup;
 pub mod clinic;
 pub mod clock;
 pub mod config;
