@@ -9,6 +9,7 @@ pub mod clinic;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod metrics;
 pub mod rate_limit;
 pub mod retention;
 pub mod serve;

@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use asi_inbox::config::Limits;
 use asi_inbox::db::Db;
-use asi_inbox::{AppState, Config, app, backup, retention, serve};
+use asi_inbox::{AppState, Config, app, backup, metrics, retention, serve};
 use clap::{Parser, Subcommand};
 
 /// The inbox server for sealed ASI responses.
@@ -38,7 +39,9 @@ struct Args {
     /// written: `listen`, `database`, `app_dir`, `allowed_origins`, `[limits]` and the
     /// `[[clinics]]` with each clinic's public key and reader token hash (`scripts/start.sh` writes
     /// `.demo/inbox.toml`). The environment variables ASI_INBOX_LISTEN, ASI_INBOX_DATABASE,
-    /// ASI_INBOX_APP_DIR and ASI_INBOX_ALLOWED_ORIGINS override its values.
+    /// ASI_INBOX_APP_DIR, ASI_INBOX_ALLOWED_ORIGINS and ASI_INBOX_METRICS_LISTEN override its
+    /// values. With `metrics_listen` it also serves counters (GET /metrics, Prometheus' text
+    /// format) on that address, and says so on a second line.
     #[arg(long, value_name = "FILE", required = true)]
     config: Option<PathBuf>,
     #[command(subcommand)]
@@ -160,6 +163,16 @@ async fn run(config: &std::path::Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let metrics_listener = match &config.metrics_listen {
+        Some(address) => match tokio::net::TcpListener::bind(address).await {
+            Ok(l) => Some(l),
+            Err(e) => {
+                eprintln!("asi-inbox: cannot listen on {address} (metrics_listen): {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
     println!(
         "asi-inbox: listening on http://{}",
         listener
@@ -169,8 +182,37 @@ async fn run(config: &std::path::Path) -> ExitCode {
     let limits = config.limits.clone();
     let state = Arc::new(AppState::new(config, db));
     tokio::spawn(retention::run(state.clone()));
+    // One signal stops both listeners.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown().await;
+        let _ = stop.send(true);
+    });
+    let until_stopped = move || {
+        let mut stopped = stopped.clone();
+        async move {
+            let _ = stopped.wait_for(|stop| *stop).await;
+        }
+    };
+    if let Some(listener) = metrics_listener {
+        if let Ok(address) = listener.local_addr() {
+            println!("asi-inbox: metrics on http://{address}/metrics");
+        }
+        // A few connections are plenty for a monitoring system.
+        let limits = Limits {
+            max_connections: METRICS_CONNECTIONS,
+            ..limits.clone()
+        };
+        let router = metrics::app(state.clone());
+        let stopped = until_stopped();
+        tokio::spawn(async move {
+            if let Err(e) = serve::serve(listener, router, &limits, stopped).await {
+                eprintln!("asi-inbox: metrics: {e}");
+            }
+        });
+    }
     let router = app(state);
-    match serve::serve(listener, router, &limits, shutdown()).await {
+    match serve::serve(listener, router, &limits, until_stopped()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("asi-inbox: {e}");
@@ -178,6 +220,9 @@ async fn run(config: &std::path::Path) -> ExitCode {
         }
     }
 }
+
+/// Connections the metrics listener holds at once.
+const METRICS_CONNECTIONS: usize = 8;
 
 async fn shutdown() {
     let ctrl_c = tokio::signal::ctrl_c();

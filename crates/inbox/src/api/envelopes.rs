@@ -3,9 +3,10 @@
 use std::sync::Arc;
 
 use asi_envelope::{Envelope, Metadata, inspect};
-use asi_protocol::{Ack, AckStatus, EnvelopePage};
+use asi_protocol::{Ack, AckStatus, EnvelopePage, RefusalCode};
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -72,10 +73,46 @@ fn row<'a>(metadata: &'a Metadata, body: &'a [u8]) -> Row<'a> {
     }
 }
 
-/// `POST /api/v1/envelopes`.
-pub async fn post(State(state): State<Arc<AppState>>, body: Bytes) -> Result<Response, ApiError> {
+/// `POST /api/v1/envelopes`, counted ([`crate::metrics`]).
+pub async fn post(
+    State(state): State<Arc<AppState>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let body = match body {
+        Ok(body) => body,
+        // Over the size limit; a body that never arrived whole (408) is not counted.
+        Err(rejection) => {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                state.metrics.refused(None, RefusalCode::TooLarge);
+            }
+            return rejection.into_response();
+        }
+    };
+    let mut clinic = None;
+    let answer = accept(&state, body, &mut clinic).await;
+    let clinic = clinic.as_deref();
+    match &answer {
+        Ok(response) if response.status() == StatusCode::CREATED => {
+            state.metrics.stored(clinic.unwrap_or_default());
+        }
+        Ok(_) => state.metrics.repeated(clinic.unwrap_or_default()),
+        Err(refusal) => state.metrics.refused(clinic, refusal.code()),
+    }
+    answer.into_response()
+}
+
+/// Checks and stores an envelope; sets `named` to its clinic once it is known to be one
+/// served here.
+async fn accept(
+    state: &Arc<AppState>,
+    body: Bytes,
+    named: &mut Option<String>,
+) -> Result<Response, ApiError> {
     let (envelope, metadata) = parse(&body)?;
-    let (clinic, key) = addressee(&state, &metadata)?;
+    if state.config.clinic(&metadata.clinic).is_some() {
+        *named = Some(metadata.clinic.clone());
+    }
+    let (clinic, key) = addressee(state, &metadata)?;
     // A resend of an envelope stored (or deleted) before is answered first, whatever its link,
     // its key's retirement or the clinic's settings say now: the phone may never have heard
     // the first answer.

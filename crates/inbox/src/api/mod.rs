@@ -36,6 +36,8 @@ pub struct AppState {
     pub config: Config,
     /// The database.
     pub db: Db,
+    /// The counters served on `metrics_listen`.
+    pub metrics: crate::metrics::Metrics,
     clock: Arc<dyn Clock>,
     limiter: RateLimiter,
 }
@@ -51,6 +53,7 @@ impl AppState {
         AppState {
             config,
             db,
+            metrics: Default::default(),
             clock,
             limiter: RateLimiter::default(),
         }
