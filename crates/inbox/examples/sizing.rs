@@ -173,6 +173,14 @@ fn main() {
         body_bytes as f64 / N as f64
     );
 
+    let started = std::time::Instant::now();
+    let backup = asi_inbox::backup::backup(&path, &dir.join("backup.sqlite")).unwrap();
+    println!(
+        "a backup of it (asi-inbox backup: VACUUM INTO, flush, integrity_check): {} bytes in {:.2} s",
+        backup.bytes,
+        started.elapsed().as_secs_f64()
+    );
+
     let db = Db::open(&path).unwrap();
     for id in &ids {
         db.delete("demo", id).unwrap();
