@@ -323,4 +323,20 @@ fn a_backup_is_private_and_never_overwrites_a_file() {
     // A configuration it cannot use: exit status 2, as for the server.
     std::fs::write(&elsewhere, "listen = 1").unwrap();
     assert_eq!(run_backup(&elsewhere, &target).status.code(), Some(2));
+
+    // The help says so.
+    let help = Command::new(env!("CARGO_BIN_EXE_asi-inbox"))
+        .args(["backup", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    for phrase in [
+        "while the inbox runs",
+        "mode 0600",
+        "never over an existing file",
+        "PRAGMA integrity_check",
+        "remove the `-wal` and `-shm` files",
+    ] {
+        assert!(help.contains(phrase), "{phrase:?} missing from:\n{help}");
+    }
 }
