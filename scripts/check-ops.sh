@@ -139,4 +139,27 @@ done < <(sort -u <<< "$commands")
 [ "$checked" -gt 0 ] || fail "no command found in docs/operations.md"
 ok "$checked commands of docs/operations.md exist with their options"
 
+# The example configuration is one the inbox takes: with a real key and hash in place of the
+# placeholders, `asi-inbox backup` gets past the configuration (exit 2 if not) to the missing
+# database (exit 1).
+public_key="$("$BIN_DIR/asi" keygen --out "$work/clinic.key" | sed -E 's/.*"public_key":"([^"]+)".*/\1/')"
+python3 - "$ROOT/docs/operations.md" "$work" "$public_key" > "$work/inbox.toml" << 'PY'
+import re, sys
+text, work, key = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2], sys.argv[3]
+block = next(b for b in re.findall(r"^```toml\n(.*?)^```", text, re.S | re.M) if "listen =" in b)
+block = re.sub(r'public_key = "<[^>]*>"', f'public_key = "{key}"', block)
+block = re.sub(r'reader_token_sha256 = "<[^>]*>"', 'reader_token_sha256 = "' + "ab" * 32 + '"', block)
+block = re.sub(r'database = "[^"]*"', f'database = "{work}/none.sqlite"', block)
+print(re.sub(r'app_dir = "[^"]*"', f'app_dir = "{work}"', block))
+PY
+set +e
+out="$("$BIN_DIR/asi-inbox" backup --config "$work/inbox.toml" --to "$work/copy.sqlite" 2>&1)"
+status=$?
+set -e
+if [ "$status" -eq 1 ] && grep -q "there is no database" <<< "$out"; then
+  ok "the example configuration of docs/operations.md loads"
+else
+  fail "the example configuration of docs/operations.md: $out"
+fi
+
 exit "$failed"
