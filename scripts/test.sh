@@ -41,6 +41,9 @@ build_app
 say "the inbox and the asi command line for the end-to-end tests"
 cargo build -p asi-inbox -p asi-cli --locked
 
+say "the operations files: systemd units, proxy configurations, the commands of docs/operations.md"
+scripts/check-ops.sh target/debug
+
 say "end-to-end tests (Playwright, Chromium; sending against a real inbox)"
 (cd e2e && ASI_BIN_DIR="$ROOT/target/debug" npx playwright test)
 

@@ -10,6 +10,8 @@ use asi_envelope::PublicKey;
 use asi_protocol::ClinicSettings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 
 use crate::storage::clinics;
 use crate::store::Store;
@@ -94,21 +96,78 @@ enum Fetched {
     Unreachable,
 }
 
-async fn fetch_settings(id: &str) -> Fetched {
+/// A fetch's bound: the signal that aborts it after `ms`, and the timer to clear once it is
+/// done ([`Deadline::clear`]).
+pub struct Deadline {
+    pub signal: Option<web_sys::AbortSignal>,
+    timer: Option<i32>,
+}
+
+impl Deadline {
+    pub fn after(ms: i32) -> Deadline {
+        let abort = web_sys::AbortController::new().ok();
+        let signal = abort.as_ref().map(|a| a.signal());
+        let timer = abort.and_then(|a| {
+            let closure = Closure::once_into_js(move || a.abort());
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms)
+                .ok()
+        });
+        Deadline { signal, timer }
+    }
+
+    pub fn clear(self) {
+        if let Some(handle) = self.timer {
+            window().clear_timeout_with_handle(handle);
+        }
+    }
+}
+
+/// How long the first fetch of a clinic's settings may take.
+const LOAD_TIMEOUT_MS: i32 = 30_000;
+/// How long "Send" waits for fresh settings before it seals with the kept ones.
+const REFRESH_TIMEOUT_MS: i32 = 5_000;
+
+async fn fetch_settings(id: &str, timeout_ms: i32) -> Fetched {
     let url = format!("{}/api/v1/clinics/{id}", inbox_base());
+    let deadline = Deadline::after(timeout_ms);
     let response = gloo_net::http::Request::get(&url)
         .credentials(web_sys::RequestCredentials::Omit)
         .cache(web_sys::RequestCache::NoStore)
+        .abort_signal(deadline.signal.as_ref())
         .send()
         .await;
-    match response {
+    let fetched = match response {
         Ok(r) if r.status() == 200 => match r.text().await {
             Ok(text) => Fetched::Settings(text),
             Err(_) => Fetched::Unreachable,
         },
         Ok(r) if r.status() == 404 => Fetched::NotFound,
         _ => Fetched::Unreachable,
+    };
+    deadline.clear();
+    fetched
+}
+
+/// The settings to seal a response with: when the browser says it is online, fresh from the
+/// inbox (waiting [`REFRESH_TIMEOUT_MS`] at most) and kept for next time, so that the
+/// response is sealed to the key the clinic uses now, also after it changed its key
+/// (`docs/operations.md`); offline, or when fresh ones cannot be had, `kept`.
+pub async fn refreshed(store: Store, kept: Clinic) -> Clinic {
+    if !window().navigator().on_line() {
+        return kept;
     }
+    let Fetched::Settings(json) = fetch_settings(&kept.id, REFRESH_TIMEOUT_MS).await else {
+        return kept;
+    };
+    let Ok(fresh) = parse(&json, &kept.id) else {
+        return kept;
+    };
+    let _ = clinics::save(&fresh.id, &json).await;
+    if fresh != kept {
+        store.clinic.set(ClinicState::Ready(fresh.clone()));
+    }
+    fresh
 }
 
 /// Loads the clinic of the page address: first what the device kept, then fresh settings
@@ -128,7 +187,7 @@ pub fn init(store: Store) {
         if let Some(clinic) = &kept {
             store.clinic.set(ClinicState::Ready(clinic.clone()));
         }
-        match fetch_settings(&id).await {
+        match fetch_settings(&id, LOAD_TIMEOUT_MS).await {
             Fetched::Settings(json) => match parse(&json, &id) {
                 Ok(clinic) => {
                     // Kept for offline use; when the device keeps nothing, it is only not kept.

@@ -82,6 +82,7 @@ pub struct Strings {
     pub waiting_busy: fn(usize) -> String,
     pub waiting_not_acknowledged: fn(usize) -> String,
     pub refused_anonymous: &'static str,
+    pub refused_key_retired: &'static str,
     pub refused_other: fn(u16) -> String,
     pub send_failed: &'static str,
     pub clinic_loading: &'static str,
@@ -213,6 +214,7 @@ pub const DA: Strings = Strings {
         )
     },
     refused_anonymous: "Klinikken tager ikke imod anonyme svar, så dit svar er ikke sendt. Det ligger krypteret på telefonen, til du sletter dine svar. Du er velkommen til at kontakte klinikken direkte.",
+    refused_key_retired: "Dit svar er ikke sendt: det blev krypteret med en nøgle, som klinikken er holdt op med at bruge, fordi telefonen ikke havde hentet klinikkens nye oplysninger. Det ligger krypteret på telefonen, til du sletter dine svar. Kontakt klinikken, eller udfyld skemaet igen, mens du er online.",
     refused_other: |status| {
         format!(
             "Et svar blev afvist af klinikkens indbakke og bliver ikke sendt (fejl {status}). Kontakt klinikken, hvis du har brug for hjælp. Svaret ligger krypteret på telefonen, til du sletter dine svar."
@@ -374,6 +376,7 @@ pub const EN: Strings = Strings {
         )
     },
     refused_anonymous: "The clinic does not take anonymous responses, so your response was not sent. It stays encrypted on your phone until you delete your answers. You are welcome to contact the clinic directly.",
+    refused_key_retired: "Your response was not sent: it was encrypted with a key the clinic no longer uses, because your phone had not fetched the clinic's new details. It stays encrypted on your phone until you delete your answers. Contact the clinic, or fill in the form again while you are online.",
     refused_other: |status| {
         format!(
             "A response was refused by the clinic's inbox and will not be sent (error {status}). Contact the clinic if you need help. The response stays encrypted on your phone until you delete your answers."
@@ -464,6 +467,7 @@ pub fn refusal_text(refusal: &Refusal, lang: Lang) -> String {
         RefusalCode::LinkExpired => s.link_expired.to_owned(),
         RefusalCode::LinkUnknown | RefusalCode::LinkMismatch => s.link_unknown.to_owned(),
         RefusalCode::AnonymousNotAccepted => s.refused_anonymous.to_owned(),
+        RefusalCode::KeyRetired => s.refused_key_retired.to_owned(),
         _ => (s.refused_other)(refusal.status),
     }
 }

@@ -20,7 +20,7 @@ use wasm_bindgen_futures::JsFuture;
 use asi_protocol::{Ack, RefusalCode};
 
 use crate::backoff;
-use crate::clinic::inbox_base;
+use crate::clinic::{Deadline, inbox_base};
 use crate::persistence::StorageState;
 use crate::storage::outbox::{self, Queued, Refusal};
 use crate::store::Store;
@@ -265,19 +265,11 @@ fn judge(queued: &Queued, status: u16, body: &[u8], retry_after: Option<String>)
 }
 
 async fn post(queued: &Queued) -> Delivery {
-    let abort = web_sys::AbortController::new().ok();
-    let signal = abort.as_ref().map(|a| a.signal());
-    let give_up = abort.map(|a| {
-        let closure = Closure::once_into_js(move || a.abort());
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(
-            closure.unchecked_ref(),
-            POST_TIMEOUT_MS,
-        )
-    });
+    let deadline = Deadline::after(POST_TIMEOUT_MS);
     let request = gloo_net::http::Request::post(&format!("{}/api/v1/envelopes", inbox_base()))
         .header("Content-Type", "application/json")
         .credentials(web_sys::RequestCredentials::Omit)
-        .abort_signal(signal.as_ref())
+        .abort_signal(deadline.signal.as_ref())
         .body(queued.envelope.clone());
     let answer = match request {
         Ok(request) => request.send().await.ok(),
@@ -290,9 +282,7 @@ async fn post(queued: &Queued) -> Delivery {
         },
         None => Delivery::not_yet(Holdup::Unreachable),
     };
-    if let Some(Ok(handle)) = give_up {
-        window().clear_timeout_with_handle(handle);
-    }
+    deadline.clear();
     delivery
 }
 

@@ -110,7 +110,9 @@ pub async fn seal_and_queue(
         return Err(SendError::NoConsent);
     }
     held_to_form(draft, to.mode)?;
-    let public = crate::clinic::public_key(&to.clinic)?;
+    // Online, the key the clinic names now; offline, the one kept on the device.
+    let clinic = crate::clinic::refreshed(store, to.clinic.clone()).await;
+    let public = crate::clinic::public_key(&clinic)?;
     let now_ms = js_sys::Date::now();
     let metadata = Metadata::new(
         &public,

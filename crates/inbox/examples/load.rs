@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use asi_envelope::{Metadata, keys, seal};
 use asi_inbox::db::Db;
+use asi_inbox::serve::serve;
 use asi_inbox::{AppState, Config, app};
 
 const THREADS: usize = 4;
@@ -36,7 +37,7 @@ fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let (_, public) = keys::generate();
     let config_text = format!(
-        "listen = \"127.0.0.1:0\"\ndatabase = \"{}\"\n[[clinics]]\nid = \"demo\"\nname = \"Demo\"\ncontact = \"\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{}\"\nanonymous_per_hour = 100000\n",
+        "listen = \"127.0.0.1:0\"\ndatabase = \"{}\"\n[[clinics]]\nid = \"demo\"\nname = \"Demo\"\ncontact = \"\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{}\"\nanonymous_per_hour = 100000\nidentified_per_hour = 100000\n",
         dir.join("load.sqlite").display(),
         public.to_text(),
         "0".repeat(64)
@@ -44,11 +45,12 @@ fn main() {
     std::fs::write(dir.join("load.toml"), config_text).unwrap();
     let config = Config::load(&dir.join("load.toml")).unwrap();
     let db = Db::open(&config.database).unwrap();
-    // A realistic body: a full ASI kort payload is about 2 KB of JSON.
+    // A realistic size: a full ASI kort payload (answers, scores, versions) is about 1.7 KB
+    // of JSON, its envelope about 2.7 KB (`--example sizing`).
     let plaintext = format!(
         "{{\"answers\":{{{}}}}}",
         (0..59)
-            .map(|i| format!("\"item_{i}\":{i}"))
+            .map(|i| format!("\"item_number_{i:02}_of_the_form\":{i}"))
             .collect::<Vec<_>>()
             .join(",")
     );
@@ -69,8 +71,10 @@ fn main() {
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .unwrap();
     let port = listener.local_addr().unwrap().port();
+    let limits = config.limits.clone();
     let router = app(Arc::new(AppState::new(config, db)));
-    runtime.spawn(async move { axum::serve(listener, router).await });
+    // The inbox's own connection handling, as `asi-inbox` serves.
+    runtime.spawn(async move { serve(listener, router, &limits, std::future::pending()).await });
 
     let started = Instant::now();
     let threads: Vec<_> = bodies

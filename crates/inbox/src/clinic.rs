@@ -22,8 +22,12 @@ pub struct Clinic {
     pub name: String,
     /// Contact details shown to citizens.
     pub contact: String,
-    /// The public key envelopes are sealed to (base64url).
+    /// The public key envelopes are sealed to (base64url): the one served to the app.
     pub public_key: String,
+    /// Keys the clinic used before `public_key`, still accepted for envelopes that phones
+    /// sealed with settings kept from before the change (not served).
+    #[serde(default)]
+    pub earlier_keys: Vec<EarlierKey>,
     /// SHA-256 (hex) of the token that lets the clinic read and delete its envelopes and
     /// register follow-up links.
     pub reader_token_sha256: String,
@@ -64,6 +68,35 @@ pub struct Clinic {
     pub identified_per_hour: u32,
 }
 
+/// A key the clinic used before its current one (`earlier_keys = [{ public_key = "…",
+/// accepted_until = "2027-06-30" }]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierKey {
+    /// The public key (base64url).
+    pub public_key: String,
+    /// The last day (UTC, `YYYY-MM-DD`) on which an envelope sealed to this key is accepted;
+    /// absent: accepted for good.
+    #[serde(default)]
+    pub accepted_until: Option<String>,
+}
+
+/// Which of its clinic's keys an envelope is sealed to, and whether that key is accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyUse {
+    /// The current key (`public_key`).
+    Current,
+    /// An earlier key, accepted today.
+    Earlier,
+    /// An earlier key whose `accepted_until` day is past.
+    Retired {
+        /// The last day it was accepted.
+        until: String,
+    },
+    /// None of the clinic's keys.
+    Unknown,
+}
+
 fn yes() -> bool {
     true
 }
@@ -98,6 +131,37 @@ pub enum ClinicError {
     /// The public key is not a key.
     #[error("public_key: {0}")]
     PublicKey(#[from] KeyError),
+    /// An earlier key is not a key.
+    #[error("earlier_keys #{number}: public_key: {source}")]
+    EarlierKey {
+        /// Its place in the list, from 1.
+        number: usize,
+        /// Why.
+        source: KeyError,
+    },
+    /// An earlier key is the current key.
+    #[error(
+        "earlier_keys #{0} is the current public_key: a key goes in earlier_keys only once another has replaced it"
+    )]
+    EarlierKeyIsCurrent(usize),
+    /// A key is listed twice in `earlier_keys`.
+    #[error("earlier_keys #{number} is the same key as earlier_keys #{first}: list each key once")]
+    EarlierKeyTwice {
+        /// Its place in the list, from 1.
+        number: usize,
+        /// The place of the first entry with that key.
+        first: usize,
+    },
+    /// An earlier key's `accepted_until` is not a day.
+    #[error(
+        "earlier_keys #{number}: accepted_until = {value:?} is not a day: write the last day on which envelopes sealed to that key are accepted as \"YYYY-MM-DD\" (UTC), e.g. \"2027-06-30\", or leave it out to accept them for good"
+    )]
+    AcceptedUntil {
+        /// Its place in the list, from 1.
+        number: usize,
+        /// The value given.
+        value: String,
+    },
     /// The reader token hash is not SHA-256 hex.
     #[error("reader_token_sha256 must be 64 hex digits")]
     ReaderTokenHash,
@@ -139,7 +203,32 @@ pub enum ClinicError {
 impl Clinic {
     /// Checks the key, the token hash and every setting against the instrument.
     pub fn check(&self) -> Result<(), ClinicError> {
-        PublicKey::from_text(&self.public_key)?;
+        let current = PublicKey::from_text(&self.public_key)?.key_id();
+        let mut earlier: Vec<String> = Vec::new();
+        for (i, key) in self.earlier_keys.iter().enumerate() {
+            let number = i + 1;
+            let id = PublicKey::from_text(&key.public_key)
+                .map_err(|source| ClinicError::EarlierKey { number, source })?
+                .key_id();
+            if id == current {
+                return Err(ClinicError::EarlierKeyIsCurrent(number));
+            }
+            if let Some(first) = earlier.iter().position(|e| *e == id) {
+                return Err(ClinicError::EarlierKeyTwice {
+                    number,
+                    first: first + 1,
+                });
+            }
+            if let Some(day) = &key.accepted_until
+                && !asi_instrument::date::is_iso_date(day)
+            {
+                return Err(ClinicError::AcceptedUntil {
+                    number,
+                    value: day.clone(),
+                });
+            }
+            earlier.push(id);
+        }
         let hash = &self.reader_token_sha256;
         if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(ClinicError::ReaderTokenHash);
@@ -175,6 +264,30 @@ impl Clinic {
     /// The clinic's public key.
     pub fn key(&self) -> PublicKey {
         PublicKey::from_text(&self.public_key).expect("checked when the configuration was loaded")
+    }
+
+    /// Which of the clinic's keys has id `key_id`, and whether an envelope sealed to it is
+    /// accepted on `today` (UTC, `YYYY-MM-DD`): the current key always, an earlier key until
+    /// the end of its `accepted_until` day, or for good without one.
+    pub fn key_use(&self, key_id: &str, today: &str) -> KeyUse {
+        if self.key().key_id() == key_id {
+            return KeyUse::Current;
+        }
+        let earlier = self
+            .earlier_keys
+            .iter()
+            .find(|k| PublicKey::from_text(&k.public_key).is_ok_and(|key| key.key_id() == key_id));
+        match earlier {
+            None => KeyUse::Unknown,
+            // Both are `YYYY-MM-DD`: their order as text is their order as days.
+            Some(EarlierKey {
+                accepted_until: Some(until),
+                ..
+            }) if today > until.as_str() => KeyUse::Retired {
+                until: until.clone(),
+            },
+            Some(_) => KeyUse::Earlier,
+        }
     }
 
     /// How many envelopes of `budget` the clinic takes per rolling hour.

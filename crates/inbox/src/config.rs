@@ -15,6 +15,11 @@ pub use crate::clinic::{Clinic, ClinicError};
 pub struct Config {
     /// Address to listen on, e.g. `127.0.0.1:8080` (`ASI_INBOX_LISTEN`).
     pub listen: String,
+    /// Address for the monitoring counters (`GET /metrics`, Prometheus' text format), a
+    /// listener of its own to keep private, e.g. `127.0.0.1:9464`; absent: none
+    /// (`ASI_INBOX_METRICS_LISTEN`).
+    #[serde(default)]
+    pub metrics_listen: Option<String>,
     /// The SQLite database file (`ASI_INBOX_DATABASE`).
     pub database: PathBuf,
     /// The built app (`dist/`) to serve at `/`, if any (`ASI_INBOX_APP_DIR`).
@@ -105,6 +110,9 @@ impl Config {
     pub fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) {
         if let Some(v) = var("ASI_INBOX_LISTEN") {
             self.listen = v;
+        }
+        if let Some(v) = var("ASI_INBOX_METRICS_LISTEN") {
+            self.metrics_listen = Some(v).filter(|v| !v.trim().is_empty());
         }
         if let Some(v) = var("ASI_INBOX_DATABASE") {
             self.database = v.into();

@@ -5,10 +5,12 @@
 
 pub mod api;
 pub mod app_files;
+pub mod backup;
 pub mod clinic;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod metrics;
 pub mod rate_limit;
 pub mod retention;
 pub mod serve;

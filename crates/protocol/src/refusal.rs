@@ -30,6 +30,9 @@ pub enum RefusalCode {
     UnknownClinic,
     /// 422: the envelope is sealed to another key than the clinic's.
     WrongKey,
+    /// 422: the envelope is sealed to an earlier key of the clinic, no longer accepted (its
+    /// `accepted_until` day is past).
+    KeyRetired,
     /// 422: the clinic does not take this form at this timepoint.
     NotOffered,
     /// 422 (404 on `GET /api/v1/links/…`): no link of the clinic has this token.
@@ -54,7 +57,7 @@ pub enum RefusalCode {
 
 impl RefusalCode {
     /// Every code of this version of the protocol (all but [`RefusalCode::Other`]).
-    pub const KNOWN: [RefusalCode; 18] = [
+    pub const KNOWN: [RefusalCode; 19] = [
         RefusalCode::BadRequest,
         RefusalCode::Unauthorized,
         RefusalCode::NotFound,
@@ -64,6 +67,7 @@ impl RefusalCode {
         RefusalCode::UnsupportedMediaType,
         RefusalCode::UnknownClinic,
         RefusalCode::WrongKey,
+        RefusalCode::KeyRetired,
         RefusalCode::NotOffered,
         RefusalCode::LinkUnknown,
         RefusalCode::LinkMismatch,
@@ -88,6 +92,7 @@ impl RefusalCode {
             RefusalCode::UnsupportedMediaType => 415,
             RefusalCode::UnknownClinic
             | RefusalCode::WrongKey
+            | RefusalCode::KeyRetired
             | RefusalCode::NotOffered
             | RefusalCode::LinkUnknown
             | RefusalCode::LinkMismatch
@@ -112,6 +117,7 @@ impl RefusalCode {
                 | RefusalCode::UnsupportedMediaType
                 | RefusalCode::UnknownClinic
                 | RefusalCode::WrongKey
+                | RefusalCode::KeyRetired
                 | RefusalCode::NotOffered
                 | RefusalCode::LinkUnknown
                 | RefusalCode::LinkMismatch
@@ -134,6 +140,7 @@ impl RefusalCode {
             RefusalCode::UnsupportedMediaType => "unsupported_media_type",
             RefusalCode::UnknownClinic => "unknown_clinic",
             RefusalCode::WrongKey => "wrong_key",
+            RefusalCode::KeyRetired => "key_retired",
             RefusalCode::NotOffered => "not_offered",
             RefusalCode::LinkUnknown => "link_unknown",
             RefusalCode::LinkMismatch => "link_mismatch",
@@ -215,7 +222,7 @@ mod tests {
 
     #[test]
     fn a_code_from_a_newer_inbox_is_read_as_other_and_retried() {
-        let refusal = Refusal::parse(br#"{"error": "x", "code": "key_retired"}"#).unwrap();
+        let refusal = Refusal::parse(br#"{"error": "x", "code": "inbox_on_fire"}"#).unwrap();
         assert_eq!(refusal.code, RefusalCode::Other);
         assert!(!refusal.code.is_final());
         assert_eq!(Refusal::parse(b"<html>"), None);
@@ -227,5 +234,13 @@ mod tests {
             let about_the_envelope = matches!(code.status(), 400 | 409 | 410 | 413 | 415 | 422);
             assert_eq!(code.is_final(), about_the_envelope, "{code:?}");
         }
+    }
+
+    #[test]
+    fn a_retired_key_is_a_final_422() {
+        let refusal = Refusal::parse(br#"{"error": "x", "code": "key_retired"}"#).unwrap();
+        assert_eq!(refusal.code, RefusalCode::KeyRetired);
+        assert_eq!(refusal.code.status(), 422);
+        assert!(refusal.code.is_final());
     }
 }

@@ -3,9 +3,10 @@
 use std::sync::Arc;
 
 use asi_envelope::{Envelope, Metadata, inspect};
-use asi_protocol::{Ack, AckStatus, EnvelopePage};
+use asi_protocol::{Ack, AckStatus, EnvelopePage, RefusalCode};
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -13,7 +14,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{ApiError, AppState, reader_clinic};
-use crate::clinic::Clinic;
+use crate::clinic::{Clinic, KeyUse};
 use crate::db::{Deleted, Row, Stored};
 use crate::rate_limit::Budget;
 
@@ -26,19 +27,23 @@ fn parse(body: &[u8]) -> Result<(Envelope, Metadata), ApiError> {
     Ok((envelope, metadata))
 }
 
-/// The clinic the envelope is for, if its key is the clinic's.
-fn addressee<'a>(state: &'a AppState, metadata: &Metadata) -> Result<&'a Clinic, ApiError> {
+/// The clinic the envelope is for, if its key is one of the clinic's (current or earlier),
+/// and what its key is to the clinic today.
+fn addressee<'a>(
+    state: &'a AppState,
+    metadata: &Metadata,
+) -> Result<(&'a Clinic, KeyUse), ApiError> {
     let clinic = state
         .config
         .clinic(&metadata.clinic)
         .ok_or_else(|| ApiError::UnknownClinic(metadata.clinic.clone()))?;
-    if clinic.key().key_id() != metadata.key_id {
-        return Err(ApiError::WrongKey {
+    match clinic.key_use(&metadata.key_id, &state.clock.today()) {
+        KeyUse::Unknown => Err(ApiError::WrongKey {
             key_id: metadata.key_id.clone(),
             clinic: clinic.id.clone(),
-        });
+        }),
+        known => Ok((clinic, known)),
     }
-    Ok(clinic)
 }
 
 /// The answer to an envelope stored now or before: the acknowledgement naming it by id and
@@ -68,18 +73,62 @@ fn row<'a>(metadata: &'a Metadata, body: &'a [u8]) -> Row<'a> {
     }
 }
 
-/// `POST /api/v1/envelopes`.
-pub async fn post(State(state): State<Arc<AppState>>, body: Bytes) -> Result<Response, ApiError> {
+/// `POST /api/v1/envelopes`, counted ([`crate::metrics`]).
+pub async fn post(
+    State(state): State<Arc<AppState>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let body = match body {
+        Ok(body) => body,
+        // Over the size limit; a body that never arrived whole (408) is not counted.
+        Err(rejection) => {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                state.metrics.refused(None, RefusalCode::TooLarge);
+            }
+            return rejection.into_response();
+        }
+    };
+    let mut clinic = None;
+    let answer = accept(&state, body, &mut clinic).await;
+    let clinic = clinic.as_deref();
+    match &answer {
+        Ok(response) if response.status() == StatusCode::CREATED => {
+            state.metrics.stored(clinic.unwrap_or_default());
+        }
+        Ok(_) => state.metrics.repeated(clinic.unwrap_or_default()),
+        Err(refusal) => state.metrics.refused(clinic, refusal.code()),
+    }
+    answer.into_response()
+}
+
+/// Checks and stores an envelope; sets `named` to its clinic once it is known to be one
+/// served here.
+async fn accept(
+    state: &Arc<AppState>,
+    body: Bytes,
+    named: &mut Option<String>,
+) -> Result<Response, ApiError> {
     let (envelope, metadata) = parse(&body)?;
-    let clinic = addressee(&state, &metadata)?;
-    // A resend of an envelope stored (or deleted) before is answered first, whatever its link
-    // or the clinic's settings say now: the phone may never have heard the first answer.
+    if state.config.clinic(&metadata.clinic).is_some() {
+        *named = Some(metadata.clinic.clone());
+    }
+    let (clinic, key) = addressee(state, &metadata)?;
+    // A resend of an envelope stored (or deleted) before is answered first, whatever its link,
+    // its key's retirement or the clinic's settings say now: the phone may never have heard
+    // the first answer.
     let seen = {
         let (id, body) = (envelope.id.clone(), body.clone());
         state.run(move |db| db.previous(&id, &body)).await?
     };
     if let Some(seen) = seen {
         return answer(&envelope.id, &body, seen);
+    }
+    if let KeyUse::Retired { until } = key {
+        return Err(ApiError::KeyRetired {
+            key_id: metadata.key_id,
+            clinic: clinic.id.clone(),
+            until,
+        });
     }
     if !clinic.offers(&metadata.form, &metadata.timepoint) {
         return Err(ApiError::NotOffered {

@@ -27,12 +27,25 @@ pub enum ApiError {
     #[error("this inbox has no clinic {0}")]
     UnknownClinic(String),
     /// The envelope is sealed to another key than the clinic's (422 `wrong_key`).
-    #[error("the envelope is sealed to key {key_id}, which is not clinic {clinic}'s key")]
+    #[error("the envelope is sealed to key {key_id}, which is none of clinic {clinic}'s keys")]
     WrongKey {
         /// The envelope's key id.
         key_id: String,
         /// The clinic.
         clinic: String,
+    },
+    /// The envelope is sealed to an earlier key of the clinic whose last day is past (422
+    /// `key_retired`).
+    #[error(
+        "the envelope is sealed to key {key_id}, an earlier key of clinic {clinic} accepted until {until} (UTC) and retired since"
+    )]
+    KeyRetired {
+        /// The envelope's key id.
+        key_id: String,
+        /// The clinic.
+        clinic: String,
+        /// The key's last day.
+        until: String,
     },
     /// Other data is stored under this id or token hash (409 `conflict`).
     #[error("{0}")]
@@ -99,6 +112,7 @@ impl ApiError {
             ApiError::NotFound => RefusalCode::NotFound,
             ApiError::UnknownClinic(_) => RefusalCode::UnknownClinic,
             ApiError::WrongKey { .. } => RefusalCode::WrongKey,
+            ApiError::KeyRetired { .. } => RefusalCode::KeyRetired,
             ApiError::Conflict(_) => RefusalCode::Conflict,
             ApiError::NotOffered { .. } => RefusalCode::NotOffered,
             ApiError::LinkUnknown | ApiError::NoSuchLink => RefusalCode::LinkUnknown,

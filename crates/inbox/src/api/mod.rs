@@ -34,6 +34,8 @@ pub struct AppState {
     pub config: Config,
     /// The database.
     pub db: Db,
+    /// The counters served on `metrics_listen`.
+    pub metrics: crate::metrics::Metrics,
     clock: Arc<dyn Clock>,
     limiter: RateLimiter,
 }
@@ -49,6 +51,7 @@ impl AppState {
         AppState {
             config,
             db,
+            metrics: Default::default(),
             clock,
             limiter: RateLimiter::default(),
         }
