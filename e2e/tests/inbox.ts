@@ -81,15 +81,47 @@ export class Inbox {
   /** The inbox's SQLite file. */
   readonly sqlitePath: string;
 
+  /** The clinic's key files, oldest first; the last is the current key (`keyFile`). */
+  readonly keyFiles: string[];
+
   constructor(
     readonly url: string,
     readonly clinic: { id: string; name: string; publicKey: string },
-    readonly keyFile: string,
+    public keyFile: string,
     readonly token: string,
     private process: ChildProcess,
     private dir: string,
+    private options: StartOptions,
   ) {
     this.sqlitePath = join(dir, "inbox.sqlite");
+    this.keyFiles = [keyFile];
+  }
+
+  /**
+   * Rotates the clinic's key as `docs/operations.md` says: a new key pair (`asi keygen`), the
+   * old public key moved to `earlier_keys`, and the inbox restarted on the same address with
+   * the same database. Returns the new key file; `keyFiles` lists every key file.
+   */
+  async rotate(): Promise<string> {
+    const keyFile = join(this.dir, `clinic-${this.keyFiles.length + 1}.key`);
+    const { public_key: publicKey } = JSON.parse(
+      // keygen's backup advice on stderr is for people, not for the test log.
+    execFileSync(bin("asi"), ["keygen", "--out", keyFile], { encoding: "utf-8", stdio: ["ignore", "pipe", "pipe"] }),
+    );
+    const earlier = [this.clinic.publicKey, ...((this.options.clinic?.earlier_keys as unknown[]) ?? [])];
+    this.keyFiles.push(keyFile);
+    this.clinic.publicKey = publicKey;
+    this.keyFile = keyFile;
+    this.options = {
+      clinic: { ...this.options.clinic, earlier_keys: earlier.map((key) => (typeof key === "string" ? { public_key: key } : key)) },
+    };
+    const exited = new Promise((ok) => this.process.once("exit", ok));
+    this.process.kill("SIGTERM");
+    await exited;
+    const config = writeConfig(this.dir, new URL(this.url).host, this.clinic, this.token, this.options);
+    this.process = spawn(bin("asi-inbox"), ["--config", config], { stdio: ["ignore", "pipe", "inherit"] });
+    await listeningUrl(this.process);
+    return keyFile;
   }
 
   /**
@@ -163,19 +195,19 @@ function listeningUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-export async function startInbox(options: StartOptions = {}): Promise<Inbox> {
-  const dir = mkdtempSync(join(tmpdir(), "asi-e2e-inbox-"));
-  const keyFile = join(dir, "clinic.key");
-  const { public_key: publicKey } = JSON.parse(
-    execFileSync(bin("asi"), ["keygen", "--out", keyFile], { encoding: "utf-8" }),
-  );
-  const token = randomBytes(32).toString("base64url");
-  const clinic = { id: "demo", name: "Demo Rusmiddelcenter", publicKey };
+/** Writes the inbox's configuration for the demo clinic into `dir`; returns its path. */
+function writeConfig(
+  dir: string,
+  listen: string,
+  clinic: { id: string; name: string; publicKey: string },
+  token: string,
+  options: StartOptions,
+): string {
   const config = join(dir, "inbox.toml");
   writeFileSync(
     config,
     [
-      `listen = "127.0.0.1:0"`,
+      `listen = "${listen}"`,
       `database = ${JSON.stringify(join(dir, "inbox.sqlite"))}`,
       `app_dir = ${JSON.stringify(dist)}`,
       `allowed_origins = []`,
@@ -184,14 +216,27 @@ export async function startInbox(options: StartOptions = {}): Promise<Inbox> {
       `id = "${clinic.id}"`,
       `name = "${clinic.name}"`,
       `contact = "Tlf. 70 00 00 00"`,
-      `public_key = "${publicKey}"`,
+      `public_key = "${clinic.publicKey}"`,
       `reader_token_sha256 = "${createHash("sha256").update(token).digest("hex")}"`,
       ...Object.entries(options.clinic ?? {}).map(([key, value]) => `${tomlKey(key)} = ${toml(value)}`),
     ].join("\n"),
   );
+  return config;
+}
+
+export async function startInbox(options: StartOptions = {}): Promise<Inbox> {
+  const dir = mkdtempSync(join(tmpdir(), "asi-e2e-inbox-"));
+  const keyFile = join(dir, "clinic.key");
+  const { public_key: publicKey } = JSON.parse(
+    // keygen's backup advice on stderr is for people, not for the test log.
+    execFileSync(bin("asi"), ["keygen", "--out", keyFile], { encoding: "utf-8", stdio: ["ignore", "pipe", "pipe"] }),
+  );
+  const token = randomBytes(32).toString("base64url");
+  const clinic = { id: "demo", name: "Demo Rusmiddelcenter", publicKey };
+  const config = writeConfig(dir, "127.0.0.1:0", clinic, token, options);
   const child = spawn(bin("asi-inbox"), ["--config", config], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await listeningUrl(child);
-  return new Inbox(url, clinic, keyFile, token, child, dir);
+  return new Inbox(url, clinic, keyFile, token, child, dir, options);
 }
 
 /** Playwright's `test` with a fresh inbox per test. */

@@ -45,11 +45,16 @@ pub fn open_all(keys: &KeyRing, envelopes: &[String]) -> Opened {
 pub fn Summary(loaded: StoredValue<crate::Loaded>) -> impl IntoView {
     let (count, failures) =
         loaded.with_value(|l| (l.opened.responses.len(), l.opened.failures.clone()));
+    let noun = if count == 1 {
+        "besvarelse"
+    } else {
+        "besvarelser"
+    };
     let said = if failures.is_empty() {
-        format!("{count} besvarelser er åbnet.")
+        format!("{count} {noun} er åbnet.")
     } else {
         format!(
-            "{count} besvarelser er åbnet. {} kunne ikke åbnes (se nedenfor).",
+            "{count} {noun} er åbnet. {} kunne ikke åbnes (se nedenfor).",
             failures.len()
         )
     };
