@@ -2,15 +2,12 @@
 //! key files, keygen's backup warning, the paper recovery form and restoring from it, and
 //! checking a key file against the inbox.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
 mod common;
-use common::asi;
+use common::{StandIn, asi};
 
 /// A fresh directory, removed at the end.
 struct Dir(PathBuf);
@@ -383,66 +380,23 @@ fn the_paper_form_goes_to_a_private_new_file() {
 }
 
 /// A stand-in inbox serving the public settings of clinic `demo` with `public_key`; every
-/// other path is a 404 refusal. Records each request line and whether it had a token.
-struct StandIn {
-    url: String,
-    seen: Arc<Mutex<Vec<(String, bool)>>>,
-}
-
-impl StandIn {
-    fn start(public_key: &str) -> StandIn {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let recorded = seen.clone();
-        let settings = serde_json::json!({
-            "id": "demo", "name": "Demo", "contact": "Tlf. 1",
-            "public_key": public_key, "key_id": "ignored-by-the-check",
-        })
-        .to_string();
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let mut stream = stream.unwrap();
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut request = String::new();
-                reader.read_line(&mut request).unwrap();
-                let (mut token, mut length) = (false, 0usize);
-                loop {
-                    let mut line = String::new();
-                    reader.read_line(&mut line).unwrap();
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    let (name, value) = line.split_once(": ").unwrap();
-                    match name.to_ascii_lowercase().as_str() {
-                        "authorization" => token = true,
-                        "content-length" => length = value.parse().unwrap(),
-                        _ => {}
-                    }
-                }
-                let mut body = vec![0; length];
-                reader.read_exact(&mut body).unwrap();
-                let request = request.split(' ').take(2).collect::<Vec<_>>().join(" ");
-                let (status, answer) = if request == "GET /api/v1/clinics/demo" {
-                    ("200 OK", settings.clone())
-                } else {
-                    (
-                        "404 Not Found",
-                        r#"{"error":"unknown clinic","code":"unknown_clinic"}"#.to_owned(),
-                    )
-                };
-                recorded.lock().unwrap().push((request, token));
-                write!(
-                    stream,
-                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
-                    answer.len()
-                )
-                .unwrap();
-            }
-        });
-        StandIn { url, seen }
-    }
+/// other path is a 404 refusal.
+fn stand_in(public_key: &str) -> StandIn {
+    let settings = serde_json::json!({
+        "id": "demo", "name": "Demo", "contact": "Tlf. 1",
+        "public_key": public_key, "key_id": "ignored-by-the-check",
+    })
+    .to_string();
+    StandIn::start(move |request, _| {
+        if request == "GET /api/v1/clinics/demo" {
+            ("200 OK", settings.clone())
+        } else {
+            (
+                "404 Not Found",
+                r#"{"error":"unknown clinic","code":"unknown_clinic"}"#.to_owned(),
+            )
+        }
+    })
 }
 
 #[test]
@@ -452,7 +406,7 @@ fn key_check_says_yes_for_the_inbox_key_and_no_with_both_ids_for_another() {
     let (other, other_printed) = d.keygen("other.key");
     let id = printed["key_id"].as_str().unwrap();
     let other_id = other_printed["key_id"].as_str().unwrap();
-    let inbox = StandIn::start(printed["public_key"].as_str().unwrap());
+    let inbox = stand_in(printed["public_key"].as_str().unwrap());
     let url = inbox.url.as_str();
 
     let (code, out, err) = asi(
@@ -533,10 +487,10 @@ fn key_check_says_yes_for_the_inbox_key_and_no_with_both_ids_for_another() {
     );
 
     // The public settings need no token, and none is sent.
-    let seen = inbox.seen.lock().unwrap().clone();
+    let seen = inbox.seen();
     assert_eq!(seen.len(), 4, "{seen:?}");
-    assert!(seen.iter().all(|(_, token)| !token), "{seen:?}");
-    assert_eq!(seen[0].0, "GET /api/v1/clinics/demo");
+    assert!(seen.iter().all(|s| s.bearer.is_none()), "{seen:?}");
+    assert_eq!(seen[0].request, "GET /api/v1/clinics/demo");
 }
 
 /// `asi <command> --help`, with clap's line wrapping made single spaces.

@@ -2,79 +2,37 @@
 //! `--token` or `ASI_READER_TOKEN` (issue 12): each source reaches the inbox as the bearer
 //! token, and a missing, unreadable or empty one is a clear error before the inbox is asked.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 use assert_cmd::Command;
 
+mod common;
+use common::StandIn;
+
 const TOKEN: &str = "-reader-token-from-a-source";
 
-/// A stand-in inbox: records each request's line and bearer token; answers `{"items": []}`
-/// (an empty clinic) to a GET and `{"created":1}` to a POST when the bearer token is [`TOKEN`], 401
-/// otherwise.
-struct StandIn {
-    url: String,
-    seen: Arc<Mutex<Vec<(String, String)>>>,
+/// A stand-in inbox: answers `{"items": [], "next": ""}` (an empty clinic) to a GET and
+/// `{"created": 1}` to a POST when the bearer token is [`TOKEN`], 401 otherwise.
+fn stand_in() -> StandIn {
+    StandIn::start(
+        |request, bearer| match (bearer == Some(TOKEN), request.starts_with("GET")) {
+            (false, _) => (
+                "401 Unauthorized",
+                r#"{"error":"unknown reader token","code":"unauthorized"}"#.into(),
+            ),
+            (true, true) => ("200 OK", r#"{"items":[],"next":""}"#.into()),
+            (true, false) => ("201 Created", r#"{"created":1}"#.into()),
+        },
+    )
 }
 
-impl StandIn {
-    fn start() -> StandIn {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let recorded = seen.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let mut stream = stream.unwrap();
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut request = String::new();
-                reader.read_line(&mut request).unwrap();
-                let (mut bearer, mut length) = (String::new(), 0usize);
-                loop {
-                    let mut line = String::new();
-                    reader.read_line(&mut line).unwrap();
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    let (name, value) = line.split_once(": ").unwrap();
-                    match name.to_ascii_lowercase().as_str() {
-                        "authorization" => bearer = value.trim_start_matches("Bearer ").into(),
-                        "content-length" => length = value.parse().unwrap(),
-                        _ => {}
-                    }
-                }
-                let mut body = vec![0; length];
-                reader.read_exact(&mut body).unwrap();
-                let (status, answer) = match (bearer == TOKEN, request.starts_with("GET")) {
-                    (false, _) => ("401 Unauthorized", r#"{"error":"unknown reader token"}"#),
-                    (true, true) => ("200 OK", r#"{"items":[],"next":""}"#),
-                    (true, false) => ("201 Created", r#"{"created":1}"#),
-                };
-                let request = request.split(' ').take(2).collect::<Vec<_>>().join(" ");
-                recorded.lock().unwrap().push((request, bearer));
-                write!(
-                    stream,
-                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
-                    answer.len()
-                )
-                .unwrap();
-            }
-        });
-        StandIn { url, seen }
-    }
-
-    /// The bearer tokens the requests carried.
-    fn bearers(&self) -> Vec<String> {
-        self.seen
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(_, b)| b.clone())
-            .collect()
-    }
+/// The bearer tokens the stand-in's requests carried.
+fn bearers(inbox: &StandIn) -> Vec<String> {
+    inbox
+        .seen()
+        .into_iter()
+        .filter_map(|seen| seen.bearer)
+        .collect()
 }
 
 /// A fresh directory with the clinic's private key (for export).
@@ -168,7 +126,7 @@ const HEADER_ONLY: usize = 1;
 
 #[test]
 fn a_token_file_gives_its_first_non_blank_line_trimmed() {
-    let inbox = StandIn::start();
+    let inbox = stand_in();
     let dir = Dir::new("file");
     let file = dir.file(
         "reader-token",
@@ -182,30 +140,30 @@ fn a_token_file_gives_its_first_non_blank_line_trimmed() {
     let (code, csv, err) = links(&inbox, &["--token-file", &file], None);
     assert_eq!(code, 0, "{err}");
     assert_eq!(csv.lines().count(), 2);
-    assert_eq!(inbox.bearers(), [TOKEN, TOKEN]);
+    assert_eq!(bearers(&inbox), [TOKEN, TOKEN]);
 }
 
 #[test]
 fn the_environment_variable_is_used_when_no_option_is_given() {
-    let inbox = StandIn::start();
+    let inbox = stand_in();
     let dir = Dir::new("env");
     let (code, _, err) = export(&inbox, &dir, &[], Some(&format!("{TOKEN}\n")));
     assert_eq!(code, 0, "{err}");
     let (code, _, err) = links(&inbox, &[], Some(TOKEN));
     assert_eq!(code, 0, "{err}");
-    assert_eq!(inbox.bearers(), [TOKEN, TOKEN]);
+    assert_eq!(bearers(&inbox), [TOKEN, TOKEN]);
 }
 
 #[test]
 fn an_option_wins_over_the_environment_variable() {
-    let inbox = StandIn::start();
+    let inbox = stand_in();
     let dir = Dir::new("precedence");
     let file = dir.file("reader-token", TOKEN, 0o600);
     let (code, _, err) = links(&inbox, &["--token-file", &file], Some("stale"));
     assert_eq!(code, 0, "{err}");
     let (code, _, err) = export(&inbox, &dir, &["--token", TOKEN], Some("stale"));
     assert_eq!(code, 0, "{err}");
-    assert_eq!(inbox.bearers(), [TOKEN, TOKEN]);
+    assert_eq!(bearers(&inbox), [TOKEN, TOKEN]);
     // The stale variable alone is refused, and the message says where the token came from.
     let (code, _, err) = export(&inbox, &dir, &[], Some("stale"));
     assert_eq!(code, 2);
@@ -232,7 +190,7 @@ fn an_option_wins_over_the_environment_variable() {
 
 #[test]
 fn no_token_is_a_clear_error_and_nothing_is_asked() {
-    let inbox = StandIn::start();
+    let inbox = stand_in();
     let dir = Dir::new("none");
     for (code, out, err) in [export(&inbox, &dir, &[], None), links(&inbox, &[], None)] {
         assert_eq!((code, out.as_str()), (2, ""));
@@ -247,12 +205,12 @@ fn no_token_is_a_clear_error_and_nothing_is_asked() {
         err.starts_with("asi: no reader token for the inbox: give --token-file FILE or set the environment variable ASI_READER_TOKEN"),
         "{err}"
     );
-    assert!(inbox.bearers().is_empty());
+    assert!(bearers(&inbox).is_empty());
 }
 
 #[test]
 fn an_unreadable_or_empty_token_is_a_clear_error() {
-    let inbox = StandIn::start();
+    let inbox = stand_in();
     let dir = Dir::new("bad");
     let missing = dir.path("no-such-token");
     let (code, _, err) = links(&inbox, &["--token-file", &missing], Some(TOKEN));
@@ -287,13 +245,13 @@ fn an_unreadable_or_empty_token_is_a_clear_error() {
     let (code, _, err) = links(&inbox, &["--lang", "en", "--token", ""], None);
     assert_eq!(code, 2);
     assert_eq!(err.trim(), "asi: the reader token from --token is empty");
-    assert!(inbox.bearers().is_empty());
+    assert!(bearers(&inbox).is_empty());
 }
 
 #[cfg(unix)]
 #[test]
 fn a_token_file_others_can_read_is_warned_about() {
-    let inbox = StandIn::start();
+    let inbox = stand_in();
     let dir = Dir::new("mode");
     let file = dir.file("reader-token", TOKEN, 0o644);
     let (code, csv, err) = links(&inbox, &["--token-file", &file], None);

@@ -150,15 +150,7 @@ fn main() {
         let json = sealed(&public, (form, timepoint, *mode, record));
         let envelope = asi_envelope::Envelope::from_json(&json).unwrap();
         let metadata = asi_envelope::inspect(&envelope).unwrap();
-        let row = Row {
-            id: &metadata.id,
-            clinic: &metadata.clinic,
-            key_id: &metadata.key_id,
-            form: &metadata.form,
-            timepoint: &metadata.timepoint,
-            day: &metadata.day,
-            body: json.as_bytes(),
-        };
+        let row = Row::of(&metadata, json.as_bytes());
         assert_eq!(db.store(&row).unwrap(), Stored::Created);
         body_bytes += json.len();
         ids.push(metadata.id);

@@ -61,18 +61,6 @@ fn answer(id: &str, body: &[u8], stored: Stored) -> Result<Response, ApiError> {
     Ok((status, Json(Ack::new(id, ack, body))).into_response())
 }
 
-fn row<'a>(metadata: &'a Metadata, body: &'a [u8]) -> Row<'a> {
-    Row {
-        id: &metadata.id,
-        clinic: &metadata.clinic,
-        key_id: &metadata.key_id,
-        form: &metadata.form,
-        timepoint: &metadata.timepoint,
-        day: &metadata.day,
-        body,
-    }
-}
-
 /// `POST /api/v1/envelopes`, counted ([`crate::metrics`]).
 pub async fn post(
     State(state): State<Arc<AppState>>,
@@ -142,7 +130,7 @@ async fn accept(
             let (hash, today) = (asi_envelope::token_hash(token), state.clock.today());
             let (metadata, body) = (metadata.clone(), body.clone());
             state
-                .run(move |db| db.store_linked(&row(&metadata, &body), &hash, &today))
+                .run(move |db| db.store_linked(&Row::of(&metadata, &body), &hash, &today))
                 .await??
         }
         None => {
@@ -154,7 +142,9 @@ async fn accept(
             let per_hour = clinic.per_hour(budget);
             state.limiter.admit(&clinic.id, budget, per_hour, now)?;
             let (metadata, body) = (metadata.clone(), body.clone());
-            let stored = state.run(move |db| db.store(&row(&metadata, &body))).await;
+            let stored = state
+                .run(move |db| db.store(&Row::of(&metadata, &body)))
+                .await;
             if !matches!(stored, Ok(Stored::Created)) {
                 // Not new after all (a concurrent resend), or not stored: it does not count.
                 state.limiter.refund(&clinic.id, budget, now);

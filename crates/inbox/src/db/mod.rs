@@ -52,6 +52,21 @@ pub struct Row<'a> {
     pub body: &'a [u8],
 }
 
+impl<'a> Row<'a> {
+    /// The row of an envelope whose clear metadata is `metadata` and bytes `body`.
+    pub fn of(metadata: &'a asi_envelope::Metadata, body: &'a [u8]) -> Row<'a> {
+        Row {
+            id: &metadata.id,
+            clinic: &metadata.clinic,
+            key_id: &metadata.key_id,
+            form: &metadata.form,
+            timepoint: &metadata.timepoint,
+            day: &metadata.day,
+            body,
+        }
+    }
+}
+
 /// The database.
 pub struct Db {
     conn: Mutex<Connection>,
