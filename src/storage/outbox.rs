@@ -1,8 +1,9 @@
 //! The outbox: sealed envelopes waiting to be sent, in the `outbox` store (schema v2), keyed
 //! by envelope id, value `{envelope: <the envelope JSON text>, queued: <ms>, refused?: <HTTP
-//! status>, refused_code?: <the inbox's refusal code>}`. An envelope is already ciphertext, so it is stored as it will be sent; it
-//! leaves the outbox only when the inbox has answered 201 or 200 for its id. One the inbox
-//! refused for good (`refused`) stays until the citizen deletes their answers.
+//! status>, refused_code?: <the inbox's refusal code>}`. An envelope is already ciphertext, so
+//! it is stored as it will be sent; it leaves the outbox only when the inbox's answer
+//! acknowledges it (`crate::sender`). One the inbox refused for good (`refused`) stays until
+//! the citizen deletes their answers.
 
 use asi_protocol::RefusalCode;
 use indexed_db_futures::prelude::*;
