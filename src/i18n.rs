@@ -48,6 +48,7 @@ pub struct Strings {
     pub wellbeing_heading: &'static str,
     pub wellbeing_you: fn(&str) -> String,
     pub wellbeing_youth: fn(&str) -> String,
+    pub wellbeing_youth_note: &'static str,
     pub wellbeing_parts: &'static str,
     pub asi_heading: &'static str,
     pub asi_lead: &'static str,
@@ -79,6 +80,7 @@ pub struct Strings {
     pub all_sent: &'static str,
     pub waiting: fn(usize) -> String,
     pub waiting_memory: fn(usize) -> String,
+    pub waiting_unreachable: fn(usize) -> String,
     pub waiting_busy: fn(usize) -> String,
     pub waiting_not_acknowledged: fn(usize) -> String,
     pub refused_anonymous: &'static str,
@@ -165,7 +167,8 @@ pub const DA: Strings = Strings {
     crisis_emergency: "Er dit liv i fare lige nu, så ring 112.",
     wellbeing_heading: "Trivsel",
     wellbeing_you: |v| format!("Din trivsel: {v} ud af 10"),
-    wellbeing_youth: |v| format!("Gennemsnit for danske unge: {v}"),
+    wellbeing_youth: |v| format!("Gennemsnit for unge 15–25 år i Danmark: {v}"),
+    wellbeing_youth_note: "Tallet kommer fra en undersøgelse af unge. Det er ikke en norm for voksne i andre aldre.",
     wellbeing_parts: "Trivsel i de tre dele",
     asi_heading: "Belastning på seks områder",
     asi_lead: "Tallene går fra 0 (ingen belastning) til 1 (meget stor belastning) og bygger på dine svar om de sidste 30 dage.",
@@ -197,6 +200,11 @@ pub const DA: Strings = Strings {
     all_sent: "Sendt. Alle dine svar er modtaget.",
     waiting: |n| {
         format!("Gemt på telefonen — sendes automatisk når du er online. {n} svar venter.")
+    },
+    waiting_unreachable: |n| {
+        format!(
+            "Ikke sendt endnu: klinikkens indbakke kan ikke nås lige nu. Dine svar er gemt på telefonen og sendes automatisk, så snart det lykkes. {n} svar venter."
+        )
     },
     waiting_busy: |n| {
         format!(
@@ -322,7 +330,8 @@ pub const EN: Strings = Strings {
     crisis_emergency: "If your life is in danger right now, call 112.",
     wellbeing_heading: "Wellbeing",
     wellbeing_you: |v| format!("Your wellbeing: {v} out of 10"),
-    wellbeing_youth: |v| format!("Average for young people in Denmark: {v}"),
+    wellbeing_youth: |v| format!("Average for young people aged 15–25 in Denmark: {v}"),
+    wellbeing_youth_note: "The figure comes from a study of young people. It is not a norm for adults of other ages.",
     wellbeing_parts: "Wellbeing in its three parts",
     asi_heading: "Burden in six areas",
     asi_lead: "The numbers run from 0 (no burden) to 1 (a very heavy burden) and are based on your answers about the last 30 days.",
@@ -355,6 +364,12 @@ pub const EN: Strings = Strings {
     waiting: |n| {
         format!(
             "Saved on your phone — will be sent automatically when you are online. {}.",
+            responses_waiting(n)
+        )
+    },
+    waiting_unreachable: |n| {
+        format!(
+            "Not sent yet: the clinic's inbox cannot be reached just now. Your answers are saved on your phone and will be sent automatically as soon as it can be. {}.",
             responses_waiting(n)
         )
     },

@@ -112,3 +112,21 @@ test("a response held back by the clinic's limit is kept, the citizen is told so
   expect(seen.filter((s) => s === "201")).toHaveLength(1);
   expect(await inbox.envelopes()).toHaveLength(1);
 });
+
+test("online but without an answer from the inbox, the citizen is told the inbox, not the connection, is the reason", async ({ page, context, inbox, consoleGuard }) => {
+  consoleGuard.allow(/Failed to load resource: net::ERR_FAILED.*\/api\/v1\/envelopes/, "the test makes the inbox unreachable");
+  let reachable = false;
+  await openBehind(page, inbox, () => async (route) => {
+    if (reachable) await route.fulfill({ response: await route.fetch() });
+    else await route.abort("failed");
+  });
+  await answerAndSend(page);
+  await expect(sendStatus(page)).toHaveText(
+    "Ikke sendt endnu: klinikkens indbakke kan ikke nås lige nu. Dine svar er gemt på telefonen og sendes automatisk, så snart det lykkes. 1 svar venter.",
+  );
+  expect(await kept(page)).toEqual({ drafts: 0, outbox: 1 });
+  reachable = true;
+  await backOnline(context);
+  await expect(sendStatus(page)).toHaveText(`Sendt. ${clinicName} har modtaget dine svar.`);
+  expect(await inbox.envelopes()).toHaveLength(1);
+});

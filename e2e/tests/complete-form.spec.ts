@@ -16,7 +16,16 @@ test("completing the ASI kort with vector v3_hcs_like shows its scores", async (
     await expect(page.locator(`tr[data-score="${key}"] td.you .value`)).toHaveText(shown(scores[key], 2));
   }
   await expect(page.locator('[data-score="wellbeing"]')).toContainText(`${shown(scores.wellbeing, 1)} ud af 10`);
-  await expect(page.locator('tr[data-score="asi6"] td.ref .value')).toHaveText("0,35");
+  // The national outpatient means as Table 3 of the HCS report prints them (three decimals).
+  const table3: Record<string, string> = {
+    economy: "0,828", medical: "0,331", psychiatric: "0,397", alcohol: "0,131", legal: "0,105", drug: "0,319", asi6: "0,352",
+  };
+  for (const [key, mean] of Object.entries(table3)) {
+    await expect(page.locator(`tr[data-score="${key}"] td.ref .value`)).toHaveText(mean);
+  }
+  // The wellbeing reference says whom it describes, and that it is no norm for older people.
+  await expect(page.locator('[data-reference="wellbeing"]')).toHaveText("Gennemsnit for unge 15–25 år i Danmark: 7,45");
+  await expect(page.getByText("Det er ikke en norm for voksne i andre aldre.")).toBeVisible();
   await expect(page.getByText("ikke en diagnose")).toBeVisible();
   // No suicidal thoughts in this vector: no crisis block.
   await expect(page.getByRole("heading", { name: "Har du det svært lige nu?" })).toHaveCount(0);

@@ -209,7 +209,10 @@ fn Scores(scores: Scores, parts: Vec<(&'static str, Option<f64>)>) -> impl IntoV
                             <span class="meter-you" style:width=css_percent(w / 10.0)></span>
                             <span class="meter-ref" style:left=css_percent(youth / 10.0)></span>
                         </div>
-                        <p>{move || (s().wellbeing_youth)(&format_decimal(youth, 2, lang.get()))}</p>
+                        <p data-reference="wellbeing">
+                            {move || (s().wellbeing_youth)(&format_decimal(youth, 2, lang.get()))}
+                        </p>
+                        <p class="hint">{tr(|s| s.wellbeing_youth_note)}</p>
                         <h3>{tr(|s| s.wellbeing_parts)}</h3>
                         <ul class="parts">
                             {parts
@@ -269,7 +272,8 @@ fn Scores(scores: Scores, parts: Vec<(&'static str, Option<f64>)>) -> impl IntoV
                                                     <span class="bar ref-bar" aria-hidden="true">
                                                         <span style:width=css_percent(reference)></span>
                                                     </span>
-                                                    <span class="value">{move || format_decimal(reference, 2, lang.get())}</span>
+                                                    // As Table 3 of the HCS report prints them.
+                                                    <span class="value">{move || format_decimal(reference, 3, lang.get())}</span>
                                                 </td>
                                             </tr>
                                         }

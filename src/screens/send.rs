@@ -28,6 +28,11 @@ fn status_text(
                 (StorageState::MemoryOnly, _) => s.waiting_memory,
                 (_, Some(Holdup::Busy)) => s.waiting_busy,
                 (_, Some(Holdup::NotAcknowledged)) => s.waiting_not_acknowledged,
+                // No answer while the browser says it is online: the inbox, not the
+                // connection, is the reason.
+                (_, Some(Holdup::Unreachable)) if window().navigator().on_line() => {
+                    s.waiting_unreachable
+                }
                 (_, Some(Holdup::Unreachable) | None) => s.waiting,
             };
             text(o.waiting)
