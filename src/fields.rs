@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::i18n::{strings, tr, use_lang};
+use crate::speech::ReadItem;
 use crate::store::{FieldError, Store, use_store};
 
 /// The input for one item, chosen by its answer type.
@@ -163,6 +164,7 @@ fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
     view! {
         <div class="field number-field" class:has-error=move || error.with(Option::is_some)>
             <label for=id class="question">{move || item.text.get(lang.get())}</label>
+            <ReadItem item=item />
             <Help item=item />
             <div class="number-row">
                 {stepper.then(|| view! { <StepButton item=item delta=-1 on_step=step /> })}
@@ -229,6 +231,7 @@ fn TextField(item: &'static Item) -> impl IntoView {
     view! {
         <div class="field text-field" class:has-error=move || error.with(Option::is_some)>
             <label for=id class="question">{move || item.text.get(lang.get())}</label>
+            <ReadItem item=item />
             <Help item=item />
             <input
                 id=id
@@ -404,6 +407,7 @@ fn ChoiceField(item: &'static Item) -> impl IntoView {
             aria-describedby=described_by(item)
         >
             <legend class="question">{move || item.text.get(lang.get())}</legend>
+            <ReadItem item=item />
             <Help item=item />
             <div class="choices">{(0..choices).map(radio).collect_view()}</div>
             <p id=format!("{id}-error") class="field-error" aria-live="polite">

@@ -128,6 +128,9 @@ pub struct Strings {
     pub idle_continue: &'static str,
     pub idle_clear: &'static str,
     pub idle_cleared: &'static str,
+    pub read_aloud: &'static str,
+    pub read_page: &'static str,
+    pub stop_reading: &'static str,
 }
 
 /// Dansk.
@@ -291,6 +294,9 @@ pub const DA: Strings = Strings {
     idle_continue: "Ja, fortsæt",
     idle_clear: "Slet mine svar nu",
     idle_cleared: "Svarene blev slettet, fordi skemaet ikke blev brugt i et stykke tid. Du kan starte forfra.",
+    read_aloud: "Læs op",
+    read_page: "Læs hele siden op",
+    stop_reading: "Stop oplæsning",
 };
 
 /// English.
@@ -462,6 +468,9 @@ pub const EN: Strings = Strings {
     idle_continue: "Yes, continue",
     idle_clear: "Delete my answers now",
     idle_cleared: "The answers were deleted because the form was not used for a while. You can start again.",
+    read_aloud: "Read aloud",
+    read_page: "Read the whole page aloud",
+    stop_reading: "Stop reading",
 };
 
 /// "1 response waiting", "2 responses waiting".

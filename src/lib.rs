@@ -19,6 +19,7 @@ mod screens;
 mod sender;
 mod sending;
 mod settings;
+pub mod speech;
 pub mod storage;
 mod store;
 pub mod theme;
@@ -36,6 +37,7 @@ use crate::store::Store;
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(Lang::Da);
     provide_context(lang);
+    provide_context(speech::Speech::new());
     let store = Store::new(entry::Entry::from_location(), Settings::from_location());
     provide_context(store);
     link::keep_token_out_of_address(store.entry);

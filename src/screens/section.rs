@@ -8,6 +8,7 @@ use crate::fields::ItemField;
 use crate::focus::{focus_after_render, focus_heading};
 use crate::i18n::{strings, tr, use_lang};
 use crate::persistence::StorageState;
+use crate::speech::ReadPage;
 use crate::store::{FieldError, use_store};
 
 /// Items as shown: alone, or under a shared question.
@@ -125,6 +126,7 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
         </div>
         <h1 tabindex="-1">{move || section.title.get(lang.get())}</h1>
         {section.intro.as_ref().map(|intro| view! { <p class="lead">{move || intro.get(lang.get())}</p> })}
+        <ReadPage section=section.id.as_str() />
         <Show when=move || summary.with(|s| !s.is_empty())>
             <div class="error-summary" role="alert" tabindex="-1">
                 <h2>{tr(|s| s.error_summary)}</h2>
