@@ -4,7 +4,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { expectNoViolations } from "./axe";
-import { answerItem, instrument, itemsOf } from "./questionnaire";
+import { answerItem, completeForm, instrument, itemsOf, vectors } from "./questionnaire";
 
 type Lang = "da" | "en";
 type Text = Record<Lang, string>;
@@ -169,4 +169,35 @@ test("with no voices at all there is no read-aloud control", async ({ page }) =>
   await start(page);
   await page.waitForTimeout(200);
   await expect(page.locator(".read-aloud")).toHaveCount(0);
+});
+
+test.describe("at 320 px", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test("the controls fit every screen, are 44 px targets and work with the keyboard", async ({ page }) => {
+    await fakeSpeech(page, [{ lang: "da-DK", name: "Test" }]);
+    await page.goto("/");
+    const answers = { ...vectors.v2_max_burden.answers, education_type: "medium_higher" };
+    let first = true;
+    await completeForm(page, "asi_kort", answers, async (section) => {
+      await expect(page.getByRole("button", { name: "Læs hele siden op" })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${section} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+      for (const box of await page.locator(".read-aloud").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) {
+        expect(box).toBeGreaterThanOrEqual(44);
+      }
+      if (first) {
+        first = false;
+        // Keyboard: focus the first question's control and press Enter, then Space to stop.
+        const q = itemsOf(section)[0];
+        const button = page.getByRole("button", { name: `Læs op: ${q.text.da}`, exact: true });
+        await button.focus();
+        await page.keyboard.press("Enter");
+        expect((await spoken(page)).map((s) => s.text)).toEqual([speechOf(q, "da")]);
+        await expect(page.getByRole("button", { name: `Stop oplæsning: ${q.text.da}`, exact: true })).toBeFocused();
+        await page.keyboard.press("Space");
+        await expect(button).toBeFocused();
+      }
+    });
+  });
 });
