@@ -112,7 +112,7 @@ pub struct Speech {
 
 impl Speech {
     /// Looks for voices now and again whenever the device's list of voices changes.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let speech = Speech {
             voices: RwSignal::new((false, false)),
             speaking: RwSignal::new(None),
