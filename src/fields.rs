@@ -289,7 +289,7 @@ fn StepButton(
 }
 
 /// The options of a radio-group item, as (JSON value, label, extra class).
-fn options(item: &'static Item, lang: Lang) -> Vec<(Value, String)> {
+pub(crate) fn options(item: &'static Item, lang: Lang) -> Vec<(Value, String)> {
     let inst = instrument();
     match &item.answer {
         AnswerType::YesNo => {

@@ -29,26 +29,15 @@ fn sentence(out: &mut String, text: &str) {
 
 /// The answer options as shown, in order: the labels of a choice question, the unit of a
 /// number question; nothing for a text field.
-fn answer_words(item: &Item, lang: Lang) -> Vec<String> {
+fn answer_words(item: &'static Item, lang: Lang) -> Vec<String> {
     let s = strings(lang);
     match &item.answer {
         AnswerType::Days { .. } => vec![s.days_unit.to_owned()],
         AnswerType::Kroner { .. } => vec![s.kroner_unit.to_owned()],
-        AnswerType::YesNo => vec![s.yes.to_owned(), s.no.to_owned()],
-        AnswerType::Rating { scale } => instrument()
-            .scale(scale)
-            .map(|s| s.labels.iter().map(|l| l.get(lang).to_owned()).collect())
-            .unwrap_or_default(),
-        AnswerType::Choice { options } => options
-            .iter()
-            .map(|o| o.text.get(lang).to_owned())
+        _ => crate::fields::options(item, lang)
+            .into_iter()
+            .map(|(_, label)| label)
             .collect(),
-        AnswerType::Wellbeing { low, mid, high } => vec![
-            format!("0 – {}", low.get(lang)),
-            format!("5 – {}", mid.get(lang)),
-            format!("10 – {}", high.get(lang)),
-        ],
-        AnswerType::Cpr | AnswerType::Text { .. } | AnswerType::Date => Vec::new(),
     }
 }
 
@@ -65,7 +54,7 @@ pub fn group_speech(group: &Group, lang: Lang) -> String {
 /// What is read aloud for one question, in `lang`: its text, its help text (if any), then
 /// its answer options as shown (labels in order, or the unit of a number). The UI and the
 /// tests use this one function.
-pub fn item_speech(item: &Item, lang: Lang) -> String {
+pub fn item_speech(item: &'static Item, lang: Lang) -> String {
     let mut out = String::new();
     sentence(&mut out, item.text.get(lang));
     if let Some(help) = &item.help {
@@ -205,7 +194,7 @@ pub fn use_speech() -> Speech {
 
 /// The texts read for a list of questions, in order, with each group's shared question
 /// read once before its first row.
-pub fn screen_speech(items: &[&Item], lang: Lang) -> Vec<String> {
+pub fn screen_speech(items: &[&'static Item], lang: Lang) -> Vec<String> {
     let inst = instrument();
     let mut out = Vec::new();
     let mut last_group: Option<&str> = None;
@@ -247,7 +236,11 @@ pub fn ReadItem(item: &'static Item) -> impl IntoView {
         speech.toggle(id, texts, lang);
     };
     view! {
-        <Show when=move || speech.available(lang.get())>
+        {move || {
+            speech
+                .available(lang.get())
+                .then(|| {
+                    view! {
             <button
                 type="button"
                 class="read-aloud"
@@ -256,7 +249,9 @@ pub fn ReadItem(item: &'static Item) -> impl IntoView {
             >
                 {word}
             </button>
-        </Show>
+                    }
+                })
+        }}
     }
 }
 
@@ -278,7 +273,7 @@ pub fn ReadPage(section: &'static str) -> impl IntoView {
     let on_click = move |_| {
         let lang = lang.get_untracked();
         let inst = instrument();
-        let items: Vec<&Item> = store.draft.with_untracked(|d| {
+        let items: Vec<&'static Item> = store.draft.with_untracked(|d| {
             inst.section_items(section)
                 .filter(|i| d.as_ref().is_some_and(|d| inst.is_asked(i, &d.answers)))
                 .collect()
@@ -286,14 +281,20 @@ pub fn ReadPage(section: &'static str) -> impl IntoView {
         speech.toggle(KEY, screen_speech(&items, lang), lang);
     };
     view! {
-        <Show when=move || speech.available(lang.get())>
+        {move || {
+            speech
+                .available(lang.get())
+                .then(|| {
+                    view! {
             <button type="button" class="read-aloud read-page" on:click=on_click>
                 {move || {
                     let s = strings(lang.get());
                     if speech.is_speaking(KEY) { s.stop_reading } else { s.read_page }
                 }}
             </button>
-        </Show>
+                    }
+                })
+        }}
     }
 }
 

@@ -33,7 +33,9 @@ function words(item: any, lang: Lang): string[] {
     case "choice":
       return type.options.map((o: any) => o.text[lang]);
     case "wellbeing":
-      return [`0 – ${type.low[lang]}`, `5 – ${type.mid[lang]}`, `10 – ${type.high[lang]}`];
+      return Array.from({ length: 11 }, (_, n) =>
+        n === 0 ? `0 – ${type.low[lang]}` : n === 5 ? `5 – ${type.mid[lang]}` : n === 10 ? `10 – ${type.high[lang]}` : String(n),
+      );
     default:
       return [];
   }
