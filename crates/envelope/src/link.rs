@@ -1,14 +1,9 @@
 //! Follow-up link tokens (`docs/links.md`): the inbox and the app know a token only by its
 //! hash, the lowercase hex of SHA-256 over the token's UTF-8 bytes.
 
-use sha2::{Digest, Sha256};
-
 /// The hash under which the inbox keeps a link token.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    asi_protocol::sha256_hex(token.as_bytes())
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use asi_envelope::{Envelope, open};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 
-use common::{OTHER_TOKEN, TOKEN, TestInbox, post, router_for, send, with_reader};
+use common::{OTHER_TOKEN, TOKEN, TestInbox, post, router_for, run_inbox, send, with_reader};
 
 /// No test of other things reaches these budgets.
 const UNLIMITED: &str = "anonymous_per_hour = 1000000\nidentified_per_hour = 1000000\n";
@@ -75,13 +75,13 @@ fn post_on_socket(port: u16, body: &str) -> u16 {
 }
 
 fn run_backup(config: &Path, to: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_asi-inbox"))
-        .args(["backup", "--config"])
-        .arg(config)
-        .arg("--to")
-        .arg(to)
-        .output()
-        .unwrap()
+    run_inbox([
+        "backup".as_ref(),
+        "--config".as_ref(),
+        config.as_os_str(),
+        "--to".as_ref(),
+        to.as_os_str(),
+    ])
 }
 
 fn mode(path: &Path) -> u32 {
@@ -325,10 +325,7 @@ fn a_backup_is_private_and_never_overwrites_a_file() {
     assert_eq!(run_backup(&elsewhere, &target).status.code(), Some(2));
 
     // The help says so.
-    let help = Command::new(env!("CARGO_BIN_EXE_asi-inbox"))
-        .args(["backup", "--help"])
-        .output()
-        .unwrap();
+    let help = run_inbox(["backup", "--help"]);
     let help = String::from_utf8(help.stdout).unwrap();
     for phrase in [
         "while the inbox runs",

@@ -173,3 +173,15 @@ pub fn with_reader(
 pub fn get(path: &str) -> Request<Body> {
     Request::get(path).body(Body::empty()).unwrap()
 }
+
+/// Runs the `asi-inbox` binary with `args` to its end: its exit status and output.
+pub fn run_inbox<I, S>(args: I) -> std::process::Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    std::process::Command::new(env!("CARGO_BIN_EXE_asi-inbox"))
+        .args(args)
+        .output()
+        .unwrap()
+}

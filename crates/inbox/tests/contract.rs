@@ -350,11 +350,7 @@ fn configurations_that_cannot_be_run_safely_are_refused_at_start_with_their_mess
         good.replace(r#"["http://localhost:4173"]"#, r#"["*"]"#),
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_asi-inbox"))
-        .arg("--config")
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = run_inbox(["--config".as_ref(), path.as_os_str()]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("allowed_origins"), "{stderr}");
@@ -440,10 +436,7 @@ fn retention_deletes_ten_thousand_expired_envelopes_in_bounded_batches() {
 
 #[test]
 fn the_help_says_what_the_inbox_reads_and_writes() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_asi-inbox"))
-        .arg("--help")
-        .output()
-        .unwrap();
+    let out = run_inbox(["--help"]);
     assert!(out.status.success());
     let help = String::from_utf8(out.stdout).unwrap();
     for phrase in [

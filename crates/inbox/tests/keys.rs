@@ -15,7 +15,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use serde_json::Value;
 
-use common::{TOKEN, TestInbox, get, post, send, with_reader};
+use common::{TOKEN, TestInbox, get, post, run_inbox, send, with_reader};
 
 /// The server for `config`, going by a clock set to the start of `day`.
 fn router_on(config: Config, day: &str) -> (Router, Arc<ManualClock>) {
@@ -205,11 +205,7 @@ fn the_binary_names_the_clinic_and_the_entry_of_a_bad_earlier_key_and_stops() {
     );
     let path = inbox.dir.join("inbox.toml");
     std::fs::write(&path, toml).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_asi-inbox"))
-        .arg("--config")
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = run_inbox(["--config".as_ref(), path.as_os_str()]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(

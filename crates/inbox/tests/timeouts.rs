@@ -18,7 +18,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use tokio::time::{Instant, timeout};
 
-use common::TestInbox;
+use common::{TestInbox, run_inbox};
 
 /// The longest any test waits for an event before it fails.
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -756,11 +756,7 @@ fn the_binary_refuses_a_bad_limit_at_start() {
         ),
     )
     .unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_asi-inbox"))
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .unwrap();
+    let output = run_inbox(["--config".as_ref(), config.as_os_str()]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
