@@ -149,8 +149,11 @@ test("no request the app makes carries an answer in plaintext", async ({ page, c
   const requests: Request[] = [];
   context.on("request", (r) => requests.push(r));
   await openApp(page, inbox);
-  // Distinctive values, so that finding them anywhere means an answer leaked.
-  const answers = { ...vectors.v3_hcs_like.answers, drug_money_dkk: 48213, alc_money_dkk: 97531, work_days: 17 };
+  // Distinctive values, so that finding them anywhere means an answer leaked: seven digits, so
+  // that neither a port number (five digits) nor, by chance, the random hex and base64 of an
+  // envelope's id, key id or ciphertext can hold them (five digits once did: a key_id
+  // "430865482133cb69" held "48213").
+  const answers = { ...vectors.v3_hcs_like.answers, drug_money_dkk: 4821379, alc_money_dkk: 9753146, work_days: 17 };
   await completeForm(page, "asi_kort", answers);
   await page.getByRole("button", { name: "Afslut og se resultat" }).click();
   await sendButton(page).click();
@@ -160,7 +163,7 @@ test("no request the app makes carries an answer in plaintext", async ({ page, c
   expect([...origins]).toEqual([inbox.url]);
   const posts = requests.filter((r) => r.method() === "POST");
   expect(posts.map((r) => new URL(r.url()).pathname)).toEqual(["/api/v1/envelopes"]);
-  const forbidden = ["48213", "97531", ...instrument.items.map((i: { id: string }) => i.id)];
+  const forbidden = ["4821379", "9753146", ...instrument.items.map((i: { id: string }) => i.id)];
   for (const request of requests) {
     const seen = [request.url(), JSON.stringify(await request.allHeaders()), request.postData() ?? ""].join("\n");
     for (const value of forbidden) expect(seen, `${request.method()} ${request.url()}`).not.toContain(value);
