@@ -335,7 +335,7 @@ mod tests {
             .expect("scale")
             .labels
             .iter()
-            .map(|l| l.da.as_str())
+            .map(|l| l.get(Lang::Da))
             .collect();
         let text = item_speech(i, Lang::Da);
         assert!(text.ends_with(&format!("{}.", labels.join(", "))), "{text}");

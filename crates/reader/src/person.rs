@@ -59,8 +59,8 @@ pub(crate) fn title(timepoint: &str) -> Text {
         .timepoint(timepoint)
         .map(|t| t.title.clone())
         .unwrap_or_else(|| Text {
-            da: timepoint.to_owned(),
-            en: timepoint.to_owned(),
+            da: timepoint.to_owned().into(),
+            en: timepoint.to_owned().into(),
         })
 }
 

@@ -2,6 +2,7 @@
 
 mod common;
 
+use asi_instrument::Lang;
 use asi_reader::{PersonKey, Refs, all_series, reduction, rows, series};
 use common::{anna, asi_kort, asi_medical, close, link, trivsel};
 use serde_json::json;
@@ -55,7 +56,7 @@ fn a_series_with_a_dropout_and_a_duplicate() {
     let s = series(&table, &PersonKey::Ref("P-001".into())).unwrap();
     let ids: Vec<&str> = s.points.iter().map(|p| p.timepoint.as_str()).collect();
     assert_eq!(ids, ["intake", "midway", "discharge", "followup_40w"]);
-    let titles: Vec<&str> = s.points.iter().map(|p| p.title.da.as_str()).collect();
+    let titles: Vec<&str> = s.points.iter().map(|p| p.title.get(Lang::Da)).collect();
     assert_eq!(
         titles,
         [
