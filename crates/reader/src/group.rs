@@ -31,7 +31,8 @@ pub struct Stat {
 }
 
 impl Stat {
-    fn of(values: impl IntoIterator<Item = f64>) -> Stat {
+    /// The n and mean of `values`.
+    pub fn of(values: impl IntoIterator<Item = f64>) -> Stat {
         let (n, sum) = values
             .into_iter()
             .fold((0usize, 0.0), |(n, sum), v| (n + 1, sum + v));
@@ -87,7 +88,7 @@ fn observed(series: &Series, measure: Measure) -> Vec<Option<f64>> {
 }
 
 /// The same values with each gap filled from the last earlier value.
-fn carried_forward(values: &[Option<f64>]) -> Vec<Option<f64>> {
+pub fn carried_forward(values: &[Option<f64>]) -> Vec<Option<f64>> {
     let mut last = None;
     values
         .iter()

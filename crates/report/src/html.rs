@@ -1,0 +1,1 @@
+pub fn html(_r: &crate::Report) -> String { String::new() }
