@@ -36,7 +36,11 @@ pub fn discard_on_error<T>(
 
 /// Writes `bytes` to the claimed file `out` at `path` and makes it durable, or to standard
 /// output when no file was claimed.
-pub fn write_out(out: &mut Option<File>, path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
+pub fn write_out(
+    out: &mut Option<File>,
+    path: Option<&Path>,
+    bytes: &[u8],
+) -> Result<(), CliError> {
     use std::io::Write;
     match (out, path) {
         (Some(file), Some(path)) => file

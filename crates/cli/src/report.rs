@@ -54,7 +54,9 @@ fn link_states(inbox: &Inbox, refs: &Refs, lang: Lang) -> Result<Vec<LinkStatus>
                 expires: info.expires,
                 state: info.state,
             }),
-            Err(CliError::Inbox { status: Some(404), .. }) => unknown += 1,
+            Err(CliError::Inbox {
+                status: Some(404), ..
+            }) => unknown += 1,
             Err(e) => return Err(e),
         }
     }
@@ -99,7 +101,11 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome, CliError> {
     let options = Options {
         from: day("--from", args.from.as_ref())?,
         to: day("--to", args.to.as_ref())?,
-        timepoints: args.timepoints.iter().map(|t| t.trim().to_owned()).collect(),
+        timepoints: args
+            .timepoints
+            .iter()
+            .map(|t| t.trim().to_owned())
+            .collect(),
         group_by: args.group_by.clone(),
         today: today(),
     };

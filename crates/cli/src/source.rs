@@ -53,7 +53,11 @@ pub fn envelopes(
 
 /// The envelopes opened into responses; each that cannot be opened is reported on standard
 /// error (in `lang`) and makes the outcome [`Outcome::SomeInvalid`].
-pub fn open_all(keys: &KeyRing, lines: Vec<(usize, String)>, lang: Lang) -> (Vec<Response>, Outcome) {
+pub fn open_all(
+    keys: &KeyRing,
+    lines: Vec<(usize, String)>,
+    lang: Lang,
+) -> (Vec<Response>, Outcome) {
     let mut outcome = Outcome::AllValid;
     let mut responses = Vec::new();
     for (n, line) in lines {

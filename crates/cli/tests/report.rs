@@ -92,7 +92,12 @@ impl Drop for TestInbox {
 
 fn csv_rows(text: &str) -> Vec<BTreeMap<String, String>> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
     reader
         .records()
         .map(|r| {
@@ -218,11 +223,13 @@ impl Person {
         if r["discharge_date"].is_empty() {
             return None;
         }
-        Some(match whole_months(&r["intake_date"], &r["discharge_date"]) {
-            0 | 1 => 0,
-            2 | 3 => 1,
-            _ => 2,
-        })
+        Some(
+            match whole_months(&r["intake_date"], &r["discharge_date"]) {
+                0 | 1 => 0,
+                2 | 3 => 1,
+                _ => 2,
+            },
+        )
     }
 
     fn sessions_band(&self) -> Option<usize> {
@@ -317,18 +324,37 @@ fn every_number_of_the_report_is_the_cohorts() {
     // A link for everyone at every point, as the clinic makes them.
     let refs_in = write_file(
         &dir.join("refs.csv"),
-        &people.iter().fold("ref\n".to_owned(), |s, p| s + &p.reference + "\n"),
+        &people
+            .iter()
+            .fold("ref\n".to_owned(), |s, p| s + &p.reference + "\n"),
     );
     let mut refs_files = Vec::new();
     let mut tokens: BTreeMap<(String, &str), String> = BTreeMap::new();
     for (point, expires) in POINTS.iter().zip(EXPIRES) {
-        let form = if *point == "midway" { "trivsel" } else { "asi_kort" };
+        let form = if *point == "midway" {
+            "trivsel"
+        } else {
+            "asi_kort"
+        };
         let out_file = dir.join(format!("links-{point}.csv"));
         let (code, _, err) = asi(
             &[
-                "links", "--inbox", &inbox.url, "--token-file", &token_file, "--clinic", "demo",
-                "--form", form, "--timepoint", point, "--expires", &expires.to_string(),
-                "--out", out_file.to_str().unwrap(), &refs_in,
+                "links",
+                "--inbox",
+                &inbox.url,
+                "--token-file",
+                &token_file,
+                "--clinic",
+                "demo",
+                "--form",
+                form,
+                "--timepoint",
+                point,
+                "--expires",
+                &expires.to_string(),
+                "--out",
+                out_file.to_str().unwrap(),
+                &refs_in,
             ],
             "",
         );
@@ -341,12 +367,24 @@ fn every_number_of_the_report_is_the_cohorts() {
     // Each answer sealed to the clinic's key with the person's link, and posted.
     for p in &people {
         for (i, point) in POINTS.iter().enumerate() {
-            let Some(answer) = p.answered(i) else { continue };
-            let form = if *point == "midway" { "trivsel" } else { "asi_kort" };
+            let Some(answer) = p.answered(i) else {
+                continue;
+            };
+            let form = if *point == "midway" {
+                "trivsel"
+            } else {
+                "asi_kort"
+            };
             let (code, envelope, err) = asi(
                 &[
-                    "seal", &format!("--public-key={public}"), "--form", form, "--timepoint", point,
-                    "--token", &tokens[&(p.reference.clone(), *point)],
+                    "seal",
+                    &format!("--public-key={public}"),
+                    "--form",
+                    form,
+                    "--timepoint",
+                    point,
+                    "--token",
+                    &tokens[&(p.reference.clone(), *point)],
                 ],
                 &format!("{}\n", answer.record),
             );
@@ -359,9 +397,17 @@ fn every_number_of_the_report_is_the_cohorts() {
     let register = write_file(&dir.join("register.csv"), REGISTER);
     let json_out = dir.join("report.json");
     let mut args = vec![
-        "report".to_owned(), "--key".into(), key.to_str().unwrap().into(), "--inbox".into(),
-        inbox.url.clone(), "--token-file".into(), token_file.clone(), "--register".into(),
-        register.clone(), "--group-by".into(), "afdeling".into(),
+        "report".to_owned(),
+        "--key".into(),
+        key.to_str().unwrap().into(),
+        "--inbox".into(),
+        inbox.url.clone(),
+        "--token-file".into(),
+        token_file.clone(),
+        "--register".into(),
+        register.clone(),
+        "--group-by".into(),
+        "afdeling".into(),
     ];
     for f in &refs_files {
         args.extend(["--refs".to_owned(), f.clone()]);
@@ -413,8 +459,16 @@ fn every_number_of_the_report_is_the_cohorts() {
         assert_eq!(row["links"], n);
         share(&row["answered"], answered, n, "link response rate");
         let expired = u64::from(EXPIRES[i]) < LATER;
-        assert_eq!(row["open"], if expired { 0 } else { n - answered }, "{point}");
-        assert_eq!(row["expired"], if expired { n - answered } else { 0 }, "{point}");
+        assert_eq!(
+            row["open"],
+            if expired { 0 } else { n - answered },
+            "{point}"
+        );
+        assert_eq!(
+            row["expired"],
+            if expired { n - answered } else { 0 },
+            "{point}"
+        );
         for p in people.iter().filter(|p| p.answered(i).is_none()) {
             unanswered.push(json!({
                 "reference": p.reference,
@@ -432,20 +486,46 @@ fn every_number_of_the_report_is_the_cohorts() {
     let with_intake: Vec<&Person> = people.iter().filter(|p| p.answered(0).is_some()).collect();
     let series = |value: &dyn Fn(&Answer) -> Option<f64>, at: &Value, what: &str| {
         for i in 0..4 {
-            let raw: Vec<f64> = people.iter().filter_map(|p| p.answered(i).and_then(value)).collect();
+            let raw: Vec<f64> = people
+                .iter()
+                .filter_map(|p| p.answered(i).and_then(value))
+                .collect();
             stat(&at["raw"][i], &raw, &format!("{what} raw {i}"));
-            let locf: Vec<f64> = with_intake.iter().filter_map(|p| p.locf(value)[i]).collect();
+            let locf: Vec<f64> = with_intake
+                .iter()
+                .filter_map(|p| p.locf(value)[i])
+                .collect();
             stat(&at["locf"][i], &locf, &format!("{what} LOCF {i}"));
         }
     };
     let d = &report["drug_use"];
     series(&|a| Some(f64::from(a.hash)), &d["hash_days"], "hash days");
-    series(&|a| Some(f64::from(a.other)), &d["other_drug_days"], "other drug days");
+    series(
+        &|a| Some(f64::from(a.other)),
+        &d["other_drug_days"],
+        "other drug days",
+    );
     for i in 0..4 {
-        let raw: Vec<bool> = people.iter().filter_map(|p| p.answered(i).map(Answer::drug_free)).collect();
-        share(&d["drug_free"]["raw"][i], raw.iter().filter(|b| **b).count(), raw.len(), "drug-free raw");
-        let locf: Vec<bool> = with_intake.iter().filter_map(|p| p.locf(|a| Some(a.drug_free()))[i]).collect();
-        share(&d["drug_free"]["locf"][i], locf.iter().filter(|b| **b).count(), locf.len(), "drug-free LOCF");
+        let raw: Vec<bool> = people
+            .iter()
+            .filter_map(|p| p.answered(i).map(Answer::drug_free))
+            .collect();
+        share(
+            &d["drug_free"]["raw"][i],
+            raw.iter().filter(|b| **b).count(),
+            raw.len(),
+            "drug-free raw",
+        );
+        let locf: Vec<bool> = with_intake
+            .iter()
+            .filter_map(|p| p.locf(|a| Some(a.drug_free()))[i])
+            .collect();
+        share(
+            &d["drug_free"]["locf"][i],
+            locf.iter().filter(|b| **b).count(),
+            locf.len(),
+            "drug-free LOCF",
+        );
     }
 
     // Figures 8–9 and Tables 8–9.
@@ -454,7 +534,9 @@ fn every_number_of_the_report_is_the_cohorts() {
         ("wellbeing_personal", |a| f64::from(a.wellbeing[0])),
         ("wellbeing_close", |a| f64::from(a.wellbeing[1])),
         ("wellbeing_social", |a| f64::from(a.wellbeing[2])),
-        ("wellbeing", |a| f64::from(a.wellbeing.iter().sum::<u32>()) / 3.0),
+        ("wellbeing", |a| {
+            f64::from(a.wellbeing.iter().sum::<u32>()) / 3.0
+        }),
     ];
     for (k, (id, value)) in wellbeing.iter().enumerate() {
         let at = &report["wellbeing"]["over_time"][k];
@@ -468,30 +550,60 @@ fn every_number_of_the_report_is_the_cohorts() {
                 .collect();
             assert_eq!(row["n"], pairs.len());
             assert_eq!(row["n"], expected["paired"][number][id]["n"]);
-            close(&row["before"], pairs.iter().map(|p| p.0).sum::<f64>() / pairs.len() as f64, id);
-            close(&row["after"], pairs.iter().map(|p| p.1).sum::<f64>() / pairs.len() as f64, id);
+            close(
+                &row["before"],
+                pairs.iter().map(|p| p.0).sum::<f64>() / pairs.len() as f64,
+                id,
+            );
+            close(
+                &row["after"],
+                pairs.iter().map(|p| p.1).sum::<f64>() / pairs.len() as f64,
+                id,
+            );
             let want = expected["paired"][number][id]["p_value"].as_f64().unwrap();
             let got = row["p_value"].as_f64().unwrap();
-            assert!((got - want).abs() < 1e-4, "Table {number} {id}: p {got} ≠ {want}");
+            assert!(
+                (got - want).abs() < 1e-4,
+                "Table {number} {id}: p {got} ≠ {want}"
+            );
         }
     }
 
     // Table 10.
     let pairs: Vec<(&str, &str)> = people
         .iter()
-        .filter_map(|p| Some((p.answered(0)?.main_income.as_str(), p.answered(3)?.main_income.as_str())))
+        .filter_map(|p| {
+            Some((
+                p.answered(0)?.main_income.as_str(),
+                p.answered(3)?.main_income.as_str(),
+            ))
+        })
         .collect();
     assert_eq!(report["income"]["n"], pairs.len());
     for row in report["income"]["rows"].as_array().unwrap() {
         let code = row["code"].as_str().unwrap();
-        share(&row["before"], pairs.iter().filter(|p| p.0 == code).count(), pairs.len(), code);
-        share(&row["after"], pairs.iter().filter(|p| p.1 == code).count(), pairs.len(), code);
+        share(
+            &row["before"],
+            pairs.iter().filter(|p| p.0 == code).count(),
+            pairs.len(),
+            code,
+        );
+        share(
+            &row["after"],
+            pairs.iter().filter(|p| p.1 == code).count(),
+            pairs.len(),
+            code,
+        );
     }
 
     // Tables 11–18: shares computed here, odds ratios and p-values from statsmodels.
     let reduction = |p: &Person, locf: bool| -> Option<bool> {
         let intake = p.answered(0)?.hash;
-        let last = if locf { p.locf(|a| Some(a.hash))[3]? } else { p.answered(3)?.hash };
+        let last = if locf {
+            p.locf(|a| Some(a.hash))[3]?
+        } else {
+            p.answered(3)?.hash
+        };
         (intake > 0).then_some(2 * last <= intake)
     };
     let drug_free = |p: &Person, locf: bool| -> Option<bool> {
@@ -503,8 +615,14 @@ fn every_number_of_the_report_is_the_cohorts() {
         }
     };
     let mut number = 11;
-    for band in [Person::length_band as fn(&Person) -> Option<usize>, Person::sessions_band] {
-        for outcome in [&reduction as &dyn Fn(&Person, bool) -> Option<bool>, &drug_free] {
+    for band in [
+        Person::length_band as fn(&Person) -> Option<usize>,
+        Person::sessions_band,
+    ] {
+        for outcome in [
+            &reduction as &dyn Fn(&Person, bool) -> Option<bool>,
+            &drug_free,
+        ] {
             for locf in [false, true] {
                 let table = &report["outcomes"][number - 11];
                 assert_eq!(table["number"], number);
@@ -520,7 +638,12 @@ fn every_number_of_the_report_is_the_cohorts() {
                 for g in 0..3 {
                     let mine: Vec<bool> = cases.iter().filter(|c| c.0 == g).map(|c| c.1).collect();
                     let row = &table["rows"][g];
-                    share(&row["share"], mine.iter().filter(|b| **b).count(), mine.len(), &format!("Table {number} group {g}"));
+                    share(
+                        &row["share"],
+                        mine.iter().filter(|b| **b).count(),
+                        mine.len(),
+                        &format!("Table {number} group {g}"),
+                    );
                     let or = &row["odds_ratio"];
                     if g == 0 {
                         assert_eq!(or["kind"], "reference");
@@ -528,8 +651,14 @@ fn every_number_of_the_report_is_the_cohorts() {
                     }
                     assert_eq!(or["kind"], "estimate", "Table {number} group {g}: {or}");
                     for key in ["odds_ratio", "p_value", "coefficient", "std_error"] {
-                        let (got, want) = (or[key].as_f64().unwrap(), want["groups"][g - 1][key].as_f64().unwrap());
-                        assert!((got - want).abs() < 1e-4, "Table {number} group {g} {key}: {got} ≠ {want}");
+                        let (got, want) = (
+                            or[key].as_f64().unwrap(),
+                            want["groups"][g - 1][key].as_f64().unwrap(),
+                        );
+                        assert!(
+                            (got - want).abs() < 1e-4,
+                            "Table {number} group {g} {key}: {got} ≠ {want}"
+                        );
                     }
                 }
                 number += 1;
@@ -541,42 +670,109 @@ fn every_number_of_the_report_is_the_cohorts() {
     let sites = ["Nord", "Syd"];
     let columns: Vec<Vec<&Person>> = sites
         .iter()
-        .map(|s| people.iter().filter(|p| p.register["afdeling"] == *s).collect())
+        .map(|s| {
+            people
+                .iter()
+                .filter(|p| p.register["afdeling"] == *s)
+                .collect()
+        })
         .chain(std::iter::once(people.iter().collect()))
         .collect();
-    assert_eq!(report["profile"]["columns"], json!(["Nord", "Syd", "I alt"]));
+    assert_eq!(
+        report["profile"]["columns"],
+        json!(["Nord", "Syd", "I alt"])
+    );
     let e = &report["enrolment"];
     let endings = ["completed", "dropped_out", "aftercare", "other", ""];
     for (c, members) in columns.iter().enumerate() {
         let known: Vec<usize> = members.iter().filter_map(|p| p.length_band()).collect();
         let sessions: Vec<usize> = members.iter().filter_map(|p| p.sessions_band()).collect();
         for g in 0..3 {
-            share(&e["length"]["rows"][g]["shares"][c], known.iter().filter(|b| **b == g).count(), known.len(), "Figure 1");
-            share(&e["sessions"]["rows"][g]["shares"][c], sessions.iter().filter(|b| **b == g).count(), sessions.len(), "Table 5");
+            share(
+                &e["length"]["rows"][g]["shares"][c],
+                known.iter().filter(|b| **b == g).count(),
+                known.len(),
+                "Figure 1",
+            );
+            share(
+                &e["sessions"]["rows"][g]["shares"][c],
+                sessions.iter().filter(|b| **b == g).count(),
+                sessions.len(),
+                "Table 5",
+            );
         }
         assert_eq!(e["length_unknown"][c], members.len() - known.len());
         for (k, ending) in endings.iter().enumerate() {
-            let count = members.iter().filter(|p| p.register["ending"] == *ending).count();
-            share(&report["endings"]["rows"][k]["shares"][c], count, members.len(), "Figure 4");
+            let count = members
+                .iter()
+                .filter(|p| p.register["ending"] == *ending)
+                .count();
+            share(
+                &report["endings"]["rows"][k]["shares"][c],
+                count,
+                members.len(),
+                "Figure 4",
+            );
         }
         let k = &report["key_numbers"];
         assert_eq!(k["enrolled"][c], members.len());
-        share(&k["midway"][c], members.iter().filter(|p| p.answered(1).is_some()).count(), members.len(), "Table 4 midway");
-        let completed: Vec<&&Person> = members.iter().filter(|p| ["completed", "aftercare"].contains(&p.register["ending"].as_str())).collect();
-        share(&k["aftercare"][c], completed.iter().filter(|p| p.register["ending"] == "aftercare").count(), completed.len(), "Table 4 aftercare");
+        share(
+            &k["midway"][c],
+            members.iter().filter(|p| p.answered(1).is_some()).count(),
+            members.len(),
+            "Table 4 midway",
+        );
+        let completed: Vec<&&Person> = members
+            .iter()
+            .filter(|p| ["completed", "aftercare"].contains(&p.register["ending"].as_str()))
+            .collect();
+        share(
+            &k["aftercare"][c],
+            completed
+                .iter()
+                .filter(|p| p.register["ending"] == "aftercare")
+                .count(),
+            completed.len(),
+            "Table 4 aftercare",
+        );
 
         // Table 2: sex, age, hash at intake; Table 3: ASI drug at intake.
         let profile = &report["profile"]["blocks"];
         let females = members.iter().filter(|p| p.female()).count();
-        share(&profile[0]["rows"][1]["shares"][c], females, members.len(), "Table 2 sex");
+        share(
+            &profile[0]["rows"][1]["shares"][c],
+            females,
+            members.len(),
+            "Table 2 sex",
+        );
         let ages: Vec<f64> = members.iter().map(|p| p.age() as f64).collect();
         stat(&report["profile"]["mean_age"][c], &ages, "mean age");
-        let young = members.iter().filter(|p| (18..=24).contains(&p.age())).count();
-        share(&profile[1]["rows"][1]["shares"][c], young, members.len(), "Table 2 age 18-24");
-        let hash: Vec<u32> = members.iter().filter_map(|p| p.answered(0).map(|a| a.hash)).collect();
-        share(&profile[2]["rows"][2]["shares"][c], hash.iter().filter(|h| **h >= 13).count(), hash.len(), "Table 2 hash 13-30");
+        let young = members
+            .iter()
+            .filter(|p| (18..=24).contains(&p.age()))
+            .count();
+        share(
+            &profile[1]["rows"][1]["shares"][c],
+            young,
+            members.len(),
+            "Table 2 age 18-24",
+        );
+        let hash: Vec<u32> = members
+            .iter()
+            .filter_map(|p| p.answered(0).map(|a| a.hash))
+            .collect();
+        share(
+            &profile[2]["rows"][2]["shares"][c],
+            hash.iter().filter(|h| **h >= 13).count(),
+            hash.len(),
+            "Table 2 hash 13-30",
+        );
         let drug: Vec<f64> = members.iter().filter_map(|p| p.answered(0)?.drug).collect();
-        stat(&report["asi_intake"]["rows"][5]["means"][c], &drug, "Table 3 drug");
+        stat(
+            &report["asi_intake"]["rows"][5]["means"][c],
+            &drug,
+            "Table 3 drug",
+        );
     }
 
     // Figures 10–11: the ASI drug and psychiatric scores by how the course ended, LOCF.
@@ -584,12 +780,22 @@ fn every_number_of_the_report_is_the_cohorts() {
     let at: Vec<usize> = vec![0, 2, 3];
     let groups: [&[&str]; 3] = [&["dropped_out", "other"], &["completed"], &["aftercare"]];
     for (g, endings) in groups.iter().enumerate() {
-        let members: Vec<&&Person> = with_intake.iter().filter(|p| endings.contains(&p.register["ending"].as_str())).collect();
+        let members: Vec<&&Person> = with_intake
+            .iter()
+            .filter(|p| endings.contains(&p.register["ending"].as_str()))
+            .collect();
         assert_eq!(a["groups"][g]["n"], members.len());
-        for (f, score) in [(0, (|x: &Answer| x.drug) as fn(&Answer) -> Option<f64>), (1, |x: &Answer| x.psychiatric)] {
+        for (f, score) in [
+            (0, (|x: &Answer| x.drug) as fn(&Answer) -> Option<f64>),
+            (1, |x: &Answer| x.psychiatric),
+        ] {
             for (k, &i) in at.iter().enumerate() {
                 let values: Vec<f64> = members.iter().filter_map(|p| p.locf(score)[i]).collect();
-                stat(&a["figures"][f]["means"][g][k], &values, &format!("Figure {} group {g}", 10 + f));
+                stat(
+                    &a["figures"][f]["means"][g][k],
+                    &values,
+                    &format!("Figure {} group {g}", 10 + f),
+                );
             }
         }
     }
@@ -609,11 +815,23 @@ fn bad_register_values_are_named_and_the_report_is_still_made() {
     let people = cohort();
     let mut refs = "ref,token,url\n".to_owned();
     let mut envelopes = String::new();
-    for (i, p) in people.iter().filter(|p| p.answered(0).is_some()).take(3).enumerate() {
+    for (i, p) in people
+        .iter()
+        .filter(|p| p.answered(0).is_some())
+        .take(3)
+        .enumerate()
+    {
         let token = format!("token-{i}-abcdefghijklmnopqrstuvwxyz0123456789");
         refs += &format!("{},{token},http://x/#token={token}\n", p.reference);
         let (code, envelope, err) = asi(
-            &["seal", &format!("--public-key={public}"), "--timepoint", "intake", "--token", &token],
+            &[
+                "seal",
+                &format!("--public-key={public}"),
+                "--timepoint",
+                "intake",
+                "--token",
+                &token,
+            ],
             &format!("{}\n", p.answered(0).unwrap().record),
         );
         assert_eq!(code, 0, "{err}");
@@ -629,7 +847,18 @@ fn bad_register_values_are_named_and_the_report_is_still_made() {
          P-003,31-02-2025,,færdig,3,,x\n",
     );
     let (code, json_text, err) = asi(
-        &["report", "--key", key.to_str().unwrap(), "--refs", &refs, "--register", &register, "--format", "json", &envelopes],
+        &[
+            "report",
+            "--key",
+            key.to_str().unwrap(),
+            "--refs",
+            &refs,
+            "--register",
+            &register,
+            "--format",
+            "json",
+            &envelopes,
+        ],
         "",
     );
     assert_eq!(code, 1, "{err}");
@@ -655,11 +884,23 @@ fn bad_register_values_are_named_and_the_report_is_still_made() {
     let endings = &report["endings"]["rows"];
     assert_eq!(endings[0]["shares"][0]["count"], 1, "P-002 completed");
     assert_eq!(endings[1]["shares"][0]["count"], 1, "P-001 dropped out");
-    assert_eq!(endings[4]["shares"][0]["count"], 1, "P-003's ending is unknown");
+    assert_eq!(
+        endings[4]["shares"][0]["count"], 1,
+        "P-003's ending is unknown"
+    );
     share(&report["data_basis"][0]["answered"], 3, 3, "intake");
     // The HTML lists the problems too, escaped.
     let (code, html, _) = asi(
-        &["report", "--key", key.to_str().unwrap(), "--refs", &refs, "--register", &register, &envelopes],
+        &[
+            "report",
+            "--key",
+            key.to_str().unwrap(),
+            "--refs",
+            &refs,
+            "--register",
+            &register,
+            &envelopes,
+        ],
         "",
     );
     assert_eq!(code, 1);

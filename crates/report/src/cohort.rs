@@ -124,7 +124,10 @@ impl<'a> Person<'a> {
 
     /// `value` of the response at each point (no response or no value: `None`).
     pub fn raw<T>(&self, value: impl Fn(&Obs<'a>) -> Option<T>) -> Vec<Option<T>> {
-        self.points.iter().map(|p| p.as_ref().and_then(&value)).collect()
+        self.points
+            .iter()
+            .map(|p| p.as_ref().and_then(&value))
+            .collect()
     }
 
     /// Age in whole years at the start of the course.
@@ -216,7 +219,11 @@ pub fn cohort<'a>(
     match register {
         Some(register) => {
             for (i, p) in register.people.iter().enumerate() {
-                people.push(Person::new(p.reference.clone(), Some(p.reference.clone()), Some(p)));
+                people.push(Person::new(
+                    p.reference.clone(),
+                    Some(p.reference.clone()),
+                    Some(p),
+                ));
                 index.insert(PersonKey::Ref(p.reference.clone()), i);
                 if let Some(cpr) = &p.cpr {
                     index.entry(PersonKey::Cpr(cpr.clone())).or_insert(i);
@@ -253,12 +260,12 @@ pub fn cohort<'a>(
             None => left.not_in_register += 1,
         }
     }
-    let intake_day = |p: &Person| {
-        p.at(0)
-            .and_then(|o| Day::parse(&o.response.metadata.day))
-    };
+    let intake_day = |p: &Person| p.at(0).and_then(|o| Day::parse(&o.response.metadata.day));
     for p in &mut people {
-        p.start = p.register.and_then(|r| r.intake_date).or_else(|| intake_day(p));
+        p.start = p
+            .register
+            .and_then(|r| r.intake_date)
+            .or_else(|| intake_day(p));
     }
     if options.from.is_some() || options.to.is_some() {
         people.retain(|p| match p.start {
@@ -267,7 +274,8 @@ pub fn cohort<'a>(
                 false
             }
             Some(day) => {
-                let inside = options.from.is_none_or(|f| day >= f) && options.to.is_none_or(|t| day <= t);
+                let inside =
+                    options.from.is_none_or(|f| day >= f) && options.to.is_none_or(|t| day <= t);
                 left.outside_period += usize::from(!inside);
                 inside
             }

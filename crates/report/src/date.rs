@@ -70,8 +70,7 @@ impl Day {
     /// the month that many months on (1 March to 30 April is 1 month, to 1 May 2). Never
     /// negative.
     pub fn whole_months_until(self, later: Day) -> u32 {
-        let months = (i64::from(later.year) - i64::from(self.year)) * 12
-            + i64::from(later.month)
+        let months = (i64::from(later.year) - i64::from(self.year)) * 12 + i64::from(later.month)
             - i64::from(self.month)
             - i64::from(later.day < self.day);
         months.max(0) as u32
@@ -110,8 +109,15 @@ mod tests {
         assert_eq!(day("1.3.2026"), day("2026-03-01"));
         assert_eq!(day("01/03/2026"), day("2026-03-01"));
         for bad in [
-            "", "2026-3-01", "2026-02-30", "31-04-2026", "2026/03/01", "01-03-26", "i går",
-            "2026-03-01x", "001-03-2026",
+            "",
+            "2026-3-01",
+            "2026-02-30",
+            "31-04-2026",
+            "2026/03/01",
+            "01-03-26",
+            "i går",
+            "2026-03-01x",
+            "001-03-2026",
         ] {
             assert_eq!(Day::parse(bad), None, "{bad:?}");
         }

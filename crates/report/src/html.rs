@@ -52,7 +52,12 @@ fn mean(stat: &Stat, digits: usize) -> String {
 }
 
 fn cell_share(s: &Share) -> String {
-    format!("{} <span class=\"n\">({} af {})</span>", percent(s.share), s.count, s.n)
+    format!(
+        "{} <span class=\"n\">({} af {})</span>",
+        percent(s.share),
+        s.count,
+        s.n
+    )
 }
 
 fn cell_stat(s: &Stat, digits: usize) -> String {
@@ -102,7 +107,10 @@ impl Page {
     /// A table: a caption, a header row and rows whose first cell is a row header. Cells are
     /// markup made here; texts from data must be escaped by the caller.
     fn table(&mut self, caption: &str, head: &[String], rows: &[Vec<String>]) {
-        self.push(&format!("<table><caption>{}</caption><thead><tr>", escape(caption)));
+        self.push(&format!(
+            "<table><caption>{}</caption><thead><tr>",
+            escape(caption)
+        ));
         for h in head {
             self.push(&format!("<th scope=\"col\">{}</th>", escape(h)));
         }
@@ -136,22 +144,32 @@ impl Page {
     }
 }
 
-fn days_axis(_: f64) -> Axis {
-    Axis { max: 30.0, format: |v| decimal(v, 1) }
+fn days_axis() -> Axis {
+    Axis {
+        max: 30.0,
+        format: |v| decimal(v, 1),
+    }
 }
 
 fn share_axis() -> Axis {
-    Axis { max: 1.0, format: |v| format!("{} %", decimal(v * 100.0, 0)) }
+    Axis {
+        max: 1.0,
+        format: |v| format!("{} %", decimal(v * 100.0, 0)),
+    }
 }
 
 fn axis_for(values: impl Iterator<Item = f64>, digits: usize) -> Axis {
+    // Four gridline steps of 1, 2 or 5 times a power of ten, the top at or above the
+    // largest value.
     let top = values.fold(0.0_f64, f64::max);
-    let max = if top <= 0.0 {
-        1.0
-    } else {
-        let step = 10f64.powf(top.log10().floor());
-        (top / step).ceil() * step
-    };
+    let rough = if top > 0.0 { top / 4.0 } else { 0.25 };
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * power);
+    let max = 4.0 * step;
     let format: fn(f64) -> String = match digits {
         0 => |v| decimal(v, 0),
         1 => |v| decimal(v, 1),
@@ -162,30 +180,61 @@ fn axis_for(values: impl Iterator<Item = f64>, digits: usize) -> Axis {
 }
 
 fn titles(report: &Report) -> Vec<String> {
-    report.timepoints.iter().map(|t| t.title.da.clone()).collect()
+    report
+        .timepoints
+        .iter()
+        .map(|t| t.title.da.clone())
+        .collect()
 }
 
 /// A figure of one measure's mean over time, raw and LOCF.
-fn mean_figure(page: &mut Page, report: &Report, name: &str, s: &MeanSeries, axis: Axis, digits: usize) {
+fn mean_figure(
+    page: &mut Page,
+    report: &Report,
+    name: &str,
+    s: &MeanSeries,
+    axis: Axis,
+    digits: usize,
+) {
     let id = page.chart_id();
     let cats = titles(report);
     let chart = svg::lines(
         &id,
         name,
-        &format!("{}: gennemsnit ved hvert måletidspunkt, rå-data og LOCF. Tallene står i tabellen ved siden af.", s.label),
+        &format!(
+            "{}: gennemsnit ved hvert måletidspunkt, rå-data og LOCF. Tallene står i tabellen ved siden af.",
+            s.label
+        ),
         &cats,
         &[
-            Series { name: "Rå-data".into(), values: s.raw.iter().map(|v| v.mean).collect() },
-            Series { name: "LOCF".into(), values: s.locf.iter().map(|v| v.mean).collect() },
+            Series {
+                name: "Rå-data".into(),
+                values: s.raw.iter().map(|v| v.mean).collect(),
+            },
+            Series {
+                name: "LOCF".into(),
+                values: s.locf.iter().map(|v| v.mean).collect(),
+            },
         ],
         &axis,
     );
     let rows: Vec<Vec<String>> = cats
         .iter()
         .enumerate()
-        .map(|(i, c)| vec![escape(c), cell_stat(&s.raw[i], digits), cell_stat(&s.locf[i], digits)])
+        .map(|(i, c)| {
+            vec![
+                escape(c),
+                cell_stat(&s.raw[i], digits),
+                cell_stat(&s.locf[i], digits),
+            ]
+        })
         .collect();
-    page.figure(chart, name, &["Måletidspunkt".into(), "Rå-data".into(), "LOCF".into()], &rows);
+    page.figure(
+        chart,
+        name,
+        &["Måletidspunkt".into(), "Rå-data".into(), "LOCF".into()],
+        &rows,
+    );
 }
 
 fn share_figure(page: &mut Page, report: &Report, name: &str, s: &ShareSeries) {
@@ -194,11 +243,20 @@ fn share_figure(page: &mut Page, report: &Report, name: &str, s: &ShareSeries) {
     let chart = svg::lines(
         &id,
         name,
-        &format!("{}: andel ved hvert måletidspunkt, rå-data og LOCF.", s.label),
+        &format!(
+            "{}: andel ved hvert måletidspunkt, rå-data og LOCF.",
+            s.label
+        ),
         &cats,
         &[
-            Series { name: "Rå-data".into(), values: s.raw.iter().map(|v| v.share).collect() },
-            Series { name: "LOCF".into(), values: s.locf.iter().map(|v| v.share).collect() },
+            Series {
+                name: "Rå-data".into(),
+                values: s.raw.iter().map(|v| v.share).collect(),
+            },
+            Series {
+                name: "LOCF".into(),
+                values: s.locf.iter().map(|v| v.share).collect(),
+            },
         ],
         &share_axis(),
     );
@@ -207,7 +265,12 @@ fn share_figure(page: &mut Page, report: &Report, name: &str, s: &ShareSeries) {
         .enumerate()
         .map(|(i, c)| vec![escape(c), cell_share(&s.raw[i]), cell_share(&s.locf[i])])
         .collect();
-    page.figure(chart, name, &["Måletidspunkt".into(), "Rå-data".into(), "LOCF".into()], &rows);
+    page.figure(
+        chart,
+        name,
+        &["Måletidspunkt".into(), "Rå-data".into(), "LOCF".into()],
+        &rows,
+    );
 }
 
 /// A figure of counts per category and column, as bars, with the shares in the table.
@@ -220,11 +283,27 @@ fn categories_figure(page: &mut Page, name: &str, c: &Categories) {
         .enumerate()
         .map(|(j, col)| Series {
             name: col.clone(),
-            values: c.rows.iter().map(|r| Some(r.shares[j].count as f64)).collect(),
+            values: c
+                .rows
+                .iter()
+                .map(|r| Some(r.shares[j].count as f64))
+                .collect(),
         })
         .collect();
-    let axis = axis_for(series.iter().flat_map(|s| s.values.iter().flatten().copied()), 0);
-    let chart = svg::bars(&id, name, &format!("{name}: antal personer pr. kategori."), &cats, &series, &axis);
+    let axis = axis_for(
+        series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied()),
+        0,
+    );
+    let chart = svg::bars(
+        &id,
+        name,
+        &format!("{name}: antal personer pr. kategori."),
+        &cats,
+        &series,
+        &axis,
+    );
     let mut head = vec![String::new()];
     head.extend(c.columns.iter().cloned());
     let rows: Vec<Vec<String>> = c
@@ -242,8 +321,15 @@ fn categories_figure(page: &mut Page, name: &str, c: &Categories) {
 fn odds_cells(o: &OddsRatio) -> [String; 2] {
     match o {
         OddsRatio::Reference => ["1,0 (ref)".into(), String::new()],
-        OddsRatio::Estimate { odds_ratio, p_value: p, .. } => [decimal(*odds_ratio, 2), p_value(*p)],
-        OddsRatio::None { reason } => [format!("<span class=\"missing\">{}</span>", escape(reason.label())), String::new()],
+        OddsRatio::Estimate {
+            odds_ratio,
+            p_value: p,
+            ..
+        } => [decimal(*odds_ratio, 2), p_value(*p)],
+        OddsRatio::None { reason } => [
+            format!("<span class=\"missing\">{}</span>", escape(reason.label())),
+            String::new(),
+        ],
     }
 }
 
@@ -257,29 +343,53 @@ fn outcome_table(page: &mut Page, t: &OutcomeTable) {
         .iter()
         .map(|r| {
             let [or, p] = odds_cells(&r.odds_ratio);
-            vec![format!("{} (n={})", escape(&r.label), r.share.n), cell_share(&r.share), or, p]
+            vec![
+                format!("{} (n={})", escape(&r.label), r.share.n),
+                cell_share(&r.share),
+                or,
+                p,
+            ]
         })
         .collect();
     page.table(
         &format!("Tabel {}: {} — N={}", t.number, t.title, t.n),
-        &[format!("N={}", t.n), outcome.into(), "OR".into(), "p-værdi".into()],
+        &[
+            format!("N={}", t.n),
+            outcome.into(),
+            "OR".into(),
+            "p-værdi".into(),
+        ],
         &rows,
     );
-    let adjusted = match (t.adjusted_for.contains(&"age".into()), t.adjusted_for.contains(&"sex".into())) {
+    let adjusted = match (
+        t.adjusted_for.contains(&"age".into()),
+        t.adjusted_for.contains(&"sex".into()),
+    ) {
         (true, true) => "kontrolleret for alder og køn",
         (true, false) => "kontrolleret for alder (køn varierer ikke eller mangler)",
         (false, true) => "kontrolleret for køn (alder varierer ikke eller mangler)",
         (false, false) => "ikke kontrolleret for alder og køn (mangler i registerfilen)",
     };
-    page.para(&format!("Logistisk regression med {} personer i modellen, {adjusted}.", t.model_n), "n");
+    page.para(
+        &format!(
+            "Logistisk regression med {} personer i modellen, {adjusted}.",
+            t.model_n
+        ),
+        "n",
+    );
 }
 
 /// The report as a self-contained HTML page in Danish.
 pub fn html(report: &Report) -> String {
-    let mut page = Page { out: String::new(), charts: 0 };
-    page.push("<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\">\
+    let mut page = Page {
+        out: String::new(),
+        charts: 0,
+    };
+    page.push(
+        "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\">\
         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-        <title>Evaluering af behandlingsforløb</title><style>");
+        <title>Evaluering af behandlingsforløb</title><style>",
+    );
     page.push(STYLE);
     page.push("</style></head><body><main>");
     page.heading(1, "Evaluering af behandlingsforløb");
@@ -320,9 +430,25 @@ fn data_basis(page: &mut Page, report: &Report) {
     let rows: Vec<Vec<String>> = report
         .data_basis
         .iter()
-        .map(|r| vec![escape(&r.timepoint.title.da), r.answered.n.to_string(), r.answered.count.to_string(), percent(r.answered.share)])
+        .map(|r| {
+            vec![
+                escape(&r.timepoint.title.da),
+                r.answered.n.to_string(),
+                r.answered.count.to_string(),
+                percent(r.answered.share),
+            ]
+        })
         .collect();
-    page.table("Tabel 1: datagrundlag", &["".into(), "Total".into(), "Data".into(), "Svarprocent".into()], &rows);
+    page.table(
+        "Tabel 1: datagrundlag",
+        &[
+            "".into(),
+            "Total".into(),
+            "Data".into(),
+            "Svarprocent".into(),
+        ],
+        &rows,
+    );
     let Some(links) = &report.links else {
         page.para("Linkenes status er ikke hentet fra indbakken, så svarprocenten for opfølgningslinks kan ikke vises.", "missing");
         return;
@@ -330,11 +456,29 @@ fn data_basis(page: &mut Page, report: &Report) {
     let rows: Vec<Vec<String>> = links
         .rows
         .iter()
-        .map(|r| vec![escape(&r.timepoint.title.da), r.links.to_string(), r.answered.n.to_string(), r.answered.count.to_string(), r.open.to_string(), r.expired.to_string(), percent(r.answered.share)])
+        .map(|r| {
+            vec![
+                escape(&r.timepoint.title.da),
+                r.links.to_string(),
+                r.answered.n.to_string(),
+                r.answered.count.to_string(),
+                r.open.to_string(),
+                r.expired.to_string(),
+                percent(r.answered.share),
+            ]
+        })
         .collect();
     page.table(
         "Svarprocent for opfølgningslinks (fra indbakken)",
-        &["".into(), "Links".into(), "Personer med link".into(), "Svaret".into(), "Åbne".into(), "Udløbet".into(), "Svarprocent".into()],
+        &[
+            "".into(),
+            "Links".into(),
+            "Personer med link".into(),
+            "Svaret".into(),
+            "Åbne".into(),
+            "Udløbet".into(),
+            "Svarprocent".into(),
+        ],
         &rows,
     );
     page.heading(3, "Mangler at svare");
@@ -347,14 +491,30 @@ fn data_basis(page: &mut Page, report: &Report) {
         .iter()
         .map(|u| {
             let state = match (u.state, u.expires_soon) {
-                (LinkState::Open, true) => format!("åbent — udløber snart (inden for {} dage)", links.soon_days),
+                (LinkState::Open, true) => {
+                    format!("åbent — udløber snart (inden for {} dage)", links.soon_days)
+                }
                 (LinkState::Open, false) => "åbent".into(),
                 _ => "udløbet — lav et nyt link".into(),
             };
-            vec![escape(&u.reference), escape(&u.timepoint.title.da), escape(&u.expires), escape(&state)]
+            vec![
+                escape(&u.reference),
+                escape(&u.timepoint.title.da),
+                escape(&u.expires),
+                escape(&state),
+            ]
         })
         .collect();
-    page.table("Personer, hvis link ikke er besvaret", &["Reference".into(), "Måletidspunkt".into(), "Sidste gyldige dag".into(), "Status".into()], &rows);
+    page.table(
+        "Personer, hvis link ikke er besvaret",
+        &[
+            "Reference".into(),
+            "Måletidspunkt".into(),
+            "Sidste gyldige dag".into(),
+            "Status".into(),
+        ],
+        &rows,
+    );
 }
 
 fn column_head(columns: &[String], people: Option<&[usize]>) -> Vec<String> {
@@ -371,7 +531,11 @@ fn participants(page: &mut Page, report: &Report) {
     let p = &report.profile;
     let mut rows: Vec<Vec<String>> = Vec::new();
     for block in &p.blocks {
-        let mut head = vec![format!("<strong>{} {}</strong>", block.number, escape(&block.title))];
+        let mut head = vec![format!(
+            "<strong>{} {}</strong>",
+            block.number,
+            escape(&block.title)
+        )];
         head.extend(p.columns.iter().map(|_| String::new()));
         rows.push(head);
         for r in &block.rows {
@@ -383,7 +547,11 @@ fn participants(page: &mut Page, report: &Report) {
     let mut age = vec!["Gennemsnitsalder".to_owned()];
     age.extend(p.mean_age.iter().map(|s| cell_stat(s, 1)));
     rows.push(age);
-    page.table("Tabel 2: deltagernes karakteristika (sidste måned)", &column_head(&p.columns, Some(&p.people)), &rows);
+    page.table(
+        "Tabel 2: deltagernes karakteristika (sidste måned)",
+        &column_head(&p.columns, Some(&p.people)),
+        &rows,
+    );
 
     let a = &report.asi_intake;
     let mut head = column_head(&a.columns, None);
@@ -406,7 +574,9 @@ fn participants(page: &mut Page, report: &Report) {
 
 fn treatment(page: &mut Page, report: &Report) {
     page.heading(2, "3. Deltagelse, indskrivningslængde og udskrivning");
-    let (Some(k), Some(e), Some(endings)) = (&report.key_numbers, &report.enrolment, &report.endings) else {
+    let (Some(k), Some(e), Some(endings)) =
+        (&report.key_numbers, &report.enrolment, &report.endings)
+    else {
         page.para("Kræver registerfilen (indskrivnings- og udskrivningsdato, udskrivningsårsag, gruppesessioner).", "missing");
         return;
     };
@@ -415,44 +585,89 @@ fn treatment(page: &mut Page, report: &Report) {
         r.extend(k.enrolled.iter().map(ToString::to_string));
         r
     }];
-    for (name, shares) in [("Midtvejssamtale", &k.midway), ("Udskrivningssamtale", &k.discharge), ("Efterbehandling (af færdigbehandlede)", &k.aftercare)] {
+    for (name, shares) in [
+        ("Midtvejssamtale", &k.midway),
+        ("Udskrivningssamtale", &k.discharge),
+        ("Efterbehandling (af færdigbehandlede)", &k.aftercare),
+    ] {
         let mut r = vec![escape(name)];
         r.extend(shares.iter().map(cell_share));
         rows.push(r);
     }
-    page.table("Tabel 4: nøgletal og svarprocenter for de 4 måletidspunkter", &column_head(&k.columns, None), &rows);
+    page.table(
+        "Tabel 4: nøgletal og svarprocenter for de 4 måletidspunkter",
+        &column_head(&k.columns, None),
+        &rows,
+    );
     categories_figure(page, "Figur 1: indskrivningslængde", &e.length);
     let unknown: Vec<String> = e.length_unknown.iter().map(ToString::to_string).collect();
-    page.para(&format!("Uden både indskrivnings- og udskrivningsdato: {}.", unknown.join(" / ")), "n");
+    page.para(
+        &format!(
+            "Uden både indskrivnings- og udskrivningsdato: {}.",
+            unknown.join(" / ")
+        ),
+        "n",
+    );
     let mut rows: Vec<Vec<String>> = e
         .sessions
         .rows
         .iter()
         .map(|r| {
             let mut row = vec![escape(&r.label)];
-            row.extend(r.shares.iter().map(|s| format!("{} <span class=\"n\">({})</span>", s.count, percent(s.share))));
+            row.extend(r.shares.iter().map(|s| {
+                format!(
+                    "{} <span class=\"n\">({})</span>",
+                    s.count,
+                    percent(s.share)
+                )
+            }));
             row
         })
         .collect();
     let mut mean_row = vec!["Gennemsnit (min–max)".to_owned()];
-    mean_row.extend(e.sessions_mean.iter().enumerate().map(|(i, s)| match (e.sessions_min[i], e.sessions_max[i]) {
-        (Some(lo), Some(hi)) => format!("{} ({lo}–{hi})", mean(s, 2)),
-        _ => "–".into(),
+    mean_row.extend(e.sessions_mean.iter().enumerate().map(|(i, s)| {
+        match (e.sessions_min[i], e.sessions_max[i]) {
+            (Some(lo), Some(hi)) => format!("{} ({lo}–{hi})", mean(s, 2)),
+            _ => "–".into(),
+        }
     }));
     rows.push(mean_row);
     let mut unknown_row = vec!["Uden sessioner / ikke angivet".to_owned()];
     unknown_row.extend(e.sessions_unknown.iter().map(ToString::to_string));
     rows.push(unknown_row);
-    page.table("Tabel 5: hvor mange deltog i X antal gruppesessioner?", &column_head(&e.sessions.columns, None), &rows);
+    page.table(
+        "Tabel 5: hvor mange deltog i X antal gruppesessioner?",
+        &column_head(&e.sessions.columns, None),
+        &rows,
+    );
     categories_figure(page, "Figur 4: udskrivningsårsag", endings);
 }
 
 fn use_and_wellbeing(page: &mut Page, report: &Report) {
     page.heading(2, "4. Udviklingen i forbrug og trivsel");
     let d = &report.drug_use;
-    mean_figure(page, report, "Figur 5: dage med hash de sidste 30 dage", &d.hash_days, days_axis(30.0), 1);
-    mean_figure(page, report, "Figur 6: dage med andre stoffer de sidste 30 dage", &d.other_drug_days, days_axis(30.0), 1);
-    share_figure(page, report, "Figur 7: andelen af deltagere med stoffrihed", &d.drug_free);
+    mean_figure(
+        page,
+        report,
+        "Figur 5: dage med hash de sidste 30 dage",
+        &d.hash_days,
+        days_axis(),
+        1,
+    );
+    mean_figure(
+        page,
+        report,
+        "Figur 6: dage med andre stoffer de sidste 30 dage",
+        &d.other_drug_days,
+        days_axis(),
+        1,
+    );
+    share_figure(
+        page,
+        report,
+        "Figur 7: andelen af deltagere med stoffrihed",
+        &d.drug_free,
+    );
     let w = &report.wellbeing;
     for paired in &w.paired {
         let rows: Vec<Vec<String>> = paired
@@ -469,8 +684,18 @@ fn use_and_wellbeing(page: &mut Page, report: &Report) {
             })
             .collect();
         page.table(
-            &format!("Tabel {}: udvikling i trivsel fra {} til {} (rå-data, personer med begge svar)", paired.number, paired.from.title.da.to_lowercase(), paired.to.title.da.to_lowercase()),
-            &[String::new(), paired.from.title.da.clone(), paired.to.title.da.clone(), "p-værdi".into()],
+            &format!(
+                "Tabel {}: udvikling i trivsel fra {} til {} (rå-data, personer med begge svar)",
+                paired.number,
+                paired.from.title.da.to_lowercase(),
+                paired.to.title.da.to_lowercase()
+            ),
+            &[
+                String::new(),
+                paired.from.title.da.clone(),
+                paired.to.title.da.clone(),
+                "p-værdi".into(),
+            ],
             &rows,
         );
     }
@@ -480,10 +705,29 @@ fn use_and_wellbeing(page: &mut Page, report: &Report) {
         let series: Vec<Series> = w
             .over_time
             .iter()
-            .map(|s| Series { name: s.label.clone(), values: (if locf { &s.locf } else { &s.raw }).iter().map(|v| v.mean).collect() })
+            .map(|s| Series {
+                name: s.label.clone(),
+                values: (if locf { &s.locf } else { &s.raw })
+                    .iter()
+                    .map(|v| v.mean)
+                    .collect(),
+            })
             .collect();
-        let name = format!("Figur {number}: de tre typer af trivsel og den generelle trivsel over tid ({})", if locf { "LOCF" } else { "rå-data" });
-        let chart = svg::lines(&id, &name, "Gennemsnit på skalaen 0–10 ved hvert måletidspunkt.", &cats, &series, &Axis { max: 10.0, format: |v| decimal(v, 1) });
+        let name = format!(
+            "Figur {number}: de tre typer af trivsel og den generelle trivsel over tid ({})",
+            if locf { "LOCF" } else { "rå-data" }
+        );
+        let chart = svg::lines(
+            &id,
+            &name,
+            "Gennemsnit på skalaen 0–10 ved hvert måletidspunkt.",
+            &cats,
+            &series,
+            &Axis {
+                max: 10.0,
+                format: |v| decimal(v, 1),
+            },
+        );
         let mut head = vec!["Måletidspunkt".to_owned()];
         head.extend(w.over_time.iter().map(|s| s.label.clone()));
         let rows: Vec<Vec<String>> = cats
@@ -491,7 +735,11 @@ fn use_and_wellbeing(page: &mut Page, report: &Report) {
             .enumerate()
             .map(|(i, c)| {
                 let mut row = vec![escape(c)];
-                row.extend(w.over_time.iter().map(|s| cell_stat(if locf { &s.locf[i] } else { &s.raw[i] }, 2)));
+                row.extend(
+                    w.over_time
+                        .iter()
+                        .map(|s| cell_stat(if locf { &s.locf[i] } else { &s.raw[i] }, 2)),
+                );
                 row
             })
             .collect();
@@ -501,12 +749,30 @@ fn use_and_wellbeing(page: &mut Page, report: &Report) {
     let rows: Vec<Vec<String>> = inc
         .rows
         .iter()
-        .map(|r| vec![escape(&r.label), percent(r.before.share), percent(r.after.share)])
-        .chain(std::iter::once(vec!["N, i alt".into(), inc.n.to_string(), inc.n.to_string()]))
+        .map(|r| {
+            vec![
+                escape(&r.label),
+                percent(r.before.share),
+                percent(r.after.share),
+            ]
+        })
+        .chain(std::iter::once(vec![
+            "N, i alt".into(),
+            inc.n.to_string(),
+            inc.n.to_string(),
+        ]))
         .collect();
     page.table(
-        &format!("Tabel 10: indkomst (rå-data) — deltagere, som har besvaret indskrivning og {} (n={})", inc.to.title.da.to_lowercase(), inc.n),
-        &[String::new(), "Indskrivning".into(), inc.to.title.da.clone()],
+        &format!(
+            "Tabel 10: indkomst (rå-data) — deltagere, som har besvaret indskrivning og {} (n={})",
+            inc.to.title.da.to_lowercase(),
+            inc.n
+        ),
+        &[
+            String::new(),
+            "Indskrivning".into(),
+            inc.to.title.da.clone(),
+        ],
         &rows,
     );
 }
@@ -514,7 +780,10 @@ fn use_and_wellbeing(page: &mut Page, report: &Report) {
 fn intensity(page: &mut Page, report: &Report) {
     page.heading(2, "5. Betydning af behandlingens intensitet");
     if report.outcomes.is_empty() {
-        page.para("Kræver registerfilen (indskrivningstid og gruppesessioner).", "missing");
+        page.para(
+            "Kræver registerfilen (indskrivningstid og gruppesessioner).",
+            "missing",
+        );
         return;
     }
     page.para(
@@ -542,11 +811,26 @@ fn by_ending(page: &mut Page, report: &Report) {
             .groups
             .iter()
             .zip(&f.means)
-            .map(|(g, m)| Series { name: format!("{} (n={})", g.label, g.n), values: m.iter().map(|s| s.mean).collect() })
+            .map(|(g, m)| Series {
+                name: format!("{} (n={})", g.label, g.n),
+                values: m.iter().map(|s| s.mean).collect(),
+            })
             .collect();
-        let axis = axis_for(series.iter().flat_map(|s| s.values.iter().flatten().copied()), 2);
+        let axis = axis_for(
+            series
+                .iter()
+                .flat_map(|s| s.values.iter().flatten().copied()),
+            2,
+        );
         let name = format!("Figur {}: {}", f.number, f.label.to_lowercase());
-        let chart = svg::lines(&id, &name, "Gennemsnitlig score (0–1) pr. gruppe ved hvert måletidspunkt, LOCF.", &cats, &series, &axis);
+        let chart = svg::lines(
+            &id,
+            &name,
+            "Gennemsnitlig score (0–1) pr. gruppe ved hvert måletidspunkt, LOCF.",
+            &cats,
+            &series,
+            &axis,
+        );
         let mut head = vec!["Måletidspunkt".to_owned()];
         head.extend(a.groups.iter().map(|g| g.label.clone()));
         let rows: Vec<Vec<String>> = cats
@@ -575,9 +859,20 @@ fn method(page: &mut Page, report: &Report) {
     ] {
         page.para(&text, "");
     }
-    let reasons: Vec<&str> = [NoEstimate::TooFew, NoEstimate::NoVariation, NoEstimate::Separation, NoEstimate::NotConverged]
-        .iter()
-        .map(|r| r.label())
-        .collect();
-    page.para(&format!("Når der ikke kan beregnes en odds ratio, står grunden i stedet: {}.", reasons.join("; ")), "n");
+    let reasons: Vec<&str> = [
+        NoEstimate::TooFew,
+        NoEstimate::NoVariation,
+        NoEstimate::Separation,
+        NoEstimate::NotConverged,
+    ]
+    .iter()
+    .map(|r| r.label())
+    .collect();
+    page.para(
+        &format!(
+            "Når der ikke kan beregnes en odds ratio, står grunden i stedet: {}.",
+            reasons.join("; ")
+        ),
+        "n",
+    );
 }

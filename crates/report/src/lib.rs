@@ -114,13 +114,19 @@ impl ReportError {
     pub fn message(&self, lang: Lang) -> String {
         match (lang, self) {
             (Lang::En, e) => e.to_string(),
-            (Lang::Da, ReportError::UnknownTimepoint(t)) => format!(
-                "{t} er ikke et måletidspunkt (intake, midway, discharge, followup_40w)"
-            ),
-            (Lang::Da, ReportError::NoOutcomeTimepoint) => "vælg et måletidspunkt efter indskrivning: udfaldene måles ved det sidste".into(),
+            (Lang::Da, ReportError::UnknownTimepoint(t)) => {
+                format!("{t} er ikke et måletidspunkt (intake, midway, discharge, followup_40w)")
+            }
+            (Lang::Da, ReportError::NoOutcomeTimepoint) => {
+                "vælg et måletidspunkt efter indskrivning: udfaldene måles ved det sidste".into()
+            }
             (Lang::Da, ReportError::UnknownGroupColumn { column, known }) => format!(
                 "registerfilen har ingen grupperingskolonne {column} (den har: {})",
-                if known.is_empty() { "ingen".to_owned() } else { known.join(", ") }
+                if known.is_empty() {
+                    "ingen".to_owned()
+                } else {
+                    known.join(", ")
+                }
             ),
         }
     }

@@ -131,7 +131,9 @@ impl Column {
 
     fn of_header(name: &str) -> Option<Column> {
         let name = name.trim().to_lowercase();
-        Column::ALL.into_iter().find(|c| c.names().contains(&name.as_str()))
+        Column::ALL
+            .into_iter()
+            .find(|c| c.names().contains(&name.as_str()))
     }
 }
 
@@ -240,15 +242,34 @@ impl Problem {
             }
             Lang::En => {
                 let what = match kind {
-                    ProblemKind::NotADay => "is not a day; write e.g. 2026-03-01 or 01-03-2026".to_owned(),
-                    ProblemKind::UnknownEnding => "is not an ending; write completed, dropped_out, aftercare or other".to_owned(),
-                    ProblemKind::NotSessions => "is not a number of group sessions; write a whole number from 0 to 1000".to_owned(),
-                    ProblemKind::NotAnAge => "is not an age; write whole years from 0 to 120".to_owned(),
-                    ProblemKind::UnknownSex => "is not a sex; write male or female (m or f)".to_owned(),
-                    ProblemKind::NotCpr => "is not a CPR number; write ten digits, ddmmyyxxxx or ddmmyy-xxxx".to_owned(),
+                    ProblemKind::NotADay => {
+                        "is not a day; write e.g. 2026-03-01 or 01-03-2026".to_owned()
+                    }
+                    ProblemKind::UnknownEnding => {
+                        "is not an ending; write completed, dropped_out, aftercare or other"
+                            .to_owned()
+                    }
+                    ProblemKind::NotSessions => {
+                        "is not a number of group sessions; write a whole number from 0 to 1000"
+                            .to_owned()
+                    }
+                    ProblemKind::NotAnAge => {
+                        "is not an age; write whole years from 0 to 120".to_owned()
+                    }
+                    ProblemKind::UnknownSex => {
+                        "is not a sex; write male or female (m or f)".to_owned()
+                    }
+                    ProblemKind::NotCpr => {
+                        "is not a CPR number; write ten digits, ddmmyyxxxx or ddmmyy-xxxx"
+                            .to_owned()
+                    }
                     ProblemKind::DischargeBeforeIntake => "is before the intake date".to_owned(),
-                    ProblemKind::EmptyReference => "is empty; every row needs the person's reference".to_owned(),
-                    ProblemKind::DuplicateReference { first_line } => format!("is on line {first_line} too; this row is not used"),
+                    ProblemKind::EmptyReference => {
+                        "is empty; every row needs the person's reference".to_owned()
+                    }
+                    ProblemKind::DuplicateReference { first_line } => {
+                        format!("is on line {first_line} too; this row is not used")
+                    }
                 };
                 format!("the register file, line {line}, column \"{column}\": \"{value}\" {what}")
             }
@@ -276,8 +297,13 @@ impl RegisterError {
     pub fn message(&self, lang: Lang) -> String {
         match (lang, self) {
             (Lang::En, e) => e.to_string(),
-            (Lang::Da, RegisterError::NoRefColumn) => "registerfilens første række skal navngive kolonnerne, og en af dem skal hedde ref".to_owned(),
-            (Lang::Da, RegisterError::DuplicateColumn(c)) => format!("registerfilen har kolonnen {c} to gange"),
+            (Lang::Da, RegisterError::NoRefColumn) => {
+                "registerfilens første række skal navngive kolonnerne, og en af dem skal hedde ref"
+                    .to_owned()
+            }
+            (Lang::Da, RegisterError::DuplicateColumn(c)) => {
+                format!("registerfilen har kolonnen {c} to gange")
+            }
             (Lang::Da, RegisterError::Csv(e)) => format!("registerfilen er ikke gyldig CSV: {e}"),
         }
     }
@@ -363,16 +389,24 @@ impl Register {
                 row.problem(Column::DischargeDate, ProblemKind::DischargeBeforeIntake);
                 discharge_date = None;
             }
-            let whole = |max: u32| move |t: &str| t.trim().parse::<u32>().ok().filter(|n| *n <= max);
-            let cpr_number = row.parse(Column::Cpr, |t| cpr::normalize(t).ok(), ProblemKind::NotCpr)
-                .or_else(|| options.refs_are_cpr.then(|| cpr::normalize(reference).ok()).flatten());
+            let whole =
+                |max: u32| move |t: &str| t.trim().parse::<u32>().ok().filter(|n| *n <= max);
+            let cpr_number = row
+                .parse(Column::Cpr, |t| cpr::normalize(t).ok(), ProblemKind::NotCpr)
+                .or_else(|| {
+                    options
+                        .refs_are_cpr
+                        .then(|| cpr::normalize(reference).ok())
+                        .flatten()
+                });
             let cpr_birth = cpr_number.as_deref().and_then(|c| {
                 let (y, m, d) = cpr::birth_date(c).ok()?;
                 Day::new(y, m, d)
             });
-            let cpr_sex = cpr_number.as_deref().and_then(|c| cpr::is_female(c).ok()).map(|female| {
-                if female { Sex::Female } else { Sex::Male }
-            });
+            let cpr_sex = cpr_number
+                .as_deref()
+                .and_then(|c| cpr::is_female(c).ok())
+                .map(|female| if female { Sex::Female } else { Sex::Male });
             let person = RegisterPerson {
                 line,
                 reference: reference.to_owned(),
@@ -384,7 +418,9 @@ impl Register {
                 birth_date: row
                     .parse(Column::BirthDate, Day::parse, ProblemKind::NotADay)
                     .or(cpr_birth),
-                sex: row.parse(Column::Sex, Sex::parse, ProblemKind::UnknownSex).or(cpr_sex),
+                sex: row
+                    .parse(Column::Sex, Sex::parse, ProblemKind::UnknownSex)
+                    .or(cpr_sex),
                 cpr: cpr_number,
                 groups: groups
                     .iter()
@@ -477,16 +513,24 @@ mod tests {
         assert_eq!(p.intake_date, Day::parse("2026-01-05"));
         assert_eq!(p.discharge_date, Day::parse("2026-04-20"));
         assert_eq!(p.ending, Some(Ending::Completed));
-        assert_eq!((p.sessions, p.age, p.sex), (Some(12), Some(24), Some(Sex::Female)));
+        assert_eq!(
+            (p.sessions, p.age, p.sex),
+            (Some(12), Some(24), Some(Sex::Female))
+        );
         assert_eq!(p.groups["afdeling"], "Nord");
         let q = r.person("P-002").unwrap();
-        assert_eq!((q.discharge_date, q.ending, q.sex), (None, None, Some(Sex::Male)));
+        assert_eq!(
+            (q.discharge_date, q.ending, q.sex),
+            (None, None, Some(Sex::Male))
+        );
         assert!(q.groups.is_empty());
     }
 
     #[test]
     fn danish_column_names_are_accepted() {
-        let r = parse("reference,Indskrivningsdato,Udskrivningsårsag,Køn,Alder,Gruppesessioner\nA,01-02-2026,udeblevet,m,30,4\n");
+        let r = parse(
+            "reference,Indskrivningsdato,Udskrivningsårsag,Køn,Alder,Gruppesessioner\nA,01-02-2026,udeblevet,m,30,4\n",
+        );
         let p = &r.people[0];
         assert_eq!(p.ending, Some(Ending::DroppedOut));
         assert_eq!((p.age, p.sessions), (Some(30), Some(4)));
@@ -528,14 +572,24 @@ mod tests {
             r.problems[7].message(Lang::Da),
             "registerfilen, linje 5, kolonne «ref»: «P-002» står også på linje 3; rækken er ikke brugt"
         );
-        assert!(r.problems[5].message(Lang::En).contains("is before the intake date"));
+        assert!(
+            r.problems[5]
+                .message(Lang::En)
+                .contains("is before the intake date")
+        );
         // The rows stay, with the bad values missing and the good ones kept.
         assert_eq!(r.people.len(), 2);
         let p = &r.people[0];
-        assert_eq!((p.intake_date, p.ending, p.sessions, p.age, p.sex), (None, None, None, None, None));
+        assert_eq!(
+            (p.intake_date, p.ending, p.sessions, p.age, p.sex),
+            (None, None, None, None, None)
+        );
         assert_eq!(p.discharge_date, Day::parse("2026-02-01"));
         let q = &r.people[1];
-        assert_eq!((q.discharge_date, q.ending, q.sex), (None, Some(Ending::Completed), Some(Sex::Female)));
+        assert_eq!(
+            (q.discharge_date, q.ending, q.sex),
+            (None, Some(Ending::Completed), Some(Sex::Female))
+        );
     }
 
     #[test]
@@ -546,7 +600,10 @@ mod tests {
         assert_eq!(a.sex, Some(Sex::Male));
         assert_eq!(a.age_on(a.intake_date), Some(35));
         assert_eq!(r.problems[0].kind, ProblemKind::NotCpr);
-        assert_eq!((r.problems[0].line, r.problems[0].column.as_str()), (3, "cpr"));
+        assert_eq!(
+            (r.problems[0].line, r.problems[0].column.as_str()),
+            (3, "cpr")
+        );
         // References that are CPR numbers, when the clinic says so.
         let r = Register::parse(
             "ref,sex\n0101901234,\n0101901233,kvinde\nP-7,\n",
@@ -570,7 +627,10 @@ mod tests {
         let e = Register::parse("name,age\nA,3\n", ReadOptions::default()).unwrap_err();
         assert!(matches!(e, RegisterError::NoRefColumn));
         assert!(e.message(Lang::Da).contains("ref"));
-        assert!(matches!(Register::parse("", ReadOptions::default()), Err(RegisterError::NoRefColumn)));
+        assert!(matches!(
+            Register::parse("", ReadOptions::default()),
+            Err(RegisterError::NoRefColumn)
+        ));
         assert!(matches!(
             Register::parse("ref,ref\n", ReadOptions::default()),
             Err(RegisterError::DuplicateColumn(_))

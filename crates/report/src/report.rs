@@ -564,7 +564,13 @@ impl Columns {
         let mut names: Vec<String> = values.iter().map(|v| (*v).to_owned()).collect();
         let mut members: Vec<Vec<usize>> = values
             .iter()
-            .map(|v| everyone.iter().copied().filter(|&i| people[i].group(column) == Some(v)).collect())
+            .map(|v| {
+                everyone
+                    .iter()
+                    .copied()
+                    .filter(|&i| people[i].group(column) == Some(v))
+                    .collect()
+            })
             .collect();
         names.push("I alt".into());
         members.push(everyone);
@@ -585,7 +591,8 @@ impl Columns {
                 .members
                 .iter()
                 .map(|m| {
-                    let known: Vec<&Person> = m.iter().map(|&i| &people[i]).filter(|p| known(p)).collect();
+                    let known: Vec<&Person> =
+                        m.iter().map(|&i| &people[i]).filter(|p| known(p)).collect();
                     Share::of(known.iter().filter(|p| category(p)).count(), known.len())
                 })
                 .collect(),
@@ -616,19 +623,33 @@ fn intake_row<T>(
     )
 }
 
-fn days_block(columns: &Columns, people: &[Person], number: u32, title: &str, value: impl Fn(&Obs) -> Option<u32> + Copy) -> ProfileBlock {
+fn days_block(
+    columns: &Columns,
+    people: &[Person],
+    number: u32,
+    title: &str,
+    value: impl Fn(&Obs) -> Option<u32> + Copy,
+) -> ProfileBlock {
     ProfileBlock {
         number,
         title: title.into(),
         rows: vec![
             intake_row(columns, people, "intet", value, |d| d == 0),
-            intake_row(columns, people, "1-12 dage", value, |d| (1..=12).contains(&d)),
+            intake_row(columns, people, "1-12 dage", value, |d| {
+                (1..=12).contains(&d)
+            }),
             intake_row(columns, people, "13-30 dage", value, |d| d >= 13),
         ],
     }
 }
 
-fn yes_no_block(columns: &Columns, people: &[Person], number: u32, title: &str, item: &'static str) -> ProfileBlock {
+fn yes_no_block(
+    columns: &Columns,
+    people: &[Person],
+    number: u32,
+    title: &str,
+    item: &'static str,
+) -> ProfileBlock {
     ProfileBlock {
         number,
         title: title.into(),
@@ -660,14 +681,28 @@ fn profile(columns: &Columns, people: &[Person]) -> Profile {
         ("40+", |a| a >= 40),
     ];
     let other_drugs = |o: &Obs| -> Option<bool> {
-        ["days_heroin_illicit", "days_methadone_illicit", "days_buprenorphine_illicit", "days_other_opioids", "days_benzodiazepines_illicit", "days_ecstasy", "days_hallucinogens", "days_inhalants", "days_other_illicit"]
-            .iter()
-            .map(|item| o.days(item))
-            .try_fold(false, |any, d| Some(any || d? > 0))
+        [
+            "days_heroin_illicit",
+            "days_methadone_illicit",
+            "days_buprenorphine_illicit",
+            "days_other_opioids",
+            "days_benzodiazepines_illicit",
+            "days_ecstasy",
+            "days_hallucinogens",
+            "days_inhalants",
+            "days_other_illicit",
+        ]
+        .iter()
+        .map(|item| o.days(item))
+        .try_fold(false, |any, d| Some(any || d? > 0))
     };
     let incomes: Vec<(String, String)> = choices("main_income")
         .into_iter()
-        .filter(|(code, _)| people.iter().any(|p| p.at(0).and_then(|o| o.code("main_income")) == Some(code)))
+        .filter(|(code, _)| {
+            people
+                .iter()
+                .any(|p| p.at(0).and_then(|o| o.code("main_income")) == Some(code))
+        })
         .collect();
     let blocks = vec![
         ProfileBlock {
@@ -675,7 +710,14 @@ fn profile(columns: &Columns, people: &[Person]) -> Profile {
             title: "Køn".into(),
             rows: [Sex::Male, Sex::Female]
                 .into_iter()
-                .map(|s| columns.row(people, s.label(), |p| p.sex().is_some(), |p| p.sex() == Some(s)))
+                .map(|s| {
+                    columns.row(
+                        people,
+                        s.label(),
+                        |p| p.sex().is_some(),
+                        |p| p.sex() == Some(s),
+                    )
+                })
                 .collect(),
         },
         ProfileBlock {
@@ -683,11 +725,20 @@ fn profile(columns: &Columns, people: &[Person]) -> Profile {
             title: "Alder".into(),
             rows: ages
                 .iter()
-                .map(|(l, band)| columns.row(people, l, |p| p.age().is_some(), |p| p.age().is_some_and(band)))
+                .map(|(l, band)| {
+                    columns.row(
+                        people,
+                        l,
+                        |p| p.age().is_some(),
+                        |p| p.age().is_some_and(band),
+                    )
+                })
                 .collect(),
         },
         days_block(columns, people, 3, "Hash", |o| o.hash_days()),
-        days_block(columns, people, 4, "Amfetamin", |o| o.days("days_amphetamines")),
+        days_block(columns, people, 4, "Amfetamin", |o| {
+            o.days("days_amphetamines")
+        }),
         days_block(columns, people, 5, "Kokain", |o| o.days("days_cocaine")),
         ProfileBlock {
             number: 6,
@@ -705,20 +756,62 @@ fn profile(columns: &Columns, people: &[Person]) -> Profile {
             rows: incomes
                 .iter()
                 .map(|(code, text)| {
-                    intake_row(columns, people, text, |o| o.code("main_income").map(str::to_owned), |c| c == *code)
+                    intake_row(
+                        columns,
+                        people,
+                        text,
+                        |o| o.code("main_income").map(str::to_owned),
+                        |c| c == *code,
+                    )
                 })
                 .collect(),
         },
-        yes_no_block(columns, people, 10, "Medicin psykiske problemer", "psych_medication"),
-        yes_no_block(columns, people, 11, "Selvmordstanker", "psych_suicidal_thoughts"),
-        yes_no_block(columns, people, 12, "Aggression/lav selvkontrol", "psych_violence"),
+        yes_no_block(
+            columns,
+            people,
+            10,
+            "Medicin psykiske problemer",
+            "psych_medication",
+        ),
+        yes_no_block(
+            columns,
+            people,
+            11,
+            "Selvmordstanker",
+            "psych_suicidal_thoughts",
+        ),
+        yes_no_block(
+            columns,
+            people,
+            12,
+            "Aggression/lav selvkontrol",
+            "psych_violence",
+        ),
         ProfileBlock {
             number: 13,
             title: "Illegale aktiviteter".into(),
             rows: vec![
-                intake_row(columns, people, "Ingen", |o| o.days("illegal_activity_days"), |d| d == 0),
-                intake_row(columns, people, "1-4 dage", |o| o.days("illegal_activity_days"), |d| (1..=4).contains(&d)),
-                intake_row(columns, people, "5-30 dage", |o| o.days("illegal_activity_days"), |d| d >= 5),
+                intake_row(
+                    columns,
+                    people,
+                    "Ingen",
+                    |o| o.days("illegal_activity_days"),
+                    |d| d == 0,
+                ),
+                intake_row(
+                    columns,
+                    people,
+                    "1-4 dage",
+                    |o| o.days("illegal_activity_days"),
+                    |d| (1..=4).contains(&d),
+                ),
+                intake_row(
+                    columns,
+                    people,
+                    "5-30 dage",
+                    |o| o.days("illegal_activity_days"),
+                    |d| d >= 5,
+                ),
             ],
         },
     ];
@@ -795,19 +888,38 @@ fn enrolment(columns: &Columns, people: &[Person]) -> Enrolment {
             .collect(),
     };
     let unknown = |band: fn(&Person) -> Option<usize>| -> Vec<usize> {
-        columns.members.iter().map(|m| m.iter().filter(|&&i| band(&people[i]).is_none()).count()).collect()
+        columns
+            .members
+            .iter()
+            .map(|m| m.iter().filter(|&&i| band(&people[i]).is_none()).count())
+            .collect()
     };
     let attended = |m: &Vec<usize>| -> Vec<u32> {
-        m.iter().filter_map(|&i| people[i].sessions()).filter(|&s| s > 0).collect()
+        m.iter()
+            .filter_map(|&i| people[i].sessions())
+            .filter(|&s| s > 0)
+            .collect()
     };
     Enrolment {
         length: bands(LENGTH_BANDS, length_band),
         length_unknown: unknown(length_band),
         sessions: bands(SESSION_BANDS, sessions_band),
         sessions_unknown: unknown(sessions_band),
-        sessions_mean: columns.members.iter().map(|m| Stat::of(attended(m).into_iter().map(f64::from))).collect(),
-        sessions_min: columns.members.iter().map(|m| attended(m).into_iter().min()).collect(),
-        sessions_max: columns.members.iter().map(|m| attended(m).into_iter().max()).collect(),
+        sessions_mean: columns
+            .members
+            .iter()
+            .map(|m| Stat::of(attended(m).into_iter().map(f64::from)))
+            .collect(),
+        sessions_min: columns
+            .members
+            .iter()
+            .map(|m| attended(m).into_iter().min())
+            .collect(),
+        sessions_max: columns
+            .members
+            .iter()
+            .map(|m| attended(m).into_iter().max())
+            .collect(),
     }
 }
 
@@ -816,7 +928,7 @@ fn endings(columns: &Columns, people: &[Person]) -> Categories {
         .into_iter()
         .map(|e| columns.row(people, e.label(), |_| true, |p| p.ending() == Some(e)))
         .collect();
-    rows.push(columns.row(people, "Ikke udskrevet / ikke angivet", |_| true, |p| p.ending().is_none()));
+    rows.push(columns.row(people, "Ikke angivet", |_| true, |p| p.ending().is_none()));
     Categories {
         columns: columns.names.clone(),
         rows,
@@ -828,7 +940,12 @@ fn key_numbers(columns: &Columns, people: &[Person]) -> KeyNumbers {
         columns
             .members
             .iter()
-            .map(|m| Share::of(m.iter().filter(|&&i| people[i].at(point).is_some()).count(), m.len()))
+            .map(|m| {
+                Share::of(
+                    m.iter().filter(|&&i| people[i].at(point).is_some()).count(),
+                    m.len(),
+                )
+            })
             .collect()
     };
     KeyNumbers {
@@ -860,7 +977,9 @@ fn raw_and_locf(
 ) -> (Vec<Vec<Option<f64>>>, Vec<Vec<Option<f64>>>) {
     (
         people.iter().map(|p| p.raw(value)).collect(),
-        with_intake(people).map(|p| carried_forward(&p.raw(value))).collect(),
+        with_intake(people)
+            .map(|p| carried_forward(&p.raw(value)))
+            .collect(),
     )
 }
 
@@ -895,7 +1014,9 @@ fn share_series(
     value: impl Fn(&Obs) -> Option<bool> + Copy,
 ) -> ShareSeries {
     let (raw, locf) = raw_and_locf(people, |o| value(o).map(|b| f64::from(u8::from(b))));
-    let share = |values: &[Vec<Option<f64>>], i: usize| Share::of_flags(column(values, i).map(|v| v == 1.0));
+    let share = |values: &[Vec<Option<f64>>], i: usize| {
+        Share::of_flags(column(values, i).map(|v| v == 1.0))
+    };
     ShareSeries {
         id: id.into(),
         label: label.into(),
@@ -906,16 +1027,36 @@ fn share_series(
 
 fn drug_use(people: &[Person], shown: &[usize]) -> DrugUse {
     DrugUse {
-        hash_days: mean_series(people, shown, "hash_days", "Dage med hash", |o| o.hash_days().map(f64::from)),
-        other_drug_days: mean_series(people, shown, "other_drug_days", "Dage med andre stoffer", |o| o.other_drug_days().map(f64::from)),
+        hash_days: mean_series(people, shown, "hash_days", "Dage med hash", |o| {
+            o.hash_days().map(f64::from)
+        }),
+        other_drug_days: mean_series(
+            people,
+            shown,
+            "other_drug_days",
+            "Dage med andre stoffer",
+            |o| o.other_drug_days().map(f64::from),
+        ),
         drug_free: share_series(people, shown, "drug_free", "Stoffri", |o| o.drug_free()),
     }
 }
 
 const WELLBEING: [(Measure, &str, &str); 4] = [
-    (Measure::WellbeingPersonal, "wellbeing_personal", "Personlig trivsel"),
-    (Measure::WellbeingClose, "wellbeing_close", "Trivsel i nære relationer"),
-    (Measure::WellbeingSocial, "wellbeing_social", "Social trivsel"),
+    (
+        Measure::WellbeingPersonal,
+        "wellbeing_personal",
+        "Personlig trivsel",
+    ),
+    (
+        Measure::WellbeingClose,
+        "wellbeing_close",
+        "Trivsel i nære relationer",
+    ),
+    (
+        Measure::WellbeingSocial,
+        "wellbeing_social",
+        "Social trivsel",
+    ),
     (Measure::Wellbeing, "wellbeing", "Samlet trivsel"),
 ];
 
@@ -944,7 +1085,9 @@ fn wellbeing(people: &[Person], shown: &[usize], outcome: usize) -> Wellbeing {
                         .filter_map(|p| Some((m.of(&p.at(0)?.row)?, m.of(&p.at(to)?.row)?)))
                         .collect();
                     let n = pairs.len();
-                    let mean = |f: fn(&(f64, f64)) -> f64| (n > 0).then(|| pairs.iter().map(f).sum::<f64>() / n as f64);
+                    let mean = |f: fn(&(f64, f64)) -> f64| {
+                        (n > 0).then(|| pairs.iter().map(f).sum::<f64>() / n as f64)
+                    };
                     PairedRow {
                         id: id.into(),
                         label: l.into(),
@@ -963,7 +1106,12 @@ fn wellbeing(people: &[Person], shown: &[usize], outcome: usize) -> Wellbeing {
 fn income(people: &[Person], outcome: usize) -> Income {
     let pairs: Vec<(&str, &str)> = people
         .iter()
-        .filter_map(|p| Some((p.at(0)?.code("main_income")?, p.at(outcome)?.code("main_income")?)))
+        .filter_map(|p| {
+            Some((
+                p.at(0)?.code("main_income")?,
+                p.at(outcome)?.code("main_income")?,
+            ))
+        })
         .collect();
     let n = pairs.len();
     Income {
@@ -1003,14 +1151,23 @@ fn outcome_of(p: &Person, what: Outcome, data: Data, outcome: usize) -> Option<b
         }
     };
     match what {
-        Outcome::Reduction => {
-            asi_reader::reduction(p.at(0).and_then(|o| o.hash_days()), at(&|o: &Obs| o.hash_days()))
-        }
+        Outcome::Reduction => asi_reader::reduction(
+            p.at(0).and_then(|o| o.hash_days()),
+            at(&|o: &Obs| o.hash_days()),
+        ),
         Outcome::DrugFree => at(&|o: &Obs| o.drug_free().map(u32::from)).map(|v| v == 1),
     }
 }
 
-fn outcome_table(people: &[Person], number: u32, grouping: Grouping, what: Outcome, data: Data, outcome: usize, outcome_title: &str) -> OutcomeTable {
+fn outcome_table(
+    people: &[Person],
+    number: u32,
+    grouping: Grouping,
+    what: Outcome,
+    data: Data,
+    outcome: usize,
+    outcome_title: &str,
+) -> OutcomeTable {
     let (band, labels): (fn(&Person) -> Option<usize>, [&str; 3]) = match grouping {
         Grouping::Length => (length_band, LENGTH_BANDS),
         Grouping::Sessions => (sessions_band, SESSION_BANDS),
@@ -1052,14 +1209,21 @@ fn outcome_table(people: &[Person], number: u32, grouping: Grouping, what: Outco
     let mut estimates: Vec<OddsRatio> = (0..3)
         .map(|b| match (b, usable(0), usable(b)) {
             (0, _, _) => OddsRatio::Reference,
-            (_, Err(_), _) => OddsRatio::None { reason: NoEstimate::NoReference },
+            (_, Err(_), _) => OddsRatio::None {
+                reason: NoEstimate::NoReference,
+            },
             (_, _, Err(reason)) => OddsRatio::None { reason },
             _ => OddsRatio::Reference, // replaced by the fit below
         })
         .collect();
-    let compared: Vec<usize> = (1..3).filter(|&b| usable(0).is_ok() && usable(b).is_ok()).collect();
+    let compared: Vec<usize> = (1..3)
+        .filter(|&b| usable(0).is_ok() && usable(b).is_ok())
+        .collect();
     if !compared.is_empty() {
-        let rows: Vec<&&Case> = model.iter().filter(|c| c.band == 0 || compared.contains(&c.band)).collect();
+        let rows: Vec<&&Case> = model
+            .iter()
+            .filter(|c| c.band == 0 || compared.contains(&c.band))
+            .collect();
         let x: Vec<Vec<f64>> = rows
             .iter()
             .map(|c| {
@@ -1122,7 +1286,14 @@ fn outcome_table(people: &[Person], number: u32, grouping: Grouping, what: Outco
             }
         ),
         n: cases.len(),
-        model_n: if compared.is_empty() { 0 } else { model.iter().filter(|c| model_bands.contains(&c.band)).count() },
+        model_n: if compared.is_empty() {
+            0
+        } else {
+            model
+                .iter()
+                .filter(|c| model_bands.contains(&c.band))
+                .count()
+        },
         adjusted_for: [(use_age, "age"), (use_sex, "sex")]
             .into_iter()
             .filter(|(used, _)| *used)
@@ -1143,12 +1314,16 @@ fn asi_by_ending(people: &[Person], shown: &[usize]) -> AsiByEnding {
     let midway = point_index("midway");
     let points: Vec<usize> = shown.iter().copied().filter(|&i| i != midway).collect();
     let groups: [(&str, &str, fn(Ending) -> bool); 3] = [
-        ("dropped_out", "Frafald", |e| matches!(e, Ending::DroppedOut | Ending::Other)),
+        ("dropped_out", "Frafald", |e| {
+            matches!(e, Ending::DroppedOut | Ending::Other)
+        }),
         ("completed", "Gennemført", |e| e == Ending::Completed),
         ("aftercare", "Efterbehandling", |e| e == Ending::Aftercare),
     ];
     let members = |is: fn(Ending) -> bool| -> Vec<&Person> {
-        with_intake(people).filter(|p| p.ending().is_some_and(is)).collect()
+        with_intake(people)
+            .filter(|p| p.ending().is_some_and(is))
+            .collect()
     };
     let figure = |number: u32, domain: Domain, title: &str| EndingFigure {
         number,
@@ -1161,12 +1336,18 @@ fn asi_by_ending(people: &[Person], shown: &[usize]) -> AsiByEnding {
                     .iter()
                     .map(|p| carried_forward(&p.raw(|o| o.row.scores.domain(domain))))
                     .collect();
-                points.iter().map(|&i| Stat::of(values.iter().filter_map(|v| v[i]))).collect()
+                points
+                    .iter()
+                    .map(|&i| Stat::of(values.iter().filter_map(|v| v[i])))
+                    .collect()
             })
             .collect(),
     };
     AsiByEnding {
-        timepoints: points.iter().map(|&i| label(MEASUREMENT_POINTS[i])).collect(),
+        timepoints: points
+            .iter()
+            .map(|&i| label(MEASUREMENT_POINTS[i]))
+            .collect(),
         groups: groups
             .iter()
             .map(|(id, l, is)| EndingGroup {
@@ -1176,14 +1357,25 @@ fn asi_by_ending(people: &[Person], shown: &[usize]) -> AsiByEnding {
             })
             .collect(),
         figures: vec![
-            figure(10, Domain::Drug, "Udviklingen i ASI stofscore over tid (LOCF)"),
-            figure(11, Domain::Psychiatric, "Udviklingen i ASI psykisk score over tid (LOCF)"),
+            figure(
+                10,
+                Domain::Drug,
+                "Udviklingen i ASI stofscore over tid (LOCF)",
+            ),
+            figure(
+                11,
+                Domain::Psychiatric,
+                "Udviklingen i ASI psykisk score over tid (LOCF)",
+            ),
         ],
     }
 }
 
 fn link_rates(people: &[Person], links: &[crate::LinkStatus], today: Day) -> LinkRates {
-    let cohort: BTreeSet<&str> = people.iter().filter_map(|p| p.reference.as_deref()).collect();
+    let cohort: BTreeSet<&str> = people
+        .iter()
+        .filter_map(|p| p.reference.as_deref())
+        .collect();
     let soon = today.plus_days(EXPIRES_SOON_DAYS).to_string();
     let mut rows = Vec::new();
     let mut unanswered = Vec::new();
@@ -1198,25 +1390,36 @@ fn link_rates(people: &[Person], links: &[crate::LinkStatus], today: Day) -> Lin
         let refs: BTreeSet<&str> = here.iter().map(|l| l.reference.as_str()).collect();
         let (mut answered, mut open, mut expired) = (0, 0, 0);
         for reference in &refs {
-            let mine: Vec<&&crate::LinkStatus> = here.iter().filter(|l| l.reference == *reference).collect();
+            let mine: Vec<&&crate::LinkStatus> =
+                here.iter().filter(|l| l.reference == *reference).collect();
             if mine.iter().any(|l| l.state == LinkState::Used) {
                 answered += 1;
                 continue;
             }
-            let newest = mine.iter().max_by(|a, b| a.expires.cmp(&b.expires)).expect("one link at least");
-            let state = if mine.iter().any(|l| l.state == LinkState::Open) { LinkState::Open } else { LinkState::Expired };
+            let newest = mine
+                .iter()
+                .max_by(|a, b| a.expires.cmp(&b.expires))
+                .expect("one link at least");
+            let state = if mine.iter().any(|l| l.state == LinkState::Open) {
+                LinkState::Open
+            } else {
+                LinkState::Expired
+            };
             match state {
                 LinkState::Open => open += 1,
                 _ => expired += 1,
             }
-            unanswered.push((i, Unanswered {
-                reference: (*reference).to_owned(),
-                timepoint: label(point),
-                form: newest.form.clone(),
-                expires: newest.expires.clone(),
-                state,
-                expires_soon: state == LinkState::Open && newest.expires <= soon,
-            }));
+            unanswered.push((
+                i,
+                Unanswered {
+                    reference: (*reference).to_owned(),
+                    timepoint: label(point),
+                    form: newest.form.clone(),
+                    expires: newest.expires.clone(),
+                    state,
+                    expires_soon: state == LinkState::Open && newest.expires <= soon,
+                },
+            ));
         }
         rows.push(LinkRow {
             timepoint: label(point),
@@ -1226,7 +1429,11 @@ fn link_rates(people: &[Person], links: &[crate::LinkStatus], today: Day) -> Lin
             expired,
         });
     }
-    unanswered.sort_by(|(a, x), (b, y)| a.cmp(b).then(x.expires.cmp(&y.expires)).then(x.reference.cmp(&y.reference)));
+    unanswered.sort_by(|(a, x), (b, y)| {
+        a.cmp(b)
+            .then(x.expires.cmp(&y.expires))
+            .then(x.reference.cmp(&y.reference))
+    });
     LinkRates {
         rows,
         unanswered: unanswered.into_iter().map(|(_, u)| u).collect(),
@@ -1237,10 +1444,16 @@ fn link_rates(people: &[Person], links: &[crate::LinkStatus], today: Day) -> Lin
 fn notes(left: Left, has_register: bool, options: &crate::Options) -> Vec<String> {
     let mut notes = Vec::new();
     if left.not_in_register > 0 {
-        notes.push(format!("{} personer med svar står ikke i registerfilen og er ikke med i rapporten.", left.not_in_register));
+        notes.push(format!(
+            "{} personer med svar står ikke i registerfilen og er ikke med i rapporten.",
+            left.not_in_register
+        ));
     }
     if left.outside_period > 0 {
-        notes.push(format!("{} personer begyndte deres forløb uden for perioden og er ikke med.", left.outside_period));
+        notes.push(format!(
+            "{} personer begyndte deres forløb uden for perioden og er ikke med.",
+            left.outside_period
+        ));
     }
     if left.no_start > 0 {
         notes.push(format!("{} personer har hverken indskrivningsdato eller svar ved indskrivning, så perioden kan ikke afgøres for dem; de er ikke med.", left.no_start));
@@ -1282,12 +1495,24 @@ pub fn report(inputs: &Inputs) -> Result<Report, ReportError> {
         shown.insert(0, 0);
     }
     if let Some(column) = &options.group_by {
-        let known = inputs.register.map(|r| r.group_columns.clone()).unwrap_or_default();
+        let known = inputs
+            .register
+            .map(|r| r.group_columns.clone())
+            .unwrap_or_default();
         if !known.contains(column) {
-            return Err(ReportError::UnknownGroupColumn { column: column.clone(), known });
+            return Err(ReportError::UnknownGroupColumn {
+                column: column.clone(),
+                known,
+            });
         }
     }
-    let (people, left) = cohort(inputs.responses, inputs.refs, inputs.register, inputs.links, options);
+    let (people, left) = cohort(
+        inputs.responses,
+        inputs.refs,
+        inputs.register,
+        inputs.links,
+        options,
+    );
     let columns = Columns::new(&people, options.group_by.as_deref());
     let has_register = inputs.register.is_some();
     let outcome_title = label(MEASUREMENT_POINTS[outcome]).title.da;
@@ -1297,7 +1522,15 @@ pub fn report(inputs: &Inputs) -> Result<Report, ReportError> {
         for grouping in [Grouping::Length, Grouping::Sessions] {
             for what in [Outcome::Reduction, Outcome::DrugFree] {
                 for data in [Data::Raw, Data::Locf] {
-                    outcomes.push(outcome_table(&people, number, grouping, what, data, outcome, &outcome_title));
+                    outcomes.push(outcome_table(
+                        &people,
+                        number,
+                        grouping,
+                        what,
+                        data,
+                        outcome,
+                        &outcome_title,
+                    ));
                     number += 1;
                 }
             }
@@ -1307,7 +1540,10 @@ pub fn report(inputs: &Inputs) -> Result<Report, ReportError> {
         today: options.today,
         from: options.from,
         to: options.to,
-        timepoints: shown.iter().map(|&i| label(MEASUREMENT_POINTS[i])).collect(),
+        timepoints: shown
+            .iter()
+            .map(|&i| label(MEASUREMENT_POINTS[i]))
+            .collect(),
         outcome_timepoint: label(MEASUREMENT_POINTS[outcome]),
         group_by: options.group_by.clone(),
         people: people.len(),
@@ -1331,7 +1567,10 @@ pub fn report(inputs: &Inputs) -> Result<Report, ReportError> {
             .iter()
             .map(|&i| DataBasisRow {
                 timepoint: label(MEASUREMENT_POINTS[i]),
-                answered: Share::of(people.iter().filter(|p| p.at(i).is_some()).count(), people.len()),
+                answered: Share::of(
+                    people.iter().filter(|p| p.at(i).is_some()).count(),
+                    people.len(),
+                ),
             })
             .collect(),
         links: inputs.links.map(|l| link_rates(&people, l, options.today)),

@@ -71,7 +71,11 @@ fn log_likelihood(x: &[Vec<f64>], y: &[bool], beta: &[f64]) -> f64 {
 /// The Cholesky factor L (lower) of a symmetric positive definite matrix, or `None`.
 fn cholesky(a: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
     let n = a.len();
-    let scale = a.iter().enumerate().map(|(i, r)| r[i].abs()).fold(0.0, f64::max);
+    let scale = a
+        .iter()
+        .enumerate()
+        .map(|(i, r)| r[i].abs())
+        .fold(0.0, f64::max);
     let mut l = vec![vec![0.0; n]; n];
     for i in 0..n {
         for j in 0..=i {
@@ -213,7 +217,9 @@ mod tests {
     /// The design [1, x] of a small data set with overlapping outcomes.
     fn data() -> (Vec<Vec<f64>>, Vec<bool>) {
         let xs = [0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0];
-        let ys = [false, false, true, false, false, true, false, true, true, true];
+        let ys = [
+            false, false, true, false, false, true, false, true, true, true,
+        ];
         (xs.iter().map(|&x| vec![1.0, x]).collect(), ys.to_vec())
     }
 

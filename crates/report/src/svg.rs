@@ -104,7 +104,14 @@ fn legend(out: &mut String, series: &[Series], line: bool) {
 
 /// A line per series over the categories (the measurement points), each value marked and
 /// labelled.
-pub fn lines(id: &str, title: &str, desc: &str, categories: &[String], series: &[Series], axis: &Axis) -> String {
+pub fn lines(
+    id: &str,
+    title: &str,
+    desc: &str,
+    categories: &[String],
+    series: &[Series],
+    axis: &Axis,
+) -> String {
     let mut out = open(id, title, desc);
     frame(&mut out, categories, axis);
     let step = (WIDTH - LEFT - RIGHT) / categories.len().max(1) as f64;
@@ -116,7 +123,10 @@ pub fn lines(id: &str, title: &str, desc: &str, categories: &[String], series: &
             .enumerate()
             .filter_map(|(j, v)| v.map(|v| (LEFT + step * (j as f64 + 0.5), y(v, axis), v)))
             .collect();
-        let path: Vec<String> = points.iter().map(|(x, yy, _)| format!("{x:.1},{yy:.1}")).collect();
+        let path: Vec<String> = points
+            .iter()
+            .map(|(x, yy, _)| format!("{x:.1},{yy:.1}"))
+            .collect();
         out.push_str(&format!(
             "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" stroke-dasharray=\"{dash}\"/>",
             path.join(" ")
@@ -137,7 +147,14 @@ pub fn lines(id: &str, title: &str, desc: &str, categories: &[String], series: &
 }
 
 /// Bars grouped by category, one bar per series, each labelled with its value.
-pub fn bars(id: &str, title: &str, desc: &str, categories: &[String], series: &[Series], axis: &Axis) -> String {
+pub fn bars(
+    id: &str,
+    title: &str,
+    desc: &str,
+    categories: &[String],
+    series: &[Series],
+    axis: &Axis,
+) -> String {
     let mut out = open(id, title, desc);
     frame(&mut out, categories, axis);
     let step = (WIDTH - LEFT - RIGHT) / categories.len().max(1) as f64;
