@@ -213,7 +213,7 @@ impl Person {
     fn female(&self) -> bool {
         let r = &self.register;
         match r["sex"].as_str() {
-            "" => (r["cpr"].as_bytes()[10] - b'0') % 2 == 0,
+            "" => (r["cpr"].as_bytes()[10] - b'0').is_multiple_of(2),
             s => s == "kvinde" || s == "k",
         }
     }
@@ -530,7 +530,8 @@ fn every_number_of_the_report_is_the_cohorts() {
 
     // Figures 8–9 and Tables 8–9.
     let expected: Value = serde_json::from_str(EXPECTED).unwrap();
-    let wellbeing: [(&str, fn(&Answer) -> f64); 4] = [
+    type Measure = (&'static str, fn(&Answer) -> f64);
+    let wellbeing: [Measure; 4] = [
         ("wellbeing_personal", |a| f64::from(a.wellbeing[0])),
         ("wellbeing_close", |a| f64::from(a.wellbeing[1])),
         ("wellbeing_social", |a| f64::from(a.wellbeing[2])),

@@ -54,7 +54,7 @@ pub fn birth_date(input: &str) -> Result<(u32, u32, u32), CprError> {
 /// Whether a CPR number (as [`normalize`] accepts it) is a woman's: its last digit is even.
 pub fn is_female(input: &str) -> Result<bool, CprError> {
     let digits = normalize(input)?;
-    Ok((digits.as_bytes()[9] - b'0') % 2 == 0)
+    Ok((digits.as_bytes()[9] - b'0').is_multiple_of(2))
 }
 
 /// The century of a CPR birth year from the seventh digit and the two-digit year.

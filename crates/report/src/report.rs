@@ -15,6 +15,15 @@ use crate::register::{Ending, Sex};
 use crate::stats::{self, FitError};
 use crate::{Inputs, ReportError};
 
+/// An age band of Table 2: its name and who is in it.
+type AgeBand = (&'static str, fn(u32) -> bool);
+/// Each person's values at the four measurement points.
+type Values = Vec<Vec<Option<f64>>>;
+/// A person's band of a grouping (`None`: not in the table).
+type BandOf = fn(&Person) -> Option<usize>;
+/// A group of Figures 10–11: its id, its name and the endings in it.
+type EndingGroupOf = (&'static str, &'static str, fn(Ending) -> bool);
+
 /// A link that expires within this many days of the report's day is "expires soon".
 pub const EXPIRES_SOON_DAYS: i64 = 7;
 /// A group needs at least this many people in a model to get an odds ratio.
@@ -672,7 +681,7 @@ fn choices(item: &str) -> Vec<(String, String)> {
 }
 
 fn profile(columns: &Columns, people: &[Person]) -> Profile {
-    let ages: [(&str, fn(u32) -> bool); 6] = [
+    let ages: [AgeBand; 6] = [
         ("Under 18", |a| a < 18),
         ("18-24", |a| (18..=24).contains(&a)),
         ("25-29", |a| (25..=29).contains(&a)),
@@ -971,10 +980,7 @@ fn with_intake<'p, 'a>(people: &'p [Person<'a>]) -> impl Iterator<Item = &'p Per
 
 /// The values of each person at each point: raw (everyone) and LOCF (people with an intake
 /// response, each gap filled from the last earlier value).
-fn raw_and_locf(
-    people: &[Person],
-    value: impl Fn(&Obs) -> Option<f64> + Copy,
-) -> (Vec<Vec<Option<f64>>>, Vec<Vec<Option<f64>>>) {
+fn raw_and_locf(people: &[Person], value: impl Fn(&Obs) -> Option<f64> + Copy) -> (Values, Values) {
     (
         people.iter().map(|p| p.raw(value)).collect(),
         with_intake(people)
@@ -1168,7 +1174,7 @@ fn outcome_table(
     outcome: usize,
     outcome_title: &str,
 ) -> OutcomeTable {
-    let (band, labels): (fn(&Person) -> Option<usize>, [&str; 3]) = match grouping {
+    let (band, labels): (BandOf, [&str; 3]) = match grouping {
         Grouping::Length => (length_band, LENGTH_BANDS),
         Grouping::Sessions => (sessions_band, SESSION_BANDS),
     };
@@ -1313,7 +1319,7 @@ fn outcome_table(
 fn asi_by_ending(people: &[Person], shown: &[usize]) -> AsiByEnding {
     let midway = point_index("midway");
     let points: Vec<usize> = shown.iter().copied().filter(|&i| i != midway).collect();
-    let groups: [(&str, &str, fn(Ending) -> bool); 3] = [
+    let groups: [EndingGroupOf; 3] = [
         ("dropped_out", "Frafald", |e| {
             matches!(e, Ending::DroppedOut | Ending::Other)
         }),

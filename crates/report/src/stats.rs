@@ -119,14 +119,9 @@ fn gradient_and_information(x: &[Vec<f64>], y: &[bool], beta: &[f64]) -> (Vec<f6
         let r = f64::from(u8::from(yi)) - mu;
         for j in 0..k {
             gradient[j] += row[j] * r;
-            for m in 0..=j {
-                information[j][m] += w * row[j] * row[m];
+            for (m, cell) in information[j].iter_mut().enumerate() {
+                *cell += w * row[j] * row[m];
             }
-        }
-    }
-    for j in 0..k {
-        for m in 0..j {
-            information[m][j] = information[j][m];
         }
     }
     (gradient, information)
