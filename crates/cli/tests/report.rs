@@ -847,8 +847,8 @@ fn bad_register_values_are_named_and_the_report_is_still_made() {
          P-002,2025-03-30,2025-02-28,gennemført,mange,31,m\n\
          P-003,31-02-2025,,færdig,3,,x\n",
     );
-    let (code, json_text, err) = asi(
-        &[
+    let report_with = |extra: &[&str]| {
+        let mut args = vec![
             "report",
             "--key",
             key.to_str().unwrap(),
@@ -856,12 +856,12 @@ fn bad_register_values_are_named_and_the_report_is_still_made() {
             &refs,
             "--register",
             &register,
-            "--format",
-            "json",
-            &envelopes,
-        ],
-        "",
-    );
+        ];
+        args.extend_from_slice(extra);
+        args.push(&envelopes);
+        asi(&args, "")
+    };
+    let (code, json_text, err) = report_with(&["--format", "json"]);
     assert_eq!(code, 1, "{err}");
     let messages: Vec<&str> = err.lines().collect();
     assert_eq!(
@@ -891,19 +891,7 @@ fn bad_register_values_are_named_and_the_report_is_still_made() {
     );
     share(&report["data_basis"][0]["answered"], 3, 3, "intake");
     // The HTML lists the problems too, escaped.
-    let (code, html, _) = asi(
-        &[
-            "report",
-            "--key",
-            key.to_str().unwrap(),
-            "--refs",
-            &refs,
-            "--register",
-            &register,
-            &envelopes,
-        ],
-        "",
-    );
+    let (code, html, _) = report_with(&[]);
     assert_eq!(code, 1);
     assert!(html.contains("Fejl i registerfilen"));
     assert!(html.contains("kolonne «køn»: «x» er ikke et køn"));

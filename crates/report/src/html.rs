@@ -187,47 +187,28 @@ fn titles(report: &Report) -> Vec<String> {
         .collect()
 }
 
-/// A figure of one measure's mean over time, raw and LOCF.
-fn mean_figure(
+/// A figure of one series over time, raw and LOCF: `value` gives a point's number for the
+/// chart, `cell` its table cell.
+fn raw_locf_figure<T>(
     page: &mut Page,
     report: &Report,
     name: &str,
-    s: &MeanSeries,
+    (desc, raw, locf): (&str, &[T], &[T]),
     axis: Axis,
-    digits: usize,
+    value: impl Fn(&T) -> Option<f64>,
+    cell: impl Fn(&T) -> String,
 ) {
     let id = page.chart_id();
     let cats = titles(report);
-    let chart = svg::lines(
-        &id,
-        name,
-        &format!(
-            "{}: gennemsnit ved hvert måletidspunkt, rå-data og LOCF. Tallene står i tabellen ved siden af.",
-            s.label
-        ),
-        &cats,
-        &[
-            Series {
-                name: "Rå-data".into(),
-                values: s.raw.iter().map(|v| v.mean).collect(),
-            },
-            Series {
-                name: "LOCF".into(),
-                values: s.locf.iter().map(|v| v.mean).collect(),
-            },
-        ],
-        &axis,
-    );
+    let series = [("Rå-data", raw), ("LOCF", locf)].map(|(name, values)| Series {
+        name: name.into(),
+        values: values.iter().map(&value).collect(),
+    });
+    let chart = svg::lines(&id, name, desc, &cats, &series, &axis);
     let rows: Vec<Vec<String>> = cats
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            vec![
-                escape(c),
-                cell_stat(&s.raw[i], digits),
-                cell_stat(&s.locf[i], digits),
-            ]
-        })
+        .map(|(i, c)| vec![escape(c), cell(&raw[i]), cell(&locf[i])])
         .collect();
     page.figure(
         chart,
@@ -237,39 +218,37 @@ fn mean_figure(
     );
 }
 
-fn share_figure(page: &mut Page, report: &Report, name: &str, s: &ShareSeries) {
-    let id = page.chart_id();
-    let cats = titles(report);
-    let chart = svg::lines(
-        &id,
-        name,
-        &format!(
-            "{}: andel ved hvert måletidspunkt, rå-data og LOCF.",
-            s.label
-        ),
-        &cats,
-        &[
-            Series {
-                name: "Rå-data".into(),
-                values: s.raw.iter().map(|v| v.share).collect(),
-            },
-            Series {
-                name: "LOCF".into(),
-                values: s.locf.iter().map(|v| v.share).collect(),
-            },
-        ],
-        &share_axis(),
+/// A figure of one measure's mean over time, raw and LOCF.
+fn mean_figure(page: &mut Page, report: &Report, name: &str, s: &MeanSeries, axis: Axis) {
+    let desc = format!(
+        "{}: gennemsnit ved hvert måletidspunkt, rå-data og LOCF. Tallene står i tabellen ved siden af.",
+        s.label
     );
-    let rows: Vec<Vec<String>> = cats
-        .iter()
-        .enumerate()
-        .map(|(i, c)| vec![escape(c), cell_share(&s.raw[i]), cell_share(&s.locf[i])])
-        .collect();
-    page.figure(
-        chart,
+    raw_locf_figure(
+        page,
+        report,
         name,
-        &["Måletidspunkt".into(), "Rå-data".into(), "LOCF".into()],
-        &rows,
+        (&desc, &s.raw, &s.locf),
+        axis,
+        |v| v.mean,
+        |v| cell_stat(v, 1),
+    );
+}
+
+/// A figure of one share over time, raw and LOCF.
+fn share_figure(page: &mut Page, report: &Report, name: &str, s: &ShareSeries) {
+    let desc = format!(
+        "{}: andel ved hvert måletidspunkt, rå-data og LOCF.",
+        s.label
+    );
+    raw_locf_figure(
+        page,
+        report,
+        name,
+        (&desc, &s.raw, &s.locf),
+        share_axis(),
+        |v| v.share,
+        cell_share,
     );
 }
 
@@ -652,7 +631,6 @@ fn use_and_wellbeing(page: &mut Page, report: &Report) {
         "Figur 5: dage med hash de sidste 30 dage",
         &d.hash_days,
         days_axis(),
-        1,
     );
     mean_figure(
         page,
@@ -660,7 +638,6 @@ fn use_and_wellbeing(page: &mut Page, report: &Report) {
         "Figur 6: dage med andre stoffer de sidste 30 dage",
         &d.other_drug_days,
         days_axis(),
-        1,
     );
     share_figure(
         page,

@@ -14,6 +14,23 @@ use asi_report::{
 };
 use serde_json::{Value, json};
 
+/// The report of these inputs.
+fn run(
+    responses: &[Response],
+    refs: &Refs,
+    register: Option<&Register>,
+    links: Option<&[LinkStatus]>,
+    options: &Options,
+) -> Result<asi_report::Report, ReportError> {
+    report(&Inputs {
+        responses,
+        refs: Some(refs),
+        register,
+        links,
+        options,
+    })
+}
+
 fn day(text: &str) -> Day {
     Day::parse(text).unwrap()
 }
@@ -83,14 +100,7 @@ fn the_link_list_gives_response_rates_and_who_has_not_answered() {
         link("A", "midway", "2026-03-01", LinkState::Open),
     ];
     let options = Options::new(day("2026-03-01"));
-    let inputs = Inputs {
-        responses: &responses,
-        refs: Some(&refs),
-        register: None,
-        links: Some(&links),
-        options: &options,
-    };
-    let r = report(&inputs).unwrap();
+    let r = run(&responses, &refs, None, Some(&links), &options).unwrap();
     let rates = r.links.unwrap();
     assert_eq!(rates.rows.len(), 2);
     let intake = &rates.rows[0];
@@ -152,14 +162,7 @@ fn the_period_is_the_start_of_the_course() {
     let mut options = Options::new(day("2026-03-01"));
     options.from = Some(day("2026-01-01"));
     options.to = Some(day("2026-02-28"));
-    let r = report(&Inputs {
-        responses: &responses,
-        refs: Some(&refs),
-        register: Some(&register),
-        links: None,
-        options: &options,
-    })
-    .unwrap();
+    let r = run(&responses, &refs, Some(&register), None, &options).unwrap();
     // A began (register) before the period; B by its intake response inside it; C has no start.
     assert_eq!(r.people, 1);
     assert!(
@@ -216,14 +219,7 @@ fn groups_too_small_or_without_variation_get_a_reason_not_a_number() {
     let register = Register::parse(&register, ReadOptions::default()).unwrap();
     let refs = refs_of(&references.iter().map(String::as_str).collect::<Vec<_>>());
     let options = Options::new(day("2026-03-01"));
-    let r = report(&Inputs {
-        responses: &responses,
-        refs: Some(&refs),
-        register: Some(&register),
-        links: None,
-        options: &options,
-    })
-    .unwrap();
+    let r = run(&responses, &refs, Some(&register), None, &options).unwrap();
     let table = &r.outcomes[2]; // Table 13: length and drug-freedom, raw.
     assert_eq!(table.number, 13);
     assert_eq!(table.n, 15);
@@ -249,14 +245,7 @@ fn groups_too_small_or_without_variation_get_a_reason_not_a_number() {
     let (register, responses, references) = cohort(&[(1, &[false; 6]), (2, mixed)]);
     let register = Register::parse(&register, ReadOptions::default()).unwrap();
     let refs = refs_of(&references.iter().map(String::as_str).collect::<Vec<_>>());
-    let r = report(&Inputs {
-        responses: &responses,
-        refs: Some(&refs),
-        register: Some(&register),
-        links: None,
-        options: &options,
-    })
-    .unwrap();
+    let r = run(&responses, &refs, Some(&register), None, &options).unwrap();
     assert_eq!(
         r.outcomes[2].rows[1].odds_ratio,
         OddsRatio::None {
@@ -319,14 +308,7 @@ fn the_page_is_self_contained_and_escapes_what_comes_from_data() {
     let links = vec![link(evil, "midway", "2026-03-02", LinkState::Open)];
     let mut options = Options::new(day("2026-03-01"));
     options.group_by = Some("afdeling".into());
-    let r = report(&Inputs {
-        responses: &responses,
-        refs: Some(&refs),
-        register: Some(&register),
-        links: Some(&links),
-        options: &options,
-    })
-    .unwrap();
+    let r = run(&responses, &refs, Some(&register), Some(&links), &options).unwrap();
     assert_eq!(r.register_problems.len(), 1);
     let page = html(&r);
     assert!(!page.contains("<img"), "markup from data is escaped");
