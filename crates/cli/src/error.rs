@@ -97,6 +97,33 @@ pub enum CliError {
         /// Why.
         source: SpecError,
     },
+    /// A `ref,token,url` file given to `asi report` cannot be used.
+    #[error("the references file {path} cannot be used: {source}")]
+    LinkRefs {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: asi_reader::RefsError,
+    },
+    /// The register file cannot be used at all.
+    #[error("{path}: {}", source.message(Lang::En))]
+    Register {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: asi_report::RegisterError,
+    },
+    /// The report cannot be made with the options given.
+    #[error("{}", .0.message(Lang::En))]
+    Report(asi_report::ReportError),
+    /// An option that takes a day has something else.
+    #[error("{option} must be a day written YYYY-MM-DD, not {value:?}")]
+    NotADay {
+        /// The option (`--from`, `--to`).
+        option: &'static str,
+        /// What was given.
+        value: String,
+    },
 }
 
 impl CliError {
@@ -168,6 +195,17 @@ impl CliError {
             ) => format!(
                 "skemaet {form} bruges ikke ved tidspunktet {timepoint} (det bruges ved {known})"
             ),
+            (Lang::Da, CliError::LinkRefs { path, source }) => format!(
+                "referencefilen {} kan ikke bruges: {source}",
+                path.display()
+            ),
+            (Lang::Da, CliError::Register { path, source }) => {
+                format!("{}: {}", path.display(), source.message(Lang::Da))
+            }
+            (Lang::Da, CliError::Report(e)) => e.message(Lang::Da),
+            (Lang::Da, CliError::NotADay { option, value }) => {
+                format!("{option} skal være en dato skrevet ÅÅÅÅ-MM-DD, ikke «{value}»")
+            }
         }
     }
 }

@@ -11,8 +11,10 @@ mod open;
 mod private_file;
 mod records;
 mod refs;
+mod report;
 mod score;
 mod seal;
+mod source;
 mod token;
 mod validate;
 
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         cli::Command::Export(args) => export::run(args, cli.lang()),
         cli::Command::Links(args) => links::run(args, cli.lang()),
         cli::Command::Key(args) => key::run(args, cli.lang()),
+        cli::Command::Report(args) => report::run(args, cli.lang()),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),
