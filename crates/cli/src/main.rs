@@ -40,3 +40,28 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every table of the command line's texts.
+    const TABLES: &[&[(&str, &asi_i18n::Text)]] = &[
+        crate::error::texts::ALL,
+        crate::export::texts::ALL,
+        crate::key::check::texts::ALL,
+        crate::key::paper::texts::ALL,
+        crate::key::recover::texts::ALL,
+        crate::keygen::texts::ALL,
+        crate::open::texts::ALL,
+        crate::records::texts::ALL,
+        crate::refs::texts::ALL,
+        crate::token::texts::ALL,
+        crate::validate::texts::ALL,
+    ];
+
+    #[test]
+    fn every_text_has_the_same_places_in_danish_and_english() {
+        for table in TABLES {
+            assert_eq!(asi_i18n::places_disagree(table), Vec::<String>::new());
+        }
+    }
+}

@@ -12,8 +12,6 @@ use asi_inbox::db::{Db, Row};
 use asi_protocol::{Ack, AckStatus, Refusal, RefusalCode, sha256_hex};
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use common::*;
 use serde_json::Value;
 
@@ -229,14 +227,14 @@ async fn metadata_must_be_written_in_its_canonical_form() {
     let inbox = TestInbox::new("canonical");
     let (router, state) = router(&inbox);
     let envelope = inbox.envelope("{}");
-    let aad = String::from_utf8(URL_SAFE_NO_PAD.decode(&envelope.aad).unwrap()).unwrap();
+    let aad = String::from_utf8(envelope.aad.clone()).unwrap();
     let value: Value = serde_json::from_str(&aad).unwrap();
     for (what, spelled) in [
         ("white space", serde_json::to_string_pretty(&value).unwrap()),
         ("a token of null", aad.replacen('}', r#","token":null}"#, 1)),
     ] {
         let mut changed = envelope.clone();
-        changed.aad = URL_SAFE_NO_PAD.encode(spelled.as_bytes());
+        changed.aad = spelled.into_bytes();
         let (status, body) = send(&router, post(changed.to_json())).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{what}: {body}");
         assert_eq!(body["code"], "bad_request", "{what}");

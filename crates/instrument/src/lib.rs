@@ -21,7 +21,9 @@ mod baked;
 pub mod cpr;
 pub mod date;
 pub mod draft;
+pub mod metadata;
 pub mod model;
+pub mod payload;
 pub mod scoring;
 pub mod text;
 pub mod validate;
@@ -30,7 +32,9 @@ use std::sync::OnceLock;
 
 pub use answers::{Answer, Answers};
 pub use draft::{Draft, ItemState, Position};
+pub use metadata::MetadataError;
 pub use model::{AnswerType, Form, FormError, Instrument, Item, Section, Timepoint};
+pub use payload::{Consent, Mode, Payload};
 pub use text::{Lang, Text};
 pub use validate::{ErrorKind, ValidationError};
 
