@@ -84,7 +84,7 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
-    /// The item id of the data contract (`../shared/spec/instrument.md`).
+    /// The item id of the data contract (`docs/instrument-format.md`).
     pub id: String,
     /// The number printed on the paper form ("1", "15", "25"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
