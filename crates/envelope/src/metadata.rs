@@ -6,10 +6,9 @@
 //! bytes. Whether the form, the timepoint and the day are ones the product knows is for its
 //! callers to check (`asi_instrument::Instrument::check_metadata`).
 
-use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::envelope::{EnvelopeError, Member};
@@ -71,30 +70,7 @@ impl FromStr for EnvelopeId {
     }
 }
 
-impl fmt::Display for EnvelopeId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Debug for EnvelopeId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "EnvelopeId({})", self.as_str())
-    }
-}
-
-impl Serialize for EnvelopeId {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for EnvelopeId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<EnvelopeId, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
+text_form!(EnvelopeId);
 
 /// The cleartext metadata (§3.1); its exact JSON bytes are the HPKE AAD. Members are written
 /// in this order; `token` only for link responses.

@@ -134,9 +134,8 @@ mod tests {
 
     #[test]
     fn every_text_has_the_same_places_in_danish_and_english() {
-        for table in [envelope::ALL, key::ALL, open::ALL] {
-            assert_eq!(asi_i18n::places_disagree(table), Vec::<String>::new());
-        }
+        let tables = [envelope::ALL, key::ALL, open::ALL];
+        assert_eq!(asi_i18n::places_disagree(&tables), Vec::<String>::new());
     }
 
     /// The English texts are the errors' own `Display`, so `asi --lang en` and the inbox's

@@ -25,7 +25,7 @@ use std::fmt::{Display, Write};
 
 use serde::{Deserialize, Serialize};
 
-pub use table::places_disagree;
+pub use table::{Table, places_disagree};
 
 /// A user-interface language. Danish comes first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -17,7 +17,7 @@ use crate::{Lang, Text};
 /// }
 /// assert_eq!(texts::DONE.get(asi_i18n::Lang::En), "Done.");
 /// assert_eq!(texts::ALL.len(), 2);
-/// assert!(asi_i18n::places_disagree(texts::ALL).is_empty());
+/// assert!(asi_i18n::places_disagree(&[texts::ALL]).is_empty());
 /// ```
 #[macro_export]
 macro_rules! texts {
@@ -28,11 +28,15 @@ macro_rules! texts {
     };
 }
 
-/// The texts of `table` whose `{name}` places are not the same in Danish and English (in any
-/// order), each said as `NAME: da [..] ≠ en [..]`; empty when every text agrees.
-pub fn places_disagree(table: &[(&str, &Text)]) -> Vec<String> {
-    table
+/// One table: every text with its name, as [`texts!`](crate::texts) lists them in `ALL`.
+pub type Table<'a> = &'a [(&'a str, &'a Text)];
+
+/// The texts of `tables` whose `{name}` places are not the same in Danish and English (in
+/// any order), each said as `NAME: da [..] ≠ en [..]`; empty when every text agrees.
+pub fn places_disagree(tables: &[Table<'_>]) -> Vec<String> {
+    tables
         .iter()
+        .flat_map(|table| table.iter())
         .filter_map(|(name, text)| {
             let [mut da, mut en] = Lang::ALL.map(|lang| text.places(lang));
             da.sort_unstable();
@@ -57,7 +61,7 @@ mod tests {
         assert_eq!(ALL.len(), 3);
         assert_eq!(ALL[1], ("PLAIN", &PLAIN));
         assert_eq!(
-            places_disagree(ALL),
+            places_disagree(&[ALL]),
             ["ONE_MISSING: da [\"n\", \"total\"] ≠ en [\"n\"]"]
         );
     }

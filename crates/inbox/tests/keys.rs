@@ -198,10 +198,7 @@ fn the_binary_names_the_clinic_and_the_entry_of_a_bad_earlier_key_and_stops() {
     let inbox = TestInbox::new("keys-binary");
     let toml = inbox.config_toml_with(
         "127.0.0.1:0",
-        &format!(
-            "earlier_keys = [{{ public_key = \"{}\" }}]\n",
-            inbox.public
-        ),
+        &format!("earlier_keys = [{{ public_key = \"{}\" }}]\n", inbox.public),
     );
     let path = inbox.dir.join("inbox.toml");
     std::fs::write(&path, toml).unwrap();

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::Loaded;
 use crate::chart::{Line, LineChart};
 use crate::format::{decimal, measure_id, measure_name, yes_no};
-use crate::texts::{LANG, person, tr};
+use crate::texts::{LANG, names, person, table, tr};
 
 const WELLBEING: [Measure; 4] = [
     Measure::WellbeingPersonal,
@@ -68,7 +68,7 @@ pub fn PersonView(loaded: StoredValue<Loaded>) -> impl IntoView {
     view! {
         <section class="result-block" aria-labelledby="person-heading">
             <h2 id="person-heading">{tr(person::HEADING)}</h2>
-            <label for="person-select">{tr(person::PERSON)} " "</label>
+            <label for="person-select">{tr(table::PERSON)} " "</label>
             <select id="person-select" on:change=move |ev| {
                 chosen.set(event_target_value(&ev).parse().unwrap_or(0))
             }>
@@ -131,12 +131,12 @@ fn OnePerson(series: Series) -> impl IntoView {
                     <caption>{person::CAPTION.fill(LANG, &[("person", &label)])}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{tr(person::TIMEPOINT)}</th>
-                            <th scope="col">{tr(person::DAY)}</th>
+                            <th scope="col">{tr(table::TIMEPOINT)}</th>
+                            <th scope="col">{tr(table::DAY)}</th>
                             {measures.iter().map(|&m| view! { <th scope="col">{measure_name(m)}</th> }).collect_view()}
-                            <th scope="col">{tr(person::HASH_DAYS)}</th>
+                            <th scope="col">{tr(names::HASH_DAYS)}</th>
                             <th scope="col">{tr(person::REDUCTION)}</th>
-                            <th scope="col">{tr(person::DRUG_FREE)}</th>
+                            <th scope="col">{tr(names::DRUG_FREE)}</th>
                         </tr>
                     </thead>
                     <tbody>
