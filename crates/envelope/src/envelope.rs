@@ -105,11 +105,11 @@ pub enum FormatError {
     /// `enc`, `aad` or `ct` is not base64url without padding.
     #[error("{0} is not base64url without padding")]
     Base64(Member),
-    /// `enc` is not [`ENC_LEN`] bytes.
-    #[error("enc is not 32 bytes")]
+    /// `enc` is not [`ENC_LEN`] bytes (it is this many).
+    #[error("enc is {0} bytes, not 32")]
     EncLength(usize),
-    /// `ct` is shorter than its tag.
-    #[error("ct is shorter than its tag")]
+    /// `ct` is shorter than its [`TAG_LEN`]-byte tag (it is this many bytes).
+    #[error("ct is {0} bytes, shorter than its 16-byte tag")]
     CtLength(usize),
 }
 

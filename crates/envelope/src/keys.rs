@@ -53,17 +53,9 @@ impl KeyId {
 
     fn of(public: &[u8; 32]) -> KeyId {
         let mut text = [0u8; 16];
-        hex_into(&Sha256::digest(public)[..8], &mut text);
+        hex::encode_to_slice(&Sha256::digest(public)[..8], &mut text)
+            .expect("8 bytes are 16 hex digits");
         KeyId(text)
-    }
-}
-
-/// Writes `bytes` as lowercase hex into `out` (twice as long).
-pub(crate) fn hex_into(bytes: &[u8], out: &mut [u8]) {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    for (pair, byte) in out.chunks_exact_mut(2).zip(bytes) {
-        pair[0] = DIGITS[usize::from(byte >> 4)];
-        pair[1] = DIGITS[usize::from(byte & 0x0f)];
     }
 }
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::envelope::{EnvelopeError, Member};
-use crate::keys::{KeyId, PublicKey, hex_into, is_lower_hex};
+use crate::keys::{KeyId, PublicKey, is_lower_hex};
 
 /// A text that is not an envelope id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
@@ -38,7 +38,8 @@ impl EnvelopeId {
         let mut from = 0;
         for (start, end) in [(0, 8), (9, 13), (14, 18), (19, 23), (24, 36)] {
             let bytes = (end - start) / 2;
-            hex_into(&b[from..from + bytes], &mut text[start..end]);
+            hex::encode_to_slice(&b[from..from + bytes], &mut text[start..end])
+                .expect("a group's hex digits are twice its bytes");
             from += bytes;
         }
         EnvelopeId(text)

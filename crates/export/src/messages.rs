@@ -33,8 +33,8 @@ fn format_detail(error: &FormatError, lang: Lang) -> String {
         FormatError::Id => ID.get(lang).to_owned(),
         FormatError::KeyId => KEY_ID.get(lang).to_owned(),
         FormatError::Base64(member) => BASE64.fill(lang, &[("member", member)]),
-        FormatError::EncLength(_) => ENC_LENGTH.get(lang).to_owned(),
-        FormatError::CtLength(_) => CT_LENGTH.get(lang).to_owned(),
+        FormatError::EncLength(n) => ENC_LENGTH.fill(lang, &[("n", n)]),
+        FormatError::CtLength(n) => CT_LENGTH.fill(lang, &[("n", n)]),
     }
 }
 
@@ -64,8 +64,11 @@ pub mod envelope {
             "{member} er ikke base64url uden udfyldning",
             "{member} is not base64url without padding",
         );
-        ENC_LENGTH = ("enc er ikke 32 byte", "enc is not 32 bytes");
-        CT_LENGTH = ("ct er kortere end sit mærke", "ct is shorter than its tag");
+        ENC_LENGTH = ("enc er {n} byte, ikke 32", "enc is {n} bytes, not 32");
+        CT_LENGTH = (
+            "ct er {n} byte, kortere end sit mærke på 16 byte",
+            "ct is {n} bytes, shorter than its 16-byte tag",
+        );
         AAD = (
             "det er ikke en gyldig konvolut v1 (aad er ikke metadata: {detail})",
             "not an envelope v1: aad is not the metadata: {detail}",
@@ -185,7 +188,7 @@ mod tests {
         );
         assert_eq!(
             super::envelope(&EnvelopeError::Format(FormatError::EncLength(31)), Lang::Da),
-            "det er ikke en gyldig konvolut v1 (enc er ikke 32 byte)"
+            "det er ikke en gyldig konvolut v1 (enc er 31 byte, ikke 32)"
         );
         assert_eq!(
             super::envelope(&EnvelopeError::Mismatch(Member::KeyId), Lang::Da),

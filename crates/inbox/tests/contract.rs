@@ -222,6 +222,31 @@ async fn every_request_a_client_can_send_gets_its_documented_answer() {
     );
 }
 
+/// The envelope's failure vectors (`docs/envelope.md` §5.1) that a check without the key
+/// refuses are refused here, as 400 `bad_request`, and none is stored.
+#[tokio::test]
+async fn the_failure_vectors_a_keyless_check_refuses_are_bad_requests() {
+    let inbox = TestInbox::new("failure-vectors");
+    let (router, state) = router(&inbox);
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../envelope/tests/vectors/failures");
+    let mut refused = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let vector: Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        if vector["inspect"] == "ok" {
+            continue;
+        }
+        let envelope = vector["envelope"].as_str().unwrap().to_owned();
+        let (status, body) = send(&router, post(envelope)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{vector}: {body}");
+        assert_eq!(body["code"], "bad_request", "{vector}");
+        refused += 1;
+    }
+    assert!(refused >= 10, "{refused}");
+    assert_eq!(state.db.count().unwrap(), 0);
+}
+
 #[tokio::test]
 async fn metadata_must_be_written_in_its_canonical_form() {
     let inbox = TestInbox::new("canonical");
