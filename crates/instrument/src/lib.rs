@@ -4,6 +4,10 @@
 //! Pure Rust with no web or IO dependencies: the same code scores natively (the `asi` CLI,
 //! the inbox tools) and in the browser (the Leptos app).
 //!
+//! It also holds what the product seals in an envelope ([`Payload`]) and the one check of the
+//! form, timepoint and day an envelope's clear metadata names ([`Instrument::check_metadata`]);
+//! the envelope format itself (`asi-envelope`) knows nothing of the questionnaires.
+//!
 //! ```
 //! use asi_instrument::{instrument, scoring, Answers};
 //!

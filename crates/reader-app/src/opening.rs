@@ -14,7 +14,7 @@ pub struct Failure {
     pub number: usize,
     /// Its id, when it can be read without the key.
     pub id: Option<String>,
-    /// Why, in Danish.
+    /// Why, in the reader's language.
     pub message: String,
 }
 
