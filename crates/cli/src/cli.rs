@@ -357,12 +357,21 @@ pub struct SealArgs {
     /// metadata; makes the mode "link" (it may begin with `-`).
     #[arg(long, allow_hyphen_values = true)]
     pub token: Option<String>,
-    /// The mode when there is no token: anonymous or identified (only an identified
-    /// response may carry CPR number, name and date).
-    #[arg(long, default_value = "anonymous")]
-    pub mode: String,
+    /// The mode when there is no token (only an identified response may carry CPR number,
+    /// name and date).
+    #[arg(long, value_enum, default_value_t = SealMode::Anonymous)]
+    pub mode: SealMode,
     #[command(flatten)]
     pub input: RecordsInput,
+}
+
+/// How `asi seal`'s responses were given, when they answer no follow-up link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SealMode {
+    /// Anonymous self-referral.
+    Anonymous,
+    /// Identified intake.
+    Identified,
 }
 
 #[derive(Debug, Args)]

@@ -43,3 +43,27 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every table of the command line's texts.
+    const TABLES: &[asi_i18n::Table] = &[
+        crate::error::texts::ALL,
+        crate::key::check::texts::ALL,
+        crate::key::paper::texts::ALL,
+        crate::key::recover::texts::ALL,
+        crate::keygen::texts::ALL,
+        crate::open::texts::ALL,
+        crate::records::texts::ALL,
+        crate::refs::texts::ALL,
+        crate::report::texts::ALL,
+        crate::source::texts::ALL,
+        crate::token::texts::ALL,
+        crate::validate::texts::ALL,
+    ];
+
+    #[test]
+    fn every_text_has_the_same_places_in_danish_and_english() {
+        assert_eq!(asi_i18n::places_disagree(TABLES), Vec::<String>::new());
+    }
+}

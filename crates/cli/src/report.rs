@@ -45,7 +45,7 @@ fn link_states(inbox: &Inbox, refs: &Refs, lang: Lang) -> Result<Vec<LinkStatus>
     let mut links = Vec::new();
     let mut unknown = 0;
     for (token, reference) in refs.iter() {
-        let path = format!("/api/v1/links/{}", asi_envelope::token_hash(token));
+        let path = format!("/api/v1/links/{}", asi_protocol::token_hash(token));
         match inbox.get::<LinkInfo>(&path) {
             Ok(info) => links.push(LinkStatus {
                 reference: reference.to_owned(),
@@ -61,17 +61,7 @@ fn link_states(inbox: &Inbox, refs: &Refs, lang: Lang) -> Result<Vec<LinkStatus>
         }
     }
     if unknown > 0 {
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Da => format!(
-                    "asi: advarsel: indbakken kender ikke {unknown} af linkene i referencefilerne; de er ikke med i svarprocenterne"
-                ),
-                Lang::En => format!(
-                    "asi: warning: the inbox does not know {unknown} of the links in the references files; they are not in the response rates"
-                ),
-            }
-        );
+        eprintln!("{}", texts::UNKNOWN_LINKS.fill(lang, &[("n", &unknown)]));
     }
     Ok(links)
 }
@@ -168,4 +158,14 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome, CliError> {
     };
     private_file::write_out(&mut out, args.out.as_deref(), text.as_bytes())?;
     Ok(outcome)
+}
+
+/// The texts of `asi report`.
+pub mod texts {
+    asi_i18n::texts! {
+        UNKNOWN_LINKS = (
+            "asi: advarsel: indbakken kender ikke {n} af linkene i referencefilerne; de er ikke med i svarprocenterne",
+            "asi: warning: the inbox does not know {n} of the links in the references files; they are not in the response rates",
+        );
+    }
 }

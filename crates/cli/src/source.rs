@@ -65,15 +65,25 @@ pub fn open_all(
             Ok(response) => responses.push(response),
             Err(e) => {
                 outcome = Outcome::SomeInvalid;
-                match (lang, &e) {
-                    (_, OpenError::Payload { .. }) => eprintln!("{}", e.message(lang)),
-                    (Lang::Da, _) => {
-                        eprintln!("konvolut nr. {n} kan ikke åbnes: {}", e.message(lang))
-                    }
-                    (Lang::En, _) => eprintln!("envelope no. {n} cannot be opened: {e}"),
+                match &e {
+                    OpenError::Payload { .. } => eprintln!("{}", e.message(lang)),
+                    _ => eprintln!(
+                        "{}",
+                        texts::CANNOT_OPEN.fill(lang, &[("n", &n), ("reason", &e.message(lang))])
+                    ),
                 }
             }
         }
     }
     (responses, outcome)
+}
+
+/// The texts of reading envelopes.
+pub mod texts {
+    asi_i18n::texts! {
+        CANNOT_OPEN = (
+            "konvolut nr. {n} kan ikke åbnes: {reason}",
+            "envelope no. {n} cannot be opened: {reason}",
+        );
+    }
 }

@@ -4,8 +4,8 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 
-use asi_envelope::{Metadata, Mode, Payload, keys, seal};
-use asi_instrument::{Answers, instrument, scoring};
+use asi_envelope::{Metadata, keys, seal};
+use asi_instrument::{Answers, Mode, Payload, instrument, scoring};
 use serde_json::{Value, json};
 
 mod common;

@@ -6,10 +6,11 @@
 //! the scores inside the envelope equal the rescore (to 1e-9).
 
 mod keyring;
+pub mod messages;
 
-use asi_envelope::{EnvelopeError, Metadata, Payload};
+use asi_envelope::{EnvelopeError, EnvelopeId, KeyId, Metadata};
 use asi_instrument::scoring::{self, Domain, Scores};
-use asi_instrument::{Answer, Lang, instrument};
+use asi_instrument::{Answer, Lang, MetadataError, Payload, instrument};
 use serde::Serialize;
 
 pub use keyring::{KeyRing, KeyRingError};
@@ -25,41 +26,43 @@ pub struct Response {
 
 /// Why one envelope did not become a response.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum OpenError {
     /// Not an envelope, or it cannot be opened with the key its `key_id` names (changed).
-    #[error(transparent)]
     Envelope(#[from] EnvelopeError),
     /// Sealed to a key none of the clinic's key files holds (an older key, or another
     /// clinic's).
-    #[error("{}", keyring::unknown_key_message(key_id, held, Lang::En))]
     UnknownKey {
         /// The key id the envelope is sealed to.
-        key_id: String,
+        key_id: KeyId,
         /// The key ids the key files hold.
-        held: Vec<String>,
+        held: Vec<KeyId>,
     },
+    /// It opened, but its metadata names a form, timepoint or day the product does not take.
+    Metadata(#[from] MetadataError),
     /// It opened, but its plaintext is not a payload.
-    #[error("envelope {id}: the plaintext is not a response: {detail}")]
     Payload {
         /// The envelope id.
-        id: String,
+        id: EnvelopeId,
         /// What is wrong with it.
         detail: String,
     },
 }
 
 impl OpenError {
-    /// What went wrong, for a person, in `lang`.
+    /// What went wrong, for a person, in `lang` (`Display` is the English one).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (OpenError::Envelope(e), lang) => e.message(lang),
-            (OpenError::UnknownKey { key_id, held }, lang) => {
-                keyring::unknown_key_message(key_id, held, lang)
+        match self {
+            OpenError::Envelope(e) => messages::envelope(e, lang),
+            OpenError::UnknownKey { key_id, held } => {
+                let held: Vec<&str> = held.iter().map(KeyId::as_str).collect();
+                messages::open::UNKNOWN_KEY
+                    .fill(lang, &[("key_id", key_id), ("held", &held.join(", "))])
             }
-            (OpenError::Payload { id, detail }, Lang::Da) => {
-                format!("konvolut {id}: indholdet er ikke en besvarelse: {detail}")
+            OpenError::Metadata(e) => e.message(lang),
+            OpenError::Payload { id, detail } => {
+                messages::open::NOT_A_RESPONSE.fill(lang, &[("id", id), ("detail", detail)])
             }
-            (e, Lang::En) => e.to_string(),
         }
     }
 }
@@ -69,7 +72,7 @@ impl OpenError {
 pub fn open_envelope(keys: &KeyRing, json: &str) -> Result<Response, OpenError> {
     let opened = keys.open(json)?;
     let payload = Payload::from_bytes(&opened.plaintext).map_err(|e| OpenError::Payload {
-        id: opened.metadata.id.clone(),
+        id: opened.metadata.id,
         detail: e.to_string(),
     })?;
     Ok(Response {
@@ -172,7 +175,7 @@ impl Response {
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         let mut cells = vec![
-            m.id.clone(),
+            m.id.to_string(),
             m.clinic.clone(),
             m.form.clone(),
             m.timepoint.clone(),

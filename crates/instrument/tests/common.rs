@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-/// `../shared/spec/scoring-vectors.json`, copied into the repository.
+/// The scoring vectors of `docs/scoring-format.md`.
 pub const VECTORS_JSON: &str = include_str!("data/scoring-vectors.json");
 
 /// (name, answers, expected scores) for every vector.
@@ -15,7 +15,7 @@ pub fn vectors() -> Vec<(String, Value, Value)> {
         .collect()
 }
 
-/// The item ids of `docs/spec/instrument.md`, transcribed by hand from the spec (not from
+/// The item ids of `docs/instrument-format.md`, transcribed by hand from it (not from
 /// the instrument data, which is what the tests check).
 pub const SPEC_ITEM_IDS: [&str; 59] = [
     "cpr",

@@ -94,13 +94,13 @@ pub struct Inputs<'a> {
 #[non_exhaustive]
 pub enum ReportError {
     /// A timepoint that is not a measurement point.
-    #[error("{0} is not a measurement point (intake, midway, discharge, followup_40w)")]
+    #[error("{}", self.message(Lang::En))]
     UnknownTimepoint(String),
     /// Only intake was chosen: there is nothing to measure outcomes at.
-    #[error("choose a measurement point after intake: the outcomes are measured at the last one")]
+    #[error("{}", self.message(Lang::En))]
     NoOutcomeTimepoint,
     /// The grouping column is not in the register.
-    #[error("the register has no grouping column {column} (it has: {})", known.join(", "))]
+    #[error("{}", self.message(Lang::En))]
     UnknownGroupColumn {
         /// The column asked for.
         column: String,
@@ -112,22 +112,37 @@ pub enum ReportError {
 impl ReportError {
     /// What is wrong, for a person, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::En, e) => e.to_string(),
-            (Lang::Da, ReportError::UnknownTimepoint(t)) => {
-                format!("{t} er ikke et måletidspunkt (intake, midway, discharge, followup_40w)")
-            }
-            (Lang::Da, ReportError::NoOutcomeTimepoint) => {
-                "vælg et måletidspunkt efter indskrivning: udfaldene måles ved det sidste".into()
-            }
-            (Lang::Da, ReportError::UnknownGroupColumn { column, known }) => format!(
-                "registerfilen har ingen grupperingskolonne {column} (den har: {})",
-                if known.is_empty() {
-                    "ingen".to_owned()
+        use texts::*;
+        match self {
+            ReportError::UnknownTimepoint(t) => UNKNOWN_TIMEPOINT.fill(lang, &[("timepoint", t)]),
+            ReportError::NoOutcomeTimepoint => NO_OUTCOME_TIMEPOINT.get(lang).to_owned(),
+            ReportError::UnknownGroupColumn { column, known } => {
+                let known = if known.is_empty() {
+                    NONE.get(lang).to_owned()
                 } else {
                     known.join(", ")
-                }
-            ),
+                };
+                UNKNOWN_GROUP_COLUMN.fill(lang, &[("column", column), ("known", &known)])
+            }
         }
+    }
+}
+
+/// The texts of [`ReportError`].
+pub mod texts {
+    asi_i18n::texts! {
+        UNKNOWN_TIMEPOINT = (
+            "{timepoint} er ikke et måletidspunkt (intake, midway, discharge, followup_40w)",
+            "{timepoint} is not a measurement point (intake, midway, discharge, followup_40w)",
+        );
+        NO_OUTCOME_TIMEPOINT = (
+            "vælg et måletidspunkt efter indskrivning: udfaldene måles ved det sidste",
+            "choose a measurement point after intake: the outcomes are measured at the last one",
+        );
+        UNKNOWN_GROUP_COLUMN = (
+            "registerfilen har ingen grupperingskolonne {column} (den har: {known})",
+            "the register has no grouping column {column} (it has: {known})",
+        );
+        NONE = ("ingen", "none");
     }
 }

@@ -219,61 +219,29 @@ impl Problem {
     /// The problem for a person, in `lang`: the line, the column, the value and what to
     /// write instead.
     pub fn message(&self, lang: Lang) -> String {
-        let Problem {
-            line,
-            column,
-            value,
-            kind,
-        } = self;
-        match lang {
-            Lang::Da => {
-                let what = match kind {
-                    ProblemKind::NotADay => "er ikke en dato; skriv fx 2026-03-01 eller 01-03-2026".to_owned(),
-                    ProblemKind::UnknownEnding => "er ikke en udskrivningsårsag; skriv færdigbehandlet, udeblevet, efterbehandling eller anden årsag".to_owned(),
-                    ProblemKind::NotSessions => "er ikke et antal gruppesessioner; skriv et helt tal fra 0 til 1000".to_owned(),
-                    ProblemKind::NotAnAge => "er ikke en alder; skriv hele år fra 0 til 120".to_owned(),
-                    ProblemKind::UnknownSex => "er ikke et køn; skriv mand eller kvinde (m eller k)".to_owned(),
-                    ProblemKind::NotCpr => "er ikke et cpr-nummer; skriv ti cifre, ddmmååxxxx eller ddmmåå-xxxx".to_owned(),
-                    ProblemKind::DischargeBeforeIntake => "er før indskrivningsdatoen".to_owned(),
-                    ProblemKind::EmptyReference => "er tom; hver række skal have personens reference".to_owned(),
-                    ProblemKind::DuplicateReference { first_line } => format!("står også på linje {first_line}; rækken er ikke brugt"),
-                };
-                format!("registerfilen, linje {line}, kolonne «{column}»: «{value}» {what}")
+        use texts::*;
+        let what = match &self.kind {
+            ProblemKind::NotADay => NOT_A_DAY.get(lang).to_owned(),
+            ProblemKind::UnknownEnding => UNKNOWN_ENDING.get(lang).to_owned(),
+            ProblemKind::NotSessions => NOT_SESSIONS.get(lang).to_owned(),
+            ProblemKind::NotAnAge => NOT_AN_AGE.get(lang).to_owned(),
+            ProblemKind::UnknownSex => UNKNOWN_SEX.get(lang).to_owned(),
+            ProblemKind::NotCpr => NOT_CPR.get(lang).to_owned(),
+            ProblemKind::DischargeBeforeIntake => DISCHARGE_BEFORE_INTAKE.get(lang).to_owned(),
+            ProblemKind::EmptyReference => EMPTY_REFERENCE.get(lang).to_owned(),
+            ProblemKind::DuplicateReference { first_line } => {
+                DUPLICATE_REFERENCE.fill(lang, &[("first_line", first_line)])
             }
-            Lang::En => {
-                let what = match kind {
-                    ProblemKind::NotADay => {
-                        "is not a day; write e.g. 2026-03-01 or 01-03-2026".to_owned()
-                    }
-                    ProblemKind::UnknownEnding => {
-                        "is not an ending; write completed, dropped_out, aftercare or other"
-                            .to_owned()
-                    }
-                    ProblemKind::NotSessions => {
-                        "is not a number of group sessions; write a whole number from 0 to 1000"
-                            .to_owned()
-                    }
-                    ProblemKind::NotAnAge => {
-                        "is not an age; write whole years from 0 to 120".to_owned()
-                    }
-                    ProblemKind::UnknownSex => {
-                        "is not a sex; write male or female (m or f)".to_owned()
-                    }
-                    ProblemKind::NotCpr => {
-                        "is not a CPR number; write ten digits, ddmmyyxxxx or ddmmyy-xxxx"
-                            .to_owned()
-                    }
-                    ProblemKind::DischargeBeforeIntake => "is before the intake date".to_owned(),
-                    ProblemKind::EmptyReference => {
-                        "is empty; every row needs the person's reference".to_owned()
-                    }
-                    ProblemKind::DuplicateReference { first_line } => {
-                        format!("is on line {first_line} too; this row is not used")
-                    }
-                };
-                format!("the register file, line {line}, column \"{column}\": \"{value}\" {what}")
-            }
-        }
+        };
+        PROBLEM.fill(
+            lang,
+            &[
+                ("line", &self.line),
+                ("column", &self.column),
+                ("value", &self.value),
+                ("what", &what),
+            ],
+        )
     }
 }
 
@@ -282,30 +250,80 @@ impl Problem {
 #[non_exhaustive]
 pub enum RegisterError {
     /// The file is empty, or its first row names no `ref` column.
-    #[error("the register file's first row must name its columns, one of them `ref`")]
+    #[error("{}", self.message(Lang::En))]
     NoRefColumn,
     /// Two columns of the header mean the same thing.
-    #[error("the register file names the column {0} twice")]
+    #[error("{}", self.message(Lang::En))]
     DuplicateColumn(String),
     /// Not CSV (unbalanced quotes, say).
-    #[error("the register file is not valid CSV: {0}")]
+    #[error("{}", self.message(Lang::En))]
     Csv(#[from] csv::Error),
 }
 
 impl RegisterError {
     /// What is wrong, for a person, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::En, e) => e.to_string(),
-            (Lang::Da, RegisterError::NoRefColumn) => {
-                "registerfilens første række skal navngive kolonnerne, og en af dem skal hedde ref"
-                    .to_owned()
-            }
-            (Lang::Da, RegisterError::DuplicateColumn(c)) => {
-                format!("registerfilen har kolonnen {c} to gange")
-            }
-            (Lang::Da, RegisterError::Csv(e)) => format!("registerfilen er ikke gyldig CSV: {e}"),
+        use texts::*;
+        match self {
+            RegisterError::NoRefColumn => NO_REF_COLUMN.get(lang).to_owned(),
+            RegisterError::DuplicateColumn(c) => DUPLICATE_COLUMN.fill(lang, &[("column", c)]),
+            RegisterError::Csv(e) => NOT_CSV.fill(lang, &[("reason", e)]),
         }
+    }
+}
+
+/// The texts of the register's problems and errors.
+pub mod texts {
+    asi_i18n::texts! {
+        PROBLEM = (
+            "registerfilen, linje {line}, kolonne «{column}»: «{value}» {what}",
+            "the register file, line {line}, column \"{column}\": \"{value}\" {what}",
+        );
+        NOT_A_DAY = (
+            "er ikke en dato; skriv fx 2026-03-01 eller 01-03-2026",
+            "is not a day; write e.g. 2026-03-01 or 01-03-2026",
+        );
+        UNKNOWN_ENDING = (
+            "er ikke en udskrivningsårsag; skriv færdigbehandlet, udeblevet, efterbehandling eller anden årsag",
+            "is not an ending; write completed, dropped_out, aftercare or other",
+        );
+        NOT_SESSIONS = (
+            "er ikke et antal gruppesessioner; skriv et helt tal fra 0 til 1000",
+            "is not a number of group sessions; write a whole number from 0 to 1000",
+        );
+        NOT_AN_AGE = (
+            "er ikke en alder; skriv hele år fra 0 til 120",
+            "is not an age; write whole years from 0 to 120",
+        );
+        UNKNOWN_SEX = (
+            "er ikke et køn; skriv mand eller kvinde (m eller k)",
+            "is not a sex; write male or female (m or f)",
+        );
+        NOT_CPR = (
+            "er ikke et cpr-nummer; skriv ti cifre, ddmmååxxxx eller ddmmåå-xxxx",
+            "is not a CPR number; write ten digits, ddmmyyxxxx or ddmmyy-xxxx",
+        );
+        DISCHARGE_BEFORE_INTAKE = ("er før indskrivningsdatoen", "is before the intake date");
+        EMPTY_REFERENCE = (
+            "er tom; hver række skal have personens reference",
+            "is empty; every row needs the person's reference",
+        );
+        DUPLICATE_REFERENCE = (
+            "står også på linje {first_line}; rækken er ikke brugt",
+            "is on line {first_line} too; this row is not used",
+        );
+        NO_REF_COLUMN = (
+            "registerfilens første række skal navngive kolonnerne, og en af dem skal hedde ref",
+            "the register file's first row must name its columns, one of them `ref`",
+        );
+        DUPLICATE_COLUMN = (
+            "registerfilen har kolonnen {column} to gange",
+            "the register file names the column {column} twice",
+        );
+        NOT_CSV = (
+            "registerfilen er ikke gyldig CSV: {reason}",
+            "the register file is not valid CSV: {reason}",
+        );
     }
 }
 

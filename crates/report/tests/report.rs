@@ -3,9 +3,9 @@
 //! HTML's escaping and self-containment. (The full cohort through `asi links`, `asi seal`
 //! and an inbox is `crates/cli/tests/report.rs`.)
 
-use asi_envelope::{Metadata, Mode, Payload, keys};
+use asi_envelope::{Metadata, keys};
 use asi_export::Response;
-use asi_instrument::{Answers, Lang, instrument};
+use asi_instrument::{Answers, Lang, Mode, Payload, instrument};
 use asi_protocol::LinkState;
 use asi_reader::Refs;
 use asi_report::report::{NoEstimate, OddsRatio};
