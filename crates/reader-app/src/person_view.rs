@@ -10,14 +10,15 @@ use leptos::prelude::*;
 use crate::Loaded;
 use crate::chart::{Line, LineChart};
 use crate::format::{decimal, measure_id, measure_name, yes_no};
+use crate::person_print::{PersonPrint, PrintButton};
 
-const WELLBEING: [Measure; 4] = [
+pub const WELLBEING: [Measure; 4] = [
     Measure::WellbeingPersonal,
     Measure::WellbeingClose,
     Measure::WellbeingSocial,
     Measure::Wellbeing,
 ];
-const ASI: [Measure; 7] = [
+pub const ASI: [Measure; 7] = [
     Measure::Domain(Domain::Economy),
     Measure::Domain(Domain::Medical),
     Measure::Domain(Domain::Psychiatric),
@@ -65,7 +66,7 @@ pub fn PersonView(loaded: StoredValue<Loaded>) -> impl IntoView {
     let all = StoredValue::new(all);
     let chosen = RwSignal::new(0usize);
     view! {
-        <section class="result-block" aria-labelledby="person-heading">
+        <section class="result-block person-section" aria-labelledby="person-heading">
             <h2 id="person-heading">"Én borger over tid"</h2>
             <label for="person-select">"Person "</label>
             <select id="person-select" on:change=move |ev| {
@@ -78,6 +79,7 @@ pub fn PersonView(loaded: StoredValue<Loaded>) -> impl IntoView {
                         .collect_view()
                 })}
             </select>
+            <PrintButton />
             {move || {
                 let series = all.with_value(|a| a[chosen.get().min(a.len() - 1)].clone());
                 view! { <OnePerson series=series /> }
@@ -174,6 +176,7 @@ fn OnePerson(series: Series) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <PersonPrint series=series.clone() />
         </div>
     }
 }
