@@ -10,7 +10,7 @@ use asi_report::LinkStatus;
 use futures::future::join_all;
 
 use super::texts;
-use crate::source::SourceError;
+use crate::source::{SourceError, to_inbox, unreachable};
 
 /// Links asked at once.
 const AT_ONCE: usize = 8;
@@ -34,12 +34,10 @@ async fn link_state(inbox: &str, token: &str) -> Result<Option<LinkInfo>, Source
         base(inbox),
         asi_envelope::token_hash(token)
     );
-    let response = gloo_net::http::Request::get(&url)
-        .credentials(web_sys::RequestCredentials::Omit)
-        .cache(web_sys::RequestCache::NoStore)
+    let response = to_inbox(gloo_net::http::Request::get(&url))
         .send()
         .await
-        .map_err(|e| SourceError::Unreachable(e.to_string()))?;
+        .map_err(unreachable)?;
     match response.status() {
         200 => response
             .json()
@@ -105,15 +103,15 @@ pub async fn register(
         links: vec![link],
         clinic: Some(clinic.to_owned()),
     };
-    let response = gloo_net::http::Request::post(&format!("{}/api/v1/links", base(inbox)))
-        .header("Authorization", &format!("Bearer {}", reader_token.trim()))
-        .credentials(web_sys::RequestCredentials::Omit)
-        .cache(web_sys::RequestCache::NoStore)
-        .json(&batch)
-        .map_err(|e| LinkError::Source(SourceError::Malformed(e.to_string())))?
-        .send()
-        .await
-        .map_err(|e| LinkError::Source(SourceError::Unreachable(e.to_string())))?;
+    let response = to_inbox(
+        gloo_net::http::Request::post(&format!("{}/api/v1/links", base(inbox)))
+            .header("Authorization", &format!("Bearer {}", reader_token.trim())),
+    )
+    .json(&batch)
+    .map_err(|e| LinkError::Source(SourceError::Malformed(e.to_string())))?
+    .send()
+    .await
+    .map_err(|e| LinkError::Source(unreachable(e)))?;
     match response.status() {
         201 => response
             .json::<LinksCreated>()

@@ -29,6 +29,29 @@ pub const NEW_LINK_DAYS: i64 = 30;
 /// The points after intake that can be chosen (intake is always in the report).
 const CHOOSABLE: [&str; 3] = ["midway", "discharge", "followup_40w"];
 
+/// The report's downloads: the button, the file's name and type, and what writes it (as
+/// `asi report --format html` and `--format json`).
+type Download = (
+    &'static asi_i18n::Text,
+    &'static str,
+    &'static str,
+    fn(&Report) -> String,
+);
+const DOWNLOADS: [Download; 2] = [
+    (
+        &texts::DOWNLOAD_HTML,
+        "rapport.html",
+        "text/html;charset=utf-8",
+        asi_report::html,
+    ),
+    (
+        &texts::DOWNLOAD_JSON,
+        "rapport.json",
+        "application/json;charset=utf-8",
+        asi_report::json,
+    ),
+];
+
 /// Today (UTC) on this machine's clock.
 fn today() -> Day {
     Day::at_unix_seconds((js_sys::Date::now() / 1000.0) as i64)
@@ -389,39 +412,13 @@ pub fn ReportView(loaded: StoredValue<Loaded>) -> impl IntoView {
                                 })
                         }}
                     </p>
-                    <label class="check">
-                        <input
-                            type="checkbox"
-                            id="refs-are-cpr"
-                            prop:checked=move || refs_are_cpr.get()
-                            on:change=move |ev| refs_are_cpr.set(event_target_checked(&ev))
-                        />
-                        {texts::REFS_ARE_CPR.get(DA)}
-                    </label>
+                    <Check id="refs-are-cpr".into() label=texts::REFS_ARE_CPR.get(DA).into() value=refs_are_cpr />
                 </div>
                 <fieldset class="field">
                     <legend class="question">{texts::PERIOD.get(DA)}</legend>
                     <div class="filters">
-                        <div>
-                            <label for="report-from">{texts::FROM.get(DA)}</label>
-                            <input
-                                type="date"
-                                id="report-from"
-                                class="text"
-                                prop:value=move || from.get()
-                                on:input=move |ev| from.set(event_target_value(&ev))
-                            />
-                        </div>
-                        <div>
-                            <label for="report-to">{texts::TO.get(DA)}</label>
-                            <input
-                                type="date"
-                                id="report-to"
-                                class="text"
-                                prop:value=move || to.get()
-                                on:input=move |ev| to.set(event_target_value(&ev))
-                            />
-                        </div>
+                        <DateField id="report-from" label=texts::FROM.get(DA) value=from />
+                        <DateField id="report-to" label=texts::TO.get(DA) value=to />
                     </div>
                 </fieldset>
                 <fieldset class="field" aria-describedby="report-points-hint">
@@ -432,18 +429,7 @@ pub fn ReportView(loaded: StoredValue<Loaded>) -> impl IntoView {
                         .zip(chosen)
                         .map(|(id, on)| {
                             let title = TimepointLabel::of(id).title.get(DA).to_owned();
-                            view! {
-                                <label class="check">
-                                    <input
-                                        type="checkbox"
-                                        id=format!("report-point-{id}")
-                                        value=*id
-                                        prop:checked=move || on.get()
-                                        on:change=move |ev| on.set(event_target_checked(&ev))
-                                    />
-                                    {title}
-                                </label>
-                            }
+                            view! { <Check id=format!("report-point-{id}") label=title value=on /> }
                         })
                         .collect_view()}
                 </fieldset>
@@ -469,15 +455,7 @@ pub fn ReportView(loaded: StoredValue<Loaded>) -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="field">
-                                <label class="check">
-                                    <input
-                                        type="checkbox"
-                                        id="report-ask-inbox"
-                                        prop:checked=move || ask_inbox.get()
-                                        on:change=move |ev| ask_inbox.set(event_target_checked(&ev))
-                                    />
-                                    {texts::ASK_INBOX.get(DA)}
-                                </label>
+                                <Check id="report-ask-inbox".into() label=texts::ASK_INBOX.get(DA).into() value=ask_inbox />
                             </div>
                         }
                     })}
@@ -500,20 +478,20 @@ pub fn ReportView(loaded: StoredValue<Loaded>) -> impl IntoView {
                                 <button type="button" class="button primary" on:click=move |_| crate::print::print("report")>
                                     {texts::PRINT_REPORT.get(DA)}
                                 </button>
-                                <button
-                                    type="button"
-                                    class="button secondary"
-                                    on:click=move |_| download("rapport.html", "text/html;charset=utf-8", report.with_value(asi_report::html))
-                                >
-                                    {texts::DOWNLOAD_HTML.get(DA)}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button secondary"
-                                    on:click=move |_| download("rapport.json", "application/json;charset=utf-8", report.with_value(asi_report::json))
-                                >
-                                    {texts::DOWNLOAD_JSON.get(DA)}
-                                </button>
+                                {DOWNLOADS
+                                    .into_iter()
+                                    .map(|(label, name, mime, write)| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="button secondary"
+                                                on:click=move |_| download(name, mime, report.with_value(write))
+                                            >
+                                                {label.get(DA)}
+                                            </button>
+                                        }
+                                    })
+                                    .collect_view()}
                             </div>
                             <p role="alert" class="field-error no-print">
                                 {move || save_failed.get().then(|| texts::SAVE_FAILED.get(DA))}
@@ -556,6 +534,39 @@ pub fn ReportView(loaded: StoredValue<Loaded>) -> impl IntoView {
                         }
                     })
             }}
+        </div>
+    }
+}
+
+/// A checkbox with its label, bound to `value`.
+#[component]
+fn Check(id: String, label: String, value: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                id=id
+                prop:checked=move || value.get()
+                on:change=move |ev| value.set(event_target_checked(&ev))
+            />
+            {label}
+        </label>
+    }
+}
+
+/// A day (`YYYY-MM-DD`, empty for none) with its label, bound to `value`.
+#[component]
+fn DateField(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div>
+            <label for=id>{label}</label>
+            <input
+                type="date"
+                id=id
+                class="text"
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
         </div>
     }
 }
