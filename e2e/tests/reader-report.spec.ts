@@ -3,12 +3,13 @@
 // crates/cli/tests/data/report) is sealed to follow-up links — some answered, some still
 // open, some expiring within days, some expired — and the reader makes the report in the
 // browser from the same key, envelopes, references and register file as `asi report`:
-// the same JSON byte for byte, the same text on the page, and the shown numbers are the JSON's.
+// the same JSON (to the last bits of what exp and ln compute), the same page and the same
+// text on the reader's page, and the shown numbers are the JSON's.
 // The list of who has not answered is the inbox's link states; a new link for someone whose
 // link expired works; the report and one person print without clipping, the person on one
 // A4 page. axe checks every state.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHash, randomBytes } from "node:crypto";
@@ -417,6 +418,7 @@ test("the reader's report is asi report's, lists who has not answered, makes a n
     await expect(page.locator("#rapport")).toBeVisible();
     const reportPdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     expect(pageCount(reportPdf)).toBeGreaterThan(3);
+    mkdirSync("screenshots", { recursive: true });
     writeFileSync("screenshots/reader-report-print.pdf", reportPdf);
     await page.emulateMedia({ media: "screen" });
     await page.setViewportSize({ width: 1280, height: 900 });
