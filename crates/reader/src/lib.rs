@@ -9,9 +9,11 @@
 //! The flow: read the clinic's person references with [`Refs::parse`], turn the opened
 //! responses into [`Row`]s with [`rows`], then sort and filter the table ([`sort_rows`],
 //! [`Filter`]), follow one person with [`series`], or summarise everyone with [`group`].
+//! [`links`] makes follow-up links (`asi links` and the reader's "Lav nyt link").
 
 pub mod group;
 pub mod identity;
+pub mod links;
 pub mod measure;
 pub mod person;
 pub mod refs;
