@@ -231,7 +231,8 @@ impl Envelope {
 
     /// The envelope as one line of JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("an envelope always serialises")
+        serde_json::to_string(self)
+            .unwrap_or_else(|_| unreachable!("an envelope always serialises"))
     }
 
     /// The outer members agree with the metadata.

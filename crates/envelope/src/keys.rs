@@ -53,9 +53,20 @@ impl KeyId {
 
     fn of(public: &[u8; 32]) -> KeyId {
         let mut text = [0u8; 16];
-        hex::encode_to_slice(&Sha256::digest(public)[..8], &mut text)
-            .expect("8 bytes are 16 hex digits");
+        write_lower_hex(&Sha256::digest(public)[..8], &mut text);
         KeyId(text)
+    }
+}
+
+/// Writes `bytes` as lowercase hex digits into `out`, two digits a byte, as far as `out`
+/// reaches (it cannot fail, so no error type or message is carried into the browser app).
+pub(crate) fn write_lower_hex(bytes: &[u8], out: &mut [u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let digits = bytes
+        .iter()
+        .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 0x0f)]]);
+    for (slot, digit) in out.iter_mut().zip(digits) {
+        *slot = digit;
     }
 }
 
@@ -123,7 +134,7 @@ impl PublicKey {
     pub fn from_bytes(bytes: &[u8; 32]) -> PublicKey {
         PublicKey(
             PublicKeyInner::from_bytes(bytes)
-                .expect("every 32-byte string is an X25519 public key"),
+                .unwrap_or_else(|_| unreachable!("every 32-byte string is an X25519 public key")),
         )
     }
 
@@ -159,7 +170,7 @@ impl SecretKey {
     pub fn from_bytes(bytes: &[u8; 32]) -> SecretKey {
         SecretKey(
             PrivateKeyInner::from_bytes(bytes)
-                .expect("every 32-byte string is an X25519 private key"),
+                .unwrap_or_else(|_| unreachable!("every 32-byte string is an X25519 private key")),
         )
     }
 

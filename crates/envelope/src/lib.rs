@@ -9,6 +9,10 @@
 //! check_metadata`) and how its errors read in Danish (`asi_export::messages`) are its
 //! callers' business. Its errors `Display` in English.
 //!
+//! It runs in the citizen's browser app too, where every byte counts: a step that cannot
+//! fail says so with `unwrap_or_else(|_| unreachable!(…))` rather than `expect`, which would
+//! carry the error type's `Debug` code into the wasm.
+//!
 //! ```
 //! use asi_envelope::{Envelope, Metadata, keys, open, seal};
 //!

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::envelope::{EnvelopeError, Member};
-use crate::keys::{KeyId, PublicKey, is_lower_hex};
+use crate::keys::{KeyId, PublicKey, is_lower_hex, write_lower_hex};
 
 /// A text that is not an envelope id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
@@ -38,8 +38,7 @@ impl EnvelopeId {
         let mut from = 0;
         for (start, end) in [(0, 8), (9, 13), (14, 18), (19, 23), (24, 36)] {
             let bytes = (end - start) / 2;
-            hex::encode_to_slice(&b[from..from + bytes], &mut text[start..end])
-                .expect("a group's hex digits are twice its bytes");
+            write_lower_hex(&b[from..from + bytes], &mut text[start..end]);
             from += bytes;
         }
         EnvelopeId(text)
@@ -168,7 +167,7 @@ impl Metadata {
 
     /// The canonical bytes (§3.1): compact JSON, members in order.
     pub fn to_aad(&self) -> Vec<u8> {
-        serde_json::to_vec(self).expect("metadata always serialises")
+        serde_json::to_vec(self).unwrap_or_else(|_| unreachable!("metadata always serialises"))
     }
 
     /// Reads the metadata from an envelope's `aad` bytes, refusing any spelling but the
