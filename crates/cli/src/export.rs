@@ -13,7 +13,8 @@ pub fn run(args: &ExportArgs, lang: Lang) -> Result<Outcome, CliError> {
     // Claim the output file first: never fetch what could not be kept.
     let mut out = args.out.as_deref().map(private_file::create).transpose()?;
     let lines = private_file::discard_on_error(
-        source::envelopes(args.inbox.as_deref(), &args.token, &args.input, lang),
+        source::inbox(args.inbox.as_deref(), &args.token, lang)
+            .and_then(|inbox| source::envelopes(inbox.as_ref(), &args.input)),
         &mut out,
         args.out.as_deref(),
     )?;

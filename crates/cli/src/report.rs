@@ -111,18 +111,14 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome, CliError> {
         .transpose()?;
     // Claim the output file first: never fetch what could not be kept.
     let mut out = args.out.as_deref().map(private_file::create).transpose()?;
-    let fetched = source::envelopes(args.inbox.as_deref(), &args.token, &args.input, lang)
-        .and_then(|lines| {
-            let links = match (&args.inbox, &refs) {
-                (Some(url), Some(refs)) => Some(link_states(
-                    &Inbox::new(url, args.token.resolve(lang)?),
-                    refs,
-                    lang,
-                )?),
-                _ => None,
-            };
-            Ok((lines, links))
-        });
+    let fetched = source::inbox(args.inbox.as_deref(), &args.token, lang).and_then(|inbox| {
+        let lines = source::envelopes(inbox.as_ref(), &args.input)?;
+        let links = match (&inbox, &refs) {
+            (Some(inbox), Some(refs)) => Some(link_states(inbox, refs, lang)?),
+            _ => None,
+        };
+        Ok((lines, links))
+    });
     let (lines, links) = private_file::discard_on_error(fetched, &mut out, args.out.as_deref())?;
     let (responses, mut outcome) = source::open_all(&keys, lines, lang);
     if let Some(register) = &register {

@@ -26,16 +26,25 @@ fn fetch(client: &Inbox) -> Result<Vec<String>, CliError> {
     }
 }
 
+/// The inbox at `url` with the reader token (read once, so its warnings are said once), or
+/// none when no `--inbox` was given.
+pub fn inbox(
+    url: Option<&str>,
+    token: &ReaderTokenArgs,
+    lang: Lang,
+) -> Result<Option<Inbox>, CliError> {
+    url.map(|url| Ok(Inbox::new(url, token.resolve(lang)?)))
+        .transpose()
+}
+
 /// The envelopes, numbered from 1: fetched from the inbox at `inbox` (with the reader
 /// token), or read from the input file (standard input without one).
 pub fn envelopes(
-    inbox: Option<&str>,
-    token: &ReaderTokenArgs,
+    inbox: Option<&Inbox>,
     input: &EnvelopesInput,
-    lang: Lang,
 ) -> Result<Vec<(usize, String)>, CliError> {
     match inbox {
-        Some(inbox) => Ok(fetch(&Inbox::new(inbox, token.resolve(lang)?))?
+        Some(inbox) => Ok(fetch(inbox)?
             .into_iter()
             .enumerate()
             .map(|(i, l)| (i + 1, l))

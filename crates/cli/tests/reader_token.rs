@@ -11,19 +11,24 @@ use common::StandIn;
 
 const TOKEN: &str = "-reader-token-from-a-source";
 
-/// A stand-in inbox: answers `{"items": [], "next": ""}` (an empty clinic) to a GET and
-/// `{"created": 1}` to a POST when the bearer token is [`TOKEN`], 401 otherwise.
+/// A stand-in inbox: answers `{"items": [], "next": ""}` (an empty clinic) to a GET of
+/// envelopes, an open link to a GET of a link, and `{"created": 1}` to a POST when the bearer
+/// token is [`TOKEN`], 401 otherwise.
 fn stand_in() -> StandIn {
-    StandIn::start(
-        |request, bearer| match (bearer == Some(TOKEN), request.starts_with("GET")) {
+    StandIn::start(|request, bearer| {
+        match (bearer == Some(TOKEN), request.starts_with("GET")) {
             (false, _) => (
                 "401 Unauthorized",
                 r#"{"error":"unknown reader token","code":"unauthorized"}"#.into(),
             ),
+            (true, true) if request.starts_with("GET /api/v1/links/") => (
+                "200 OK",
+                r#"{"clinic":"demo","form":"trivsel","timepoint":"midway","expires":"2099-01-01","state":"open"}"#.into(),
+            ),
             (true, true) => ("200 OK", r#"{"items":[],"next":""}"#.into()),
             (true, false) => ("201 Created", r#"{"created":1}"#.into()),
-        },
-    )
+        }
+    })
 }
 
 /// The bearer tokens the stand-in's requests carried.
@@ -281,6 +286,51 @@ fn a_token_file_others_can_read_is_warned_about() {
     set_mode(Path::new(&file), 0o400);
     let (code, _, err) = export(&inbox, &dir, &["--token-file", &file], None);
     assert_eq!((code, err.as_str()), (0, ""));
+}
+
+#[cfg(unix)]
+#[test]
+fn asi_report_reads_the_token_once_for_envelopes_and_links_and_warns_once() {
+    let inbox = stand_in();
+    let dir = Dir::new("report");
+    let file = dir.file("reader-token", TOKEN, 0o644);
+    let refs = dir.file(
+        "refs.csv",
+        "ref,token,url\nA1,tok-1,https://x/#t=tok-1\n",
+        0o600,
+    );
+    let key = dir.path("clinic.key");
+    let (code, json, err) = asi(
+        &[
+            "report",
+            "--key",
+            &key,
+            "--inbox",
+            &inbox.url,
+            "--refs",
+            &refs,
+            "--token-file",
+            &file,
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err.matches("asi: warning: others than its owner have access to")
+            .count(),
+        1,
+        "{err}"
+    );
+    assert!(json.contains("\"links\""), "{json}");
+    assert_eq!(
+        bearers(&inbox),
+        [TOKEN, TOKEN],
+        "one envelope page and one link asked"
+    );
 }
 
 #[test]
