@@ -1,15 +1,18 @@
 //! Opened responses as a table: one row per response; the columns are the metadata, every
-//! item id of the instrument (in form order) and the scores. The same code writes `asi
-//! export` and (later) the clinic's reader in the browser, so both give the same bytes.
+//! item id of the current instrument (in form order; it holds every item of the older
+//! versions) and the scores. The same code writes `asi export` and the clinic's reader in
+//! the browser, so both give the same bytes.
 //!
-//! Each response is rescored with the scoring version it names; `scores_match` says whether
-//! the scores inside the envelope equal the rescore (to 1e-9).
+//! Each response is read with the instrument version it names — its answers are checked
+//! against that version's form when it is opened — and rescored with the scoring version it
+//! names; `scores_match` says whether the scores inside the envelope equal the rescore (to
+//! 1e-9).
 
 mod keyring;
 
-use asi_envelope::{EnvelopeError, Metadata, Payload};
+use asi_envelope::{EnvelopeError, Metadata, Mode, Payload};
 use asi_instrument::scoring::{self, Domain, Scores};
-use asi_instrument::{Answer, Lang, instrument};
+use asi_instrument::{Answer, Answers, Instrument, Lang, Text, ValidationError, instrument};
 use serde::Serialize;
 
 pub use keyring::{KeyRing, KeyRingError};
@@ -46,7 +49,53 @@ pub enum OpenError {
         /// What is wrong with it.
         detail: String,
     },
+    /// It opened, but names an instrument version this build does not know (a newer one).
+    #[error("{}", self.message(Lang::En))]
+    Instrument {
+        /// The envelope id.
+        id: String,
+        /// The instrument version it names.
+        version: String,
+    },
+    /// It opened, but its form is not a form of the instrument version it names.
+    #[error("{}", self.message(Lang::En))]
+    Form {
+        /// The envelope id.
+        id: String,
+        /// The form of its metadata.
+        form: String,
+        /// The instrument version it names.
+        version: String,
+    },
+    /// It opened, but its answers do not fit its form in the instrument version it names.
+    #[error("{}", self.message(Lang::En))]
+    Answers {
+        /// The envelope id.
+        id: String,
+        /// The form of its metadata.
+        form: String,
+        /// The instrument version it names.
+        version: String,
+        /// Every problem, in item order.
+        problems: Vec<ValidationError>,
+    },
 }
+
+/// [`OpenError::Instrument`].
+const UNKNOWN_INSTRUMENT: Text = Text::new(
+    "konvolut {id}: besvarelsen er givet med skemaversion {version}, som dette program ikke kender (det kender {known}) — brug en nyere udgave",
+    "envelope {id}: the response was given with instrument version {version}, which this program does not know (it knows {known}) — use a newer release",
+);
+/// [`OpenError::Form`].
+const FORM_NOT_IN_VERSION: Text = Text::new(
+    "konvolut {id}: skemaet {form} findes ikke i skemaversion {version}",
+    "envelope {id}: form {form} is not part of instrument version {version}",
+);
+/// [`OpenError::Answers`].
+const ANSWERS_DO_NOT_FIT: Text = Text::new(
+    "konvolut {id}: svarene passer ikke til skemaet {form} i version {version}: {problems}",
+    "envelope {id}: the answers do not fit form {form} of version {version}: {problems}",
+);
 
 impl OpenError {
     /// What went wrong, for a person, in `lang`.
@@ -59,19 +108,84 @@ impl OpenError {
             (OpenError::Payload { id, detail }, Lang::Da) => {
                 format!("konvolut {id}: indholdet er ikke en besvarelse: {detail}")
             }
+            (OpenError::Instrument { id, version }, lang) => {
+                let known: Vec<&str> = asi_instrument::shipped()
+                    .iter()
+                    .map(|i| i.version.as_str())
+                    .collect();
+                UNKNOWN_INSTRUMENT.fill(
+                    lang,
+                    &[
+                        ("id", id),
+                        ("version", version),
+                        ("known", &known.join(", ")),
+                    ],
+                )
+            }
+            (OpenError::Form { id, form, version }, lang) => {
+                FORM_NOT_IN_VERSION.fill(lang, &[("id", id), ("form", form), ("version", version)])
+            }
+            (
+                OpenError::Answers {
+                    id,
+                    form,
+                    version,
+                    problems,
+                },
+                lang,
+            ) => {
+                let problems: Vec<String> = problems
+                    .iter()
+                    .map(|p| match &p.item {
+                        Some(item) => format!("{item}: {}", p.message(lang)),
+                        None => p.message(lang),
+                    })
+                    .collect();
+                ANSWERS_DO_NOT_FIT.fill(
+                    lang,
+                    &[
+                        ("id", id),
+                        ("form", form),
+                        ("version", version),
+                        ("problems", &problems.join("; ")),
+                    ],
+                )
+            }
             (e, Lang::En) => e.to_string(),
         }
     }
 }
 
 /// Opens one envelope (its JSON text) into a response, with the clinic's key its `key_id`
-/// names.
+/// names, and checks its answers against its form in the instrument version it names (an
+/// older version's response is read with that version).
 pub fn open_envelope(keys: &KeyRing, json: &str) -> Result<Response, OpenError> {
     let opened = keys.open(json)?;
+    let id = opened.metadata.id.clone();
     let payload = Payload::from_bytes(&opened.plaintext).map_err(|e| OpenError::Payload {
-        id: opened.metadata.id.clone(),
+        id: id.clone(),
         detail: e.to_string(),
     })?;
+    let version = payload.instrument_version.clone();
+    let shipped = asi_instrument::by_version(&version).ok_or_else(|| OpenError::Instrument {
+        id: id.clone(),
+        version: version.clone(),
+    })?;
+    let form_id = opened.metadata.form.clone();
+    let form = shipped.form(&form_id).ok_or_else(|| OpenError::Form {
+        id: id.clone(),
+        form: form_id.clone(),
+        version: version.clone(),
+    })?;
+    let identified = payload.mode == Mode::Identified;
+    Answers::validate_for_form(shipped, &payload.answers.to_json(), form, identified).map_err(
+        |problems| OpenError::Answers {
+            id,
+            form: form_id,
+            version,
+            problems,
+        },
+    )?;
     Ok(Response {
         metadata: opened.metadata,
         payload,
@@ -153,6 +267,22 @@ impl Response {
         scoring::by_version(&self.payload.scoring_version).unwrap_or_else(scoring::current)
     }
 
+    /// The instrument version the response was given with (opening checked that this build
+    /// knows it; the current one for a response made otherwise).
+    pub fn instrument(&self) -> &'static Instrument {
+        asi_instrument::by_version(&self.payload.instrument_version).unwrap_or_else(instrument)
+    }
+
+    /// Whether the response's form has scores: whether any formula of its scoring version
+    /// reads an item of the form. The involvement form has none; its rows' score cells are
+    /// empty because there is nothing to score, not because answers are missing.
+    pub fn has_scores(&self) -> bool {
+        let instrument = self.instrument();
+        instrument
+            .form(&self.metadata.form)
+            .is_none_or(|form| self.spec().reads_form(instrument, form))
+    }
+
     /// The domains whose formula is provisional (our adaptation) in the response's scoring
     /// version (see [`Response::rescored`]), in print order.
     pub fn provisional_domains(&self) -> Vec<Domain> {
@@ -206,14 +336,29 @@ impl Response {
     }
 }
 
-/// CSV with a header row (RFC 4180, `\n` line ends, quoted only where needed).
+/// A cell as CSV may carry it to a spreadsheet: a cell that begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return — which a spreadsheet would run as a formula (CSV injection,
+/// e.g. a free-text answer `=HYPERLINK(…)`) — gets a leading `'`, so it is shown as the
+/// text it is. No number of the export is negative, so only text is changed.
+pub fn inert(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// CSV with a header row (RFC 4180, `\n` line ends, quoted only where needed), every cell
+/// made [`inert`]. JSON lines ([`to_jsonl`]) carry every value exactly.
 pub fn to_csv(responses: &[Response]) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     writer.write_record(columns()).expect("writing to memory");
     for r in responses {
-        writer.write_record(r.cells()).expect("writing to memory");
+        writer
+            .write_record(r.cells().into_iter().map(inert))
+            .expect("writing to memory");
     }
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("cells are UTF-8")
 }

@@ -49,11 +49,20 @@ pub struct Draft {
     /// Identified mode: the instrument's identification sections (CPR, name) come first.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub identified: bool,
+    /// The form's optional sections this draft asks (the clinic's choice when the draft was
+    /// begun, so a change of the clinic's settings never changes a form being answered).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub optional_sections: Vec<String>,
 }
 
 impl Draft {
-    /// A new, empty draft of `form`, on its first section.
+    /// A new, empty draft of `form`, on its first section. `form` is the form as the clinic
+    /// asks it ([`Form::resolve`] with the clinic's choice), or the instrument's own form,
+    /// which asks none of its optional sections.
     pub fn new(instrument: &Instrument, form: &Form) -> Draft {
+        let optional = instrument
+            .form(&form.id)
+            .map_or(&[][..], |f| &f.optional_sections);
         Draft {
             form: form.id.clone(),
             instrument_version: instrument.version.clone(),
@@ -61,6 +70,12 @@ impl Draft {
             declined: BTreeSet::new(),
             position: Position::Section(0),
             identified: false,
+            optional_sections: form
+                .sections
+                .iter()
+                .filter(|s| optional.contains(s))
+                .cloned()
+                .collect(),
         }
     }
 
@@ -85,16 +100,23 @@ impl Draft {
             .expect("a draft is only made for a form of the instrument")
     }
 
-    /// The form's sections, in order (in identified mode, the identification first).
+    /// The form's sections, in order (in identified mode, the identification first), with
+    /// the optional sections the draft asks after the form's own.
     pub fn sections<'a>(&self, instrument: &'a Instrument) -> Vec<&'a Section> {
         let identification = if self.identified {
             instrument.identified_sections.as_slice()
         } else {
             &[]
         };
+        let form = self.form(instrument);
+        let optional = form
+            .optional_sections
+            .iter()
+            .filter(|s| self.optional_sections.contains(s));
         identification
             .iter()
-            .chain(&self.form(instrument).sections)
+            .chain(&form.sections)
+            .chain(optional)
             .filter_map(|id| instrument.section(id))
             .collect()
     }
@@ -351,5 +373,51 @@ mod tests {
         assert!(!serde_json::from_value::<Draft>(old).unwrap().identified);
         let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
         assert_eq!(back, d);
+    }
+
+    #[test]
+    fn a_clinic_that_adds_the_alcohol_items_gets_them_asked_in_trivsel() {
+        let inst = instrument();
+        let trivsel = inst.form("trivsel").unwrap();
+        let ids =
+            |d: &Draft| -> Vec<String> { d.items(inst).iter().map(|i| i.id.clone()).collect() };
+        let without = Draft::new(inst, &trivsel.resolve(&[]).unwrap());
+        assert_eq!(
+            ids(&without),
+            [
+                "wellbeing_personal",
+                "wellbeing_close",
+                "wellbeing_social",
+                "hash_days",
+                "other_drug_days"
+            ]
+        );
+        // The instrument's own form asks none of its optional sections either.
+        assert_eq!(Draft::new(inst, trivsel), without);
+        let with = trivsel.resolve(&["alcohol_use".to_owned()]).unwrap();
+        let mut d = Draft::identified(inst, &with, "2026-11-25");
+        let sections: Vec<&str> = d.sections(inst).iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            sections,
+            ["identification", "wellbeing", "consumption", "alcohol_use"]
+        );
+        assert_eq!(
+            ids(&d)[3..],
+            [
+                "wellbeing_personal",
+                "wellbeing_close",
+                "wellbeing_social",
+                "hash_days",
+                "other_drug_days",
+                "alc_use_days",
+                "alc_heavy_days"
+            ]
+        );
+        d.answer(inst, "alc_use_days", &json!(12)).unwrap();
+        assert!(!d.is_complete(inst));
+        // The choice is kept with the draft.
+        let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back.optional_sections, ["alcohol_use"]);
+        assert_eq!(back.sections(inst).len(), 4);
     }
 }

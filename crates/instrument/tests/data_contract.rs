@@ -5,12 +5,52 @@ mod common;
 use std::collections::BTreeSet;
 
 use asi_instrument::model::AnswerType;
-use asi_instrument::{Lang, instrument};
+use asi_instrument::{CURRENT_INSTRUMENT_VERSION, Lang, by_version, instrument, shipped};
 
 #[test]
 fn every_spec_item_exists_and_no_other() {
-    let data: Vec<&str> = instrument().item_ids().collect();
-    assert_eq!(data, common::SPEC_ITEM_IDS, "item ids and their order");
+    let v1: Vec<&str> = by_version("asi-kort-dk-v1").unwrap().item_ids().collect();
+    assert_eq!(v1, common::SPEC_ITEM_IDS, "item ids and their order in v1");
+    // v2 keeps v1's items in their order and adds the involvement form's after them.
+    let current: Vec<&str> = instrument().item_ids().collect();
+    let expected: Vec<&str> = common::SPEC_ITEM_IDS
+        .iter()
+        .chain(&common::SPEC_INVOLVEMENT_ITEM_IDS)
+        .copied()
+        .collect();
+    assert_eq!(current, expected, "item ids and their order in v2");
+    assert_eq!(instrument().version, CURRENT_INSTRUMENT_VERSION);
+    assert_eq!(
+        shipped().map(|i| i.version.as_str()),
+        ["asi-kort-dk-v1", "asi-kort-dk-v2"]
+    );
+}
+
+#[test]
+fn every_v1_item_means_the_same_in_v2() {
+    // Old responses keep their meaning: each v1 item is in v2 unchanged — its section,
+    // texts, answer type, range, skip rule — and so are the scales and timepoints it uses.
+    let v1 = by_version("asi-kort-dk-v1").unwrap();
+    let v2 = by_version("asi-kort-dk-v2").unwrap();
+    for item in &v1.items {
+        assert_eq!(v2.item(&item.id), Some(item), "{}", item.id);
+    }
+    for scale in &v1.scales {
+        assert_eq!(v2.scale(&scale.id), Some(scale), "{}", scale.id);
+    }
+    assert_eq!(v1.timepoints, v2.timepoints);
+    assert_eq!(v1.identified_sections, v2.identified_sections);
+    // Each v1 form asks the same sections in v2 when the clinic adds nothing, at the same
+    // timepoints.
+    for form in &v1.forms {
+        let now = v2.form(&form.id).unwrap().resolve(&[]).unwrap();
+        assert_eq!(
+            (&now.sections, &now.timepoints),
+            (&form.sections, &form.timepoints),
+            "{}",
+            form.id
+        );
+    }
 }
 
 #[test]
@@ -20,6 +60,10 @@ fn answer_types_follow_the_spec() {
         let id = item.id.as_str();
         let kind = &item.answer;
         let ok = match id {
+            "involvement_important" => *kind == AnswerType::LongText { max_len: 1000 },
+            _ if id.starts_with("involvement_") => {
+                matches!(kind, AnswerType::Rating { scale } if scale == "involvement")
+            }
             "cpr" => matches!(kind, AnswerType::Cpr),
             "name" => matches!(kind, AnswerType::Text { .. }),
             "completed_on" => matches!(kind, AnswerType::Date),
@@ -162,7 +206,7 @@ fn every_reference_resolves_and_every_text_is_written_in_both_languages() {
     for form in &inst.forms {
         texts.push((form.id.clone(), &form.title));
         texts.push((form.id.clone(), &form.description));
-        for s in &form.sections {
+        for s in form.all_sections() {
             assert!(inst.section(s).is_some(), "form {}: section {s}", form.id);
         }
     }
@@ -177,15 +221,78 @@ fn every_reference_resolves_and_every_text_is_written_in_both_languages() {
 }
 
 #[test]
-fn the_two_set_ups_ask_what_the_spec_says() {
+fn the_involvement_scale_is_the_seeds_five_steps() {
+    let labels: Vec<(&str, &str)> = instrument()
+        .scale("involvement")
+        .unwrap()
+        .labels
+        .iter()
+        .map(|t| (t.get(Lang::Da), t.get(Lang::En)))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("Slet ikke", "Not at all"),
+            ("I mindre grad", "To a small extent"),
+            ("I nogen grad", "To some extent"),
+            ("I høj grad", "To a great extent"),
+            ("I meget høj grad", "To a very great extent"),
+        ]
+    );
+}
+
+#[test]
+fn the_set_ups_ask_what_the_spec_says() {
     let inst = instrument();
+    // The items a form asks as a clinic that adds `chosen` asks it.
+    let asked = |form: &str, chosen: &[&str]| -> BTreeSet<String> {
+        let chosen: Vec<String> = chosen.iter().map(|s| (*s).to_owned()).collect();
+        let resolved = inst.form(form).unwrap().resolve(&chosen).unwrap();
+        inst.form_items(&resolved).map(|i| i.id.clone()).collect()
+    };
     let ids = |form: &str| -> BTreeSet<&str> {
         inst.form_items(inst.form(form).unwrap())
             .map(|i| i.id.as_str())
             .collect()
     };
     let asi = ids("asi_kort");
-    let trivsel = ids("trivsel");
+    let trivsel_asked = asked("trivsel", &[]);
+    let trivsel: BTreeSet<&str> = trivsel_asked.iter().map(String::as_str).collect();
+    // Trivsel & forbrug with the alcohol items, where the clinic adds them (and a record of
+    // the form may carry them whichever the clinic chose).
+    assert_eq!(
+        asked("trivsel", &["alcohol_use"]),
+        [
+            "wellbeing_personal",
+            "wellbeing_close",
+            "wellbeing_social",
+            "hash_days",
+            "other_drug_days",
+            "alc_use_days",
+            "alc_heavy_days"
+        ]
+        .map(str::to_owned)
+        .into()
+    );
+    assert_eq!(ids("trivsel").len(), 7);
+    assert_eq!(ids("inddragelse"), common::SPEC_INVOLVEMENT_ITEM_IDS.into());
+    assert!(inst.form("asi_kort").unwrap().optional_sections.is_empty());
+    assert!(
+        inst.form("inddragelse")
+            .unwrap()
+            .optional_sections
+            .is_empty()
+    );
+    assert_eq!(
+        inst.form("inddragelse").unwrap().timepoints,
+        [
+            "midway",
+            "discharge",
+            "aftercare",
+            "followup_40w",
+            "followup_6m"
+        ]
+    );
     // ASI kort + Trivsel & forbrug: every ASI item and the wellbeing questions, but not the
     // consumption questions again, and no identification (that is added only in identified mode).
     let expected_asi: BTreeSet<&str> = common::SPEC_ITEM_IDS[3..57].iter().copied().collect();

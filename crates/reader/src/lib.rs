@@ -8,13 +8,16 @@
 //!
 //! The flow: read the clinic's person references with [`Refs::parse`], turn the opened
 //! responses into [`Row`]s with [`rows`], then sort and filter the table ([`sort_rows`],
-//! [`Filter`]), follow one person with [`series`], or summarise everyone with [`group`].
+//! [`Filter`]), follow one person with [`series`], or summarise everyone with [`group`]. A
+//! form without scores (the involvement form) is summarised as shares per statement and step
+//! with [`shares`].
 
 pub mod group;
 pub mod identity;
 pub mod measure;
 pub mod person;
 pub mod refs;
+pub mod shares;
 pub mod sort;
 pub mod table;
 
@@ -23,5 +26,6 @@ pub use identity::{Person, PersonKey};
 pub use measure::Measure;
 pub use person::{MEASUREMENT_POINTS, Point, Series, all_series, reduction, series};
 pub use refs::{Refs, RefsError};
+pub use shares::{AtTimepoint, FreeText, Shares, Statement, Step, shares, unscored_forms};
 pub use sort::{Column, Direction, sort_rows};
 pub use table::{Filter, Row, rows};
