@@ -24,9 +24,10 @@ pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
             )));
         }
     };
-    // Each record is held to the form written into its envelope.
+    // Each record is held to the form written into its envelope, which must be used at the
+    // timepoint written with it (as the inbox requires).
     let claim = Claim {
-        form: instrument().known_form(&args.form)?,
+        form: instrument().form_at(&args.form, &args.timepoint)?,
         identified: mode == Mode::Identified,
     };
     let now = SystemTime::now()
@@ -35,6 +36,7 @@ pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
     let day = args.day.clone().unwrap_or_else(|| date::iso_day(now));
     records::for_each_valid(
         args.input.file.as_deref(),
+        instrument(),
         Some(claim),
         lang,
         |line, answers| {

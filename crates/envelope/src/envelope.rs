@@ -32,7 +32,7 @@ pub struct Metadata {
     pub key_id: String,
     /// The clinic id.
     pub clinic: String,
-    /// `asi_kort` or `trivsel`.
+    /// A form of the instrument (`asi_kort`, `trivsel`, `inddragelse`).
     pub form: String,
     /// A measurement point or `self_screening`.
     pub timepoint: String,
