@@ -27,7 +27,16 @@ pub fn measure_name(measure: Measure) -> &'static str {
         Measure::Domain(d) => domain_name(d),
         Measure::Asi6 => "ASI 6",
         Measure::HashDays => "Dage med hash",
+        Measure::OtherDrugDays => "Dage med andre stoffer",
+        Measure::AlcoholDays => "Dage med alkohol",
+        Measure::HeavyDrinkingDays => "Dage med overforbrug af alkohol",
     }
+}
+
+/// A share (0–1) as a whole percentage with a Danish space before the sign ("38 %"); "–"
+/// for none.
+pub fn percent(share: Option<f64>) -> String {
+    share.map_or_else(|| "–".to_owned(), |s| format!("{:.0} %", s * 100.0))
 }
 
 /// A measure's id for data attributes (`wellbeing`, `economy`, …, `hash_days`).
@@ -73,5 +82,9 @@ mod tests {
         assert_eq!(decimal(None, 2), "–");
         assert_eq!(measure_id(Measure::HashDays), "hash_days");
         assert_eq!(measure_name(Measure::Domain(Domain::Drug)), "Stoffer");
+        assert_eq!(measure_id(Measure::AlcoholDays), "alcohol_days");
+        assert_eq!(percent(Some(2.0 / 3.0)), "67 %");
+        assert_eq!(percent(Some(0.0)), "0 %");
+        assert_eq!(percent(None), "–");
     }
 }

@@ -1,7 +1,7 @@
 //! The clinic's reader (`/klinik/`): staff load the clinic's private key file, fetch the
 //! clinic's envelopes from the inbox (or open a file of them), and read the responses — a
-//! table, one citizen over time, the group's means raw and LOCF — and export them exactly as
-//! `asi export` does.
+//! table, one citizen over time, the group's means raw and LOCF, the involvement form's
+//! shares per statement — and export them exactly as `asi export` does.
 //!
 //! The private key is read from its file when "Åbn" is pressed, used to open the envelopes
 //! and dropped; it is never stored or sent. The opened responses live in this page's memory
@@ -15,6 +15,7 @@ mod group_view;
 mod load;
 mod opening;
 mod person_view;
+mod shares_view;
 mod source;
 mod table_view;
 
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
                             <table_view::ResponsesTable loaded=l />
                             <person_view::PersonView loaded=l />
                             <group_view::GroupView loaded=l />
+                            <shares_view::SharesView loaded=l />
                             <download::Export loaded=l />
                         }
                     })

@@ -185,4 +185,63 @@ mod tests {
             opened.failures[0]
         );
     }
+
+    /// An envelope to `public` with an ASI kort answer given with `instrument_version`.
+    fn given_with(public: &asi_envelope::PublicKey, instrument_version: &str) -> String {
+        let answers = Answers::validate(
+            instrument(),
+            &serde_json::json!({"wellbeing_personal": 5, "wellbeing_close": 6, "wellbeing_social": 7, "alc_use_days": 2}),
+        )
+        .unwrap();
+        let spec = asi_instrument::scoring::shipped()
+            .into_iter()
+            .find(|s| s.instrument_version == instrument_version)
+            .unwrap_or_else(asi_instrument::scoring::current);
+        let scores = spec.score(&answers);
+        let payload = Payload {
+            answers,
+            scoring_version: scores.scoring_version.clone(),
+            scores,
+            instrument_version: instrument_version.into(),
+            completed_at: "2026-11-25T10:00:00Z".into(),
+            mode: Mode::Anonymous,
+            locale: "da".into(),
+            consent: None,
+        };
+        let metadata = Metadata::new(public, "demo", "asi_kort", "intake", "2026-11-25", None);
+        seal(public, &metadata, &payload.to_bytes())
+            .unwrap()
+            .to_json()
+    }
+
+    #[test]
+    fn responses_of_both_instrument_versions_open_and_a_newer_one_says_so() {
+        let (secret, public) = keys::generate();
+        let envelopes = [
+            given_with(&public, "asi-kort-dk-v1"),
+            given_with(&public, "asi-kort-dk-v2"),
+            given_with(&public, "asi-kort-dk-v3"),
+        ];
+        let opened = open_all(&KeyRing::from(secret), &envelopes);
+        let versions: Vec<&str> = opened
+            .responses
+            .iter()
+            .map(|r| r.payload.instrument_version.as_str())
+            .collect();
+        assert_eq!(versions, ["asi-kort-dk-v1", "asi-kort-dk-v2"]);
+        let rows = asi_reader::rows(&opened.responses, None);
+        assert!(
+            rows.iter()
+                .all(|r| r.scores_match && r.scores.wellbeing == Some(6.0))
+        );
+        assert_eq!(opened.failures.len(), 1);
+        assert_eq!(opened.failures[0].number, 3);
+        assert!(
+            opened.failures[0]
+                .message
+                .contains("skemaversion asi-kort-dk-v3, som dette program ikke kender"),
+            "{:?}",
+            opened.failures[0]
+        );
+    }
 }

@@ -1,7 +1,8 @@
-//! One citizen over time: wellbeing (its three parts and the mean) and the ASI domains over
-//! intake → midway → discharge → 40-week follow-up, as charts with a table of the same
-//! numbers, the reduction flag (at least halving the days of hash use relative to intake,
-//! section 4.3.1 of the HCS report) and drug-free status per measurement.
+//! One citizen over time: wellbeing (its three parts and the mean), the ASI domains and the
+//! days of use — hash, other drugs, alcohol and heavy drinking side by side — over intake →
+//! midway → discharge → 40-week follow-up, as charts with a table of the same numbers, the
+//! reduction flag (at least halving the days of hash use relative to intake, section 4.3.1
+//! of the HCS report) and drug-free status per measurement.
 
 use asi_instrument::scoring::Domain;
 use asi_reader::{Measure, PersonKey, Series, all_series};
@@ -95,7 +96,12 @@ fn OnePerson(series: Series) -> impl IntoView {
         .iter()
         .map(|p| p.title.get(asi_instrument::Lang::Da).to_owned())
         .collect();
-    let measures: Vec<Measure> = WELLBEING.iter().chain(ASI.iter()).copied().collect();
+    let measures: Vec<Measure> = WELLBEING
+        .iter()
+        .chain(&ASI)
+        .chain(&Measure::DAYS)
+        .copied()
+        .collect();
     let domains_note = Domain::ALL.len();
     view! {
         <div class="person" data-person=label.clone()>
@@ -125,15 +131,23 @@ fn OnePerson(series: Series) -> impl IntoView {
                 max=1.0
                 decimals=2
             />
+            <LineChart
+                id="person-days".into()
+                title=format!("Dage med forbrug over tid: {label}")
+                description="Antal dage med hash, andre stoffer, alkohol og overforbrug af alkohol de sidste 30 dage (0–30) ved hvert måletidspunkt; en linje brydes, hvor spørgsmålet ikke blev stillet. Tallene står også i tabellen herunder.".into()
+                points=titles.clone()
+                lines=lines(&series, &Measure::DAYS)
+                max=30.0
+                decimals=0
+            />
             <div class="table-scroll" tabindex="0" role="region" aria-label=format!("Tal for {label}")>
                 <table class="data person-table" id="person-table">
-                    <caption>{format!("{label}: trivsel, ASI-scorer, hash og stoffrihed pr. måletidspunkt")}</caption>
+                    <caption>{format!("{label}: trivsel, ASI-scorer, dage med forbrug og stoffrihed pr. måletidspunkt")}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Måletidspunkt"</th>
                             <th scope="col">"Dato"</th>
                             {measures.iter().map(|&m| view! { <th scope="col">{measure_name(m)}</th> }).collect_view()}
-                            <th scope="col">"Dage med hash"</th>
                             <th scope="col">"Reduktion (mindst halveret)"</th>
                             <th scope="col">"Stoffri"</th>
                         </tr>
@@ -154,7 +168,13 @@ fn OnePerson(series: Series) -> impl IntoView {
                                             .iter()
                                             .map(|&m| {
                                                 let v = row.as_ref().and_then(|r| m.of(r));
-                                                let decimals = if WELLBEING.contains(&m) { 1 } else { 2 };
+                                                let decimals = if WELLBEING.contains(&m) {
+                                                    1
+                                                } else if Measure::DAYS.contains(&m) {
+                                                    0
+                                                } else {
+                                                    2
+                                                };
                                                 view! {
                                                     <td data-measure=measure_id(m) data-value=v.map(|v| v.to_string()).unwrap_or_default()>
                                                         {decimal(v, decimals)}
@@ -162,9 +182,6 @@ fn OnePerson(series: Series) -> impl IntoView {
                                                 }
                                             })
                                             .collect_view()}
-                                        <td data-measure="hash_days">
-                                            {row.as_ref().and_then(|r| r.hash_days).map_or_else(|| "–".to_owned(), |d| d.to_string())}
-                                        </td>
                                         <td data-measure="reduction">{yes_no(p.reduction)}</td>
                                         <td data-measure="drug_free">{yes_no(row.as_ref().and_then(|r| r.scores.drug_free))}</td>
                                     </tr>
