@@ -5,11 +5,22 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 
 use asi_envelope::{Metadata, Mode, Payload, keys, seal};
-use asi_instrument::{Answers, instrument, scoring};
+use asi_instrument::{Answers, Lang, instrument, scoring};
 use serde_json::{Value, json};
 
 mod common;
 use common::asi;
+
+/// `asi export --key KEY ARGS…` with `input` on standard input.
+fn export(key: &std::path::Path, args: &[&str], input: &str) -> (i32, String, String) {
+    let key = key.to_str().unwrap();
+    let all: Vec<&str> = ["export", "--key", key]
+        .iter()
+        .chain(args)
+        .copied()
+        .collect();
+    asi(&all, input)
+}
 
 const VECTORS: &str = include_str!("../../instrument/tests/data/scoring-vectors.json");
 
@@ -54,10 +65,7 @@ fn setup(name: &str) -> Setup {
 fn csv_has_a_column_per_item_and_a_row_per_response() {
     let s = setup("csv");
     let key = s.dir.join("clinic.key");
-    let (code, csv, err) = asi(
-        &["export", "--key", key.to_str().unwrap()],
-        &(s.envelopes.join("\n") + "\n"),
-    );
+    let (code, csv, err) = export(&key, &[], &(s.envelopes.join("\n") + "\n"));
     assert_eq!(code, 0, "{err}");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header: Vec<String> = reader
@@ -100,14 +108,9 @@ fn csv_has_a_column_per_item_and_a_row_per_response() {
         }
     }
     // JSON lines carry the same responses.
-    let (_, jsonl, _) = asi(
-        &[
-            "export",
-            "--key",
-            key.to_str().unwrap(),
-            "--format",
-            "jsonl",
-        ],
+    let (_, jsonl, _) = export(
+        &key,
+        &["--format", "jsonl"],
         &(s.envelopes.join("\n") + "\n"),
     );
     let first: Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
@@ -143,22 +146,10 @@ fn scores_that_differ_from_the_rescore_are_flagged() {
     let envelope = seal(&public, &metadata, &payload.to_bytes())
         .unwrap()
         .to_json();
-    let (code, csv, _) = asi(
-        &["export", "--key", key.to_str().unwrap()],
-        &format!("{envelope}\n"),
-    );
+    let (code, csv, _) = export(&key, &[], &format!("{envelope}\n"));
     assert_eq!(code, 0);
     assert!(csv.lines().nth(1).unwrap().ends_with(",false"), "{csv}");
-    let (_, jsonl, _) = asi(
-        &[
-            "export",
-            "--key",
-            key.to_str().unwrap(),
-            "--format",
-            "jsonl",
-        ],
-        &format!("{envelope}\n"),
-    );
+    let (_, jsonl, _) = export(&key, &["--format", "jsonl"], &format!("{envelope}\n"));
     let line: Value = serde_json::from_str(jsonl.trim()).unwrap();
     assert_eq!(line["scores"]["wellbeing"], 9.0);
     assert_eq!(line["rescored"]["wellbeing"], 2.0);
@@ -172,10 +163,7 @@ fn scores_that_differ_from_the_rescore_are_flagged() {
     )
     .unwrap()
     .to_json();
-    let (code, csv, err) = asi(
-        &["export", "--key", key.to_str().unwrap()],
-        &format!("{other}\n{envelope}\n"),
-    );
+    let (code, csv, err) = export(&key, &[], &format!("{other}\n{envelope}\n"));
     assert_eq!(code, 1);
     assert!(
         err.starts_with("konvolut nr. 1 kan ikke åbnes: den er forseglet til nøgle"),
@@ -271,7 +259,7 @@ fn the_out_file_is_private_never_overwritten_and_removed_on_failure() {
     ];
     let (code, stdout, err) = asi(&args, &input);
     assert_eq!((code, stdout.as_str()), (0, ""), "{err}");
-    let (_, expected, _) = asi(&["export", "--key", key.to_str().unwrap()], &input);
+    let (_, expected, _) = export(&key, &[], &input);
     let written = std::fs::read_to_string(&out).unwrap();
     assert_eq!(written, expected, "the same rows as on standard output");
     #[cfg(unix)]
@@ -330,21 +318,16 @@ fn sealed_as(
         Some(v) => Answers::validate(v, &answers).unwrap(),
         None => serde_json::from_value(answers).unwrap(),
     };
-    let scores = spec.unwrap_or_else(scoring::current).score(&answers);
-    let payload = Payload {
-        answers,
-        scoring_version: scores.scoring_version.clone(),
-        scores,
-        instrument_version: instrument_version.into(),
-        completed_at: "2026-03-02T10:00:00Z".into(),
-        mode: if token.is_some() {
-            Mode::Link
-        } else {
-            Mode::Anonymous
-        },
-        locale: "da".into(),
-        consent: None,
+    let mode = if token.is_some() {
+        Mode::Link
+    } else {
+        Mode::Anonymous
     };
+    let mut payload = Payload::complete(answers, mode, Lang::Da, "2026-03-02T10:00:00Z".into());
+    let spec = spec.unwrap_or_else(scoring::current);
+    payload.scores = spec.score(&payload.answers);
+    payload.scoring_version = spec.version.clone();
+    payload.instrument_version = instrument_version.into();
     let metadata = Metadata::new(&public, "demo", form, timepoint, "2026-03-02", token);
     seal(&public, &metadata, &payload.to_bytes())
         .unwrap()
@@ -384,7 +367,7 @@ fn responses_of_both_instrument_versions_open_and_score() {
         alcohol.clone(),
     );
     let input = format!("{v1}\n{v2}\n{trivsel}\n");
-    let (code, csv, err) = asi(&["export", "--key", key.to_str().unwrap()], &input);
+    let (code, csv, err) = export(&key, &[], &input);
     assert_eq!(code, 0, "{err}");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header = reader.headers().unwrap().clone();
@@ -451,7 +434,7 @@ fn a_response_that_does_not_fit_its_version_is_reported_and_the_rest_exported() 
     );
     let good = sealed_as(&key, "asi-kort-dk-v2", "trivsel", "midway", None, alcohol);
     let input = format!("{v1_trivsel}\n{v1_involvement}\n{unknown}\n{good}\n");
-    let (code, csv, err) = asi(&["export", "--key", key.to_str().unwrap()], &input);
+    let (code, csv, err) = export(&key, &[], &input);
     assert_eq!(code, 1);
     assert_eq!(csv.lines().count(), 2, "the header and the one that fits");
     let lines: Vec<&str> = err.lines().collect();
@@ -497,7 +480,7 @@ fn free_text_that_a_spreadsheet_would_run_is_made_inert_in_csv_only() {
         )
     });
     let input = envelopes.join("\n") + "\n";
-    let (code, csv, err) = asi(&["export", "--key", key.to_str().unwrap()], &input);
+    let (code, csv, err) = export(&key, &[], &input);
     assert_eq!(code, 0, "{err}");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header = reader.headers().unwrap().clone();
@@ -520,16 +503,7 @@ fn free_text_that_a_spreadsheet_would_run_is_made_inert_in_csv_only() {
         ]
     );
     // JSON lines carry the text exactly as written.
-    let (_, jsonl, _) = asi(
-        &[
-            "export",
-            "--key",
-            key.to_str().unwrap(),
-            "--format",
-            "jsonl",
-        ],
-        &input,
-    );
+    let (_, jsonl, _) = export(&key, &["--format", "jsonl"], &input);
     let first: Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
     assert_eq!(first["answers"]["involvement_important"], formula);
 }

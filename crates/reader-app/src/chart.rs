@@ -49,18 +49,20 @@ pub fn LineChart(
     };
     let y = move |v: f64| TOP + (HEIGHT - TOP - BOTTOM) * (1.0 - (v / max).clamp(0.0, 1.0));
     let ticks: Vec<f64> = (0..=5).map(|i| max * f64::from(i) / 5.0).collect();
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
+    let legend = lines
+        .iter()
+        .enumerate()
+        .map(|(k, line)| {
+            let swatch = view! {
+                <svg class="swatch" width="28" height="10" aria-hidden="true">
+                    <line x1="0" x2="28" y1="5" y2="5" stroke=COLOURS[k % COLOURS.len()] stroke-width="3" stroke-dasharray=DASHES[k % DASHES.len()] />
+                </svg>
+            };
+            (swatch.into_any(), line.name.clone())
+        })
+        .collect();
     view! {
-        <figure class="chart">
-            <svg
-                id=id.clone()
-                role="img"
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-                aria-labelledby=format!("{id}-title {id}-desc")
-            >
-                <title id=title_id>{title.clone()}</title>
-                <desc id=desc_id>{description}</desc>
+        <Frame id=id title=title description=description height=HEIGHT legend=legend>
                 {ticks
                     .iter()
                     .map(|&t| {
@@ -130,23 +132,40 @@ pub fn LineChart(
                         }
                     })
                     .collect_view()}
+        </Frame>
+    }
+}
+
+/// What every chart is: a figure with an SVG (`role="img"`, labelled by its title and
+/// description) of `height` in a [`WIDTH`]-wide view box holding `children`, and a caption
+/// with the title and a legend — each entry a swatch and a name.
+#[component]
+fn Frame(
+    id: String,
+    title: String,
+    description: String,
+    height: f64,
+    legend: Vec<(AnyView, String)>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <figure class="chart">
+            <svg
+                id=id.clone()
+                role="img"
+                viewBox=format!("0 0 {WIDTH} {height}")
+                aria-labelledby=format!("{id}-title {id}-desc")
+            >
+                <title id=format!("{id}-title")>{title.clone()}</title>
+                <desc id=format!("{id}-desc")>{description}</desc>
+                {children()}
             </svg>
             <figcaption>
                 <span class="chart-title">{title}</span>
                 <ul class="legend">
-                    {lines
-                        .iter()
-                        .enumerate()
-                        .map(|(k, line)| {
-                            view! {
-                                <li>
-                                    <svg class="swatch" width="28" height="10" aria-hidden="true">
-                                        <line x1="0" x2="28" y1="5" y2="5" stroke=COLOURS[k % COLOURS.len()] stroke-width="3" stroke-dasharray=DASHES[k % DASHES.len()] />
-                                    </svg>
-                                    {line.name.clone()}
-                                </li>
-                            }
-                        })
+                    {legend
+                        .into_iter()
+                        .map(|(swatch, name)| view! { <li>{swatch}{name}</li> })
                         .collect_view()}
                 </ul>
             </figcaption>
@@ -194,18 +213,20 @@ pub fn StackedBars(
     let height = BAR_GAP + bars.len() as f64 * (BAR_HEIGHT + BAR_GAP);
     let span = WIDTH - BAR_LEFT - BAR_RIGHT;
     let colour = |k: usize| STEP_COLOURS[k % STEP_COLOURS.len()];
-    let title_id = format!("{id}-title");
-    let desc_id = format!("{id}-desc");
+    let legend = steps
+        .iter()
+        .enumerate()
+        .map(|(k, step)| {
+            let swatch = view! {
+                <svg class="swatch" width="18" height="14" aria-hidden="true">
+                    <rect width="18" height="14" fill=colour(k) />
+                </svg>
+            };
+            (swatch.into_any(), step.clone())
+        })
+        .collect();
     view! {
-        <figure class="chart">
-            <svg
-                id=id.clone()
-                role="img"
-                viewBox=format!("0 0 {WIDTH} {height}")
-                aria-labelledby=format!("{id}-title {id}-desc")
-            >
-                <title id=title_id>{title.clone()}</title>
-                <desc id=desc_id>{description}</desc>
+        <Frame id=id title=title description=description height=height legend=legend>
                 {bars
                     .iter()
                     .enumerate()
@@ -277,26 +298,6 @@ pub fn StackedBars(
                         }
                     })
                     .collect_view()}
-            </svg>
-            <figcaption>
-                <span class="chart-title">{title}</span>
-                <ul class="legend">
-                    {steps
-                        .iter()
-                        .enumerate()
-                        .map(|(k, step)| {
-                            view! {
-                                <li>
-                                    <svg class="swatch" width="18" height="14" aria-hidden="true">
-                                        <rect width="18" height="14" fill=colour(k) />
-                                    </svg>
-                                    {step.clone()}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </figcaption>
-        </figure>
+        </Frame>
     }
 }

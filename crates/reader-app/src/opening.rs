@@ -106,17 +106,31 @@ mod tests {
     use asi_instrument::{Answers, instrument};
 
     fn envelope(public: &asi_envelope::PublicKey) -> String {
+        given_with(public, asi_instrument::CURRENT_INSTRUMENT_VERSION)
+    }
+
+    /// An envelope to `public` with a Trivsel & forbrug answer (wellbeing 6) as the app of
+    /// `instrument_version` gave it (scored with the scoring version for it, if shipped).
+    fn given_with(public: &asi_envelope::PublicKey, instrument_version: &str) -> String {
         let answers = Answers::validate(
             instrument(),
             &serde_json::json!({"wellbeing_personal": 5, "wellbeing_close": 6, "wellbeing_social": 7}),
         )
         .unwrap();
-        let payload = Payload::complete(
+        let mut payload = Payload::complete(
             answers,
             Mode::Anonymous,
             Lang::Da,
             "2026-11-25T10:00:00Z".into(),
         );
+        if let Some(spec) = asi_instrument::scoring::shipped()
+            .into_iter()
+            .find(|s| s.instrument_version == instrument_version)
+        {
+            payload.scores = spec.score(&payload.answers);
+            payload.scoring_version = spec.version.clone();
+        }
+        payload.instrument_version = instrument_version.into();
         let metadata = Metadata::new(
             public,
             "demo",
@@ -184,34 +198,6 @@ mod tests {
             "{:?}",
             opened.failures[0]
         );
-    }
-
-    /// An envelope to `public` with an ASI kort answer given with `instrument_version`.
-    fn given_with(public: &asi_envelope::PublicKey, instrument_version: &str) -> String {
-        let answers = Answers::validate(
-            instrument(),
-            &serde_json::json!({"wellbeing_personal": 5, "wellbeing_close": 6, "wellbeing_social": 7, "alc_use_days": 2}),
-        )
-        .unwrap();
-        let spec = asi_instrument::scoring::shipped()
-            .into_iter()
-            .find(|s| s.instrument_version == instrument_version)
-            .unwrap_or_else(asi_instrument::scoring::current);
-        let scores = spec.score(&answers);
-        let payload = Payload {
-            answers,
-            scoring_version: scores.scoring_version.clone(),
-            scores,
-            instrument_version: instrument_version.into(),
-            completed_at: "2026-11-25T10:00:00Z".into(),
-            mode: Mode::Anonymous,
-            locale: "da".into(),
-            consent: None,
-        };
-        let metadata = Metadata::new(public, "demo", "asi_kort", "intake", "2026-11-25", None);
-        seal(public, &metadata, &payload.to_bytes())
-            .unwrap()
-            .to_json()
     }
 
     #[test]

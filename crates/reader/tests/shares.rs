@@ -3,6 +3,7 @@
 
 mod common;
 
+use asi_export::Response;
 use asi_instrument::Lang;
 use asi_reader::{PersonKey, Refs, Shares, all_series, rows, series, shares, unscored_forms};
 use common::{asi_medical, close, involvement, link, trivsel};
@@ -26,14 +27,8 @@ const MARKUP: &str = "<script>alert(1)</script> Døren skal lukkes.\n=1+1";
 ///
 /// "–" is "Vil ikke svare" (absent). A and C wrote a free text.
 fn cohort() -> Shares {
-    let responses = [
-        link(
-            "intake",
-            "t-i",
-            "2026-01-05T09:00:00Z",
-            asi_medical(9, 2, 4, 6),
-        ),
-        link("midway", "t-m", "2026-03-02T09:00:00Z", trivsel(5, 5, 5, 4)),
+    let mut responses = scored().to_vec();
+    responses.extend([
         involvement(
             "discharge",
             "t-a",
@@ -70,8 +65,22 @@ fn cohort() -> Shares {
             "2026-10-12T09:00:00Z",
             json!({"involvement_decisions": 0}),
         ),
-    ];
+    ]);
     shares(&responses, "inddragelse").expect("a form of the instrument")
+}
+
+/// Responses of forms with scores, to tokens `t-i` and `t-m`: an ASI kort at intake and a
+/// Trivsel & forbrug (wellbeing 5) at midway.
+fn scored() -> [Response; 2] {
+    [
+        link(
+            "intake",
+            "t-i",
+            "2026-01-05T09:00:00Z",
+            asi_medical(9, 2, 4, 6),
+        ),
+        link("midway", "t-m", "2026-03-02T09:00:00Z", trivsel(5, 5, 5, 4)),
+    ]
 }
 
 /// (answered, declined, counts per step, shares per step) of one statement at one point.
@@ -205,14 +214,10 @@ fn the_involvement_form_has_no_score_and_no_part_in_the_courses() {
         ["inddragelse"]
     );
     let refs = Refs::parse("ref,token\nP-1,t-i\nP-1,t-m\nP-1,t-mi\n").unwrap();
+    let [intake, midway] = scored();
     let responses = [
-        link(
-            "intake",
-            "t-i",
-            "2026-01-05T09:00:00Z",
-            asi_medical(9, 2, 4, 6),
-        ),
-        link("midway", "t-m", "2026-03-02T09:00:00Z", trivsel(5, 5, 5, 4)),
+        intake,
+        midway,
         // Later on the same day as Trivsel & forbrug, at the same point.
         involvement(
             "midway",

@@ -86,21 +86,15 @@ pub fn given_with(
         false,
     )
     .expect("valid test answers");
-    let scores = spec.score(&answers);
-    let payload = Payload {
-        answers,
-        scoring_version: scores.scoring_version.clone(),
-        scores,
-        instrument_version: instrument_version.to_owned(),
-        completed_at: completed_at.to_owned(),
-        mode: if token.is_some() {
-            Mode::Link
-        } else {
-            Mode::Anonymous
-        },
-        locale: "da".to_owned(),
-        consent: None,
+    let mode = if token.is_some() {
+        Mode::Link
+    } else {
+        Mode::Anonymous
     };
+    let mut payload = Payload::complete(answers, mode, Lang::Da, completed_at.into());
+    payload.scores = spec.score(&payload.answers);
+    payload.scoring_version = spec.version.clone();
+    payload.instrument_version = instrument_version.to_owned();
     let metadata = Metadata::new(&public, "demo", form, timepoint, &completed_at[..10], token);
     Response { metadata, payload }
 }
