@@ -45,7 +45,7 @@ pub fn parse(json: &str, asked: &str) -> Result<Clinic, ClinicError> {
             found: clinic.id,
         });
     }
-    let computed = public_key(&clinic)?.key_id();
+    let computed = public_key(&clinic)?.key_id().to_string();
     if computed != clinic.key_id {
         return Err(ClinicError::KeyId {
             served: clinic.key_id,
@@ -57,7 +57,10 @@ pub fn parse(json: &str, asked: &str) -> Result<Clinic, ClinicError> {
 
 /// The clinic's public key.
 pub fn public_key(clinic: &Clinic) -> Result<PublicKey, ClinicError> {
-    PublicKey::from_text(&clinic.public_key).map_err(|e| ClinicError::Key(e.to_string()))
+    clinic
+        .public_key
+        .parse::<PublicKey>()
+        .map_err(|e| ClinicError::Key(e.to_string()))
 }
 
 /// What the app knows of the clinic.
@@ -210,7 +213,7 @@ mod tests {
     fn served(id: &str, public: &PublicKey, key_id: &str) -> String {
         serde_json::json!({
             "id": id, "name": "Demo", "contact": "Tlf. 1",
-            "public_key": public.to_text(), "key_id": key_id,
+            "public_key": public.to_string(), "key_id": key_id,
         })
         .to_string()
     }
@@ -218,8 +221,11 @@ mod tests {
     #[test]
     fn settings_are_used_only_when_key_and_id_agree() {
         let (_, public) = asi_envelope::keys::generate();
-        let good = served("demo", &public, &public.key_id());
-        assert_eq!(parse(&good, "demo").unwrap().key_id, public.key_id());
+        let good = served("demo", &public, public.key_id().as_str());
+        assert_eq!(
+            parse(&good, "demo").unwrap().key_id,
+            public.key_id().as_str()
+        );
         assert!(matches!(
             parse(&good, "other"),
             Err(ClinicError::OtherClinic { .. })
@@ -229,7 +235,7 @@ mod tests {
             parse(&wrong_id, "demo"),
             Err(ClinicError::KeyId { .. })
         ));
-        let bad_key = good.replace(&public.to_text(), "AAAA");
+        let bad_key = good.replace(&public.to_string(), "AAAA");
         assert!(matches!(parse(&bad_key, "demo"), Err(ClinicError::Key(_))));
         assert!(matches!(parse("{}", "demo"), Err(ClinicError::Shape(_))));
     }

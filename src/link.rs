@@ -34,7 +34,7 @@ pub fn check(store: Store) {
     let url = format!(
         "{}/api/v1/links/{}",
         inbox_base(),
-        asi_envelope::token_hash(token)
+        asi_protocol::token_hash(token)
     );
     spawn_local(async move {
         let response = gloo_net::http::Request::get(&url)

@@ -2,8 +2,8 @@
 //! puts the envelope in the outbox in the same transaction that deletes the plaintext draft.
 //! From then on only the sealed envelope is on the device; the sender delivers it.
 
-use asi_envelope::{Consent, EnvelopeError, Metadata, Mode, Payload, seal};
-use asi_instrument::{Answers, Draft, Lang, date};
+use asi_envelope::{EnvelopeError, Metadata, seal};
+use asi_instrument::{Answers, Consent, Draft, Lang, Mode, Payload, date};
 use leptos::prelude::*;
 
 use crate::clinic::{Clinic, ClinicError};
@@ -122,7 +122,7 @@ pub async fn seal_and_queue(
         &local_day(now_ms),
         to.token.as_deref(),
     );
-    let id = metadata.id.clone();
+    let id = metadata.id.to_string();
     // From here on the draft is not written again; a write already under way lands first.
     store.sealed.set(Some(id.clone()));
     let queued = async {

@@ -89,6 +89,77 @@ pub enum Command {
     /// The key file is the only way to read the clinic's responses: keep a second copy
     /// (`asi key paper`) somewhere else than the machine that holds the file.
     Key(KeyArgs),
+    /// Make the clinic's evaluation report: the HCS evaluation's tables and figures for the
+    /// clinic's own responses, as self-contained HTML or JSON.
+    ///
+    /// Reads envelopes from the inbox (--inbox, with the reader token; then also each
+    /// link's state, asked by its token's hash) or from FILE / standard input, opens them
+    /// with the private key, and reads the `ref,token,url` files (--refs) and the register
+    /// file (--register, `docs/report.md`). Writes the report to standard output or the
+    /// --out file: HTML (Danish, charts as inline SVG beside their tables, printable to
+    /// PDF) or JSON (every number with its n). It names people by the clinic's references
+    /// (the list of who has not answered): prefer --out, which makes the file readable by
+    /// its owner only. Bad register values and envelopes that cannot be opened are reported
+    /// on standard error (exit status 1); the report is made without them.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub keys: KeyFiles,
+    /// Fetch the envelopes from the inbox at URL (every envelope of the reader token's
+    /// clinic; none is deleted), and ask it the state of each link of the --refs files (by
+    /// the token's SHA-256 only). Without it, envelopes are read from FILE or standard
+    /// input, and there are no response rates from links.
+    #[arg(long, value_name = "URL")]
+    pub inbox: Option<String>,
+    #[command(flatten)]
+    pub token: ReaderTokenArgs,
+    /// A `ref,token,url` file written by `asi links` (read only); repeat it for each one.
+    /// It ties link responses to the clinic's references.
+    #[arg(long = "refs", value_name = "FILE")]
+    pub refs: Vec<PathBuf>,
+    /// The clinic's register file (CSV, read only; docs/report.md): one row per person with
+    /// `ref` and optionally intake_date, discharge_date, ending, sessions, age, birth_date,
+    /// sex, cpr and grouping columns.
+    #[arg(long, value_name = "FILE")]
+    pub register: Option<PathBuf>,
+    /// The clinic's references are CPR numbers: age and sex come from them where the
+    /// register does not give them.
+    #[arg(long)]
+    pub refs_are_cpr: bool,
+    /// Only courses that began on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY")]
+    pub from: Option<String>,
+    /// Only courses that began on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY")]
+    pub to: Option<String>,
+    /// The measurement points to show, comma-separated, of intake, midway, discharge and
+    /// followup_40w (default: all four). The outcomes are measured at the last one.
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub timepoints: Vec<String>,
+    /// Split the profile tables by this grouping column of the register (e.g. a site).
+    #[arg(long, value_name = "COLUMN")]
+    pub group_by: Option<String>,
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// Write the report to FILE instead of standard output: a new file, mode 0600 (it names
+    /// people by their references); an existing file is never overwritten (the command
+    /// stops), and the file is removed if the envelopes cannot be fetched or read.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: EnvelopesInput,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained HTML page (Danish).
+    Html,
+    /// JSON: every number of the report with its n.
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -287,12 +358,21 @@ pub struct SealArgs {
     /// metadata; makes the mode "link" (it may begin with `-`).
     #[arg(long, allow_hyphen_values = true)]
     pub token: Option<String>,
-    /// The mode when there is no token: anonymous or identified (only an identified
-    /// response may carry CPR number, name and date).
-    #[arg(long, default_value = "anonymous")]
-    pub mode: String,
+    /// The mode when there is no token (only an identified response may carry CPR number,
+    /// name and date).
+    #[arg(long, value_enum, default_value_t = SealMode::Anonymous)]
+    pub mode: SealMode,
     #[command(flatten)]
     pub input: RecordsInput,
+}
+
+/// How `asi seal`'s responses were given, when they answer no follow-up link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SealMode {
+    /// Anonymous self-referral.
+    Anonymous,
+    /// Identified intake.
+    Identified,
 }
 
 #[derive(Debug, Args)]

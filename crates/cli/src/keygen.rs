@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use asi_envelope::{SecretKey, keys};
+use asi_envelope::{KeyId, SecretKey, keys};
 use asi_instrument::Lang;
 
 use crate::cli::KeygenArgs;
@@ -13,7 +13,7 @@ use crate::private_file;
 /// The private key file's text, as `asi keygen` writes it (`docs/envelope.md` §2); `asi key
 /// recover` writes the same bytes for the same key.
 pub fn key_file(secret: &SecretKey) -> String {
-    secret.to_key_file(&format!("Public key: {}", secret.public_key().to_text()))
+    secret.to_key_file(&format!("Public key: {}", secret.public_key()))
 }
 
 /// Writes `secret`'s key file to `path` (a new file, mode 0600) and prints `{"public_key",
@@ -32,11 +32,11 @@ pub fn write_key_file(
     #[derive(serde::Serialize)]
     struct Printed {
         public_key: String,
-        key_id: String,
+        key_id: KeyId,
     }
     let public = secret.public_key();
     let printed = Printed {
-        public_key: public.to_text(),
+        public_key: public.to_string(),
         key_id: public.key_id(),
     };
     println!(
@@ -59,30 +59,32 @@ pub fn run(args: &KeygenArgs, lang: Lang) -> Result<Outcome, CliError> {
 }
 
 /// What the clinic must do now that the key file exists: keep a second copy, never send it.
-fn backup_warning(path: &Path, key_id: &str, lang: Lang) -> String {
-    let path = path.display();
-    match lang {
-        Lang::Da => format!(
-            "asi: VIGTIGT: {path} er klinikkens private nøgle (nøgle-id {key_id}).\n\
-             - Filen er den ENESTE måde at læse de svar på, der forsegles til nøglen. Mister I\n  \
-               den, er alle de svar tabt for altid; ingen kan åbne dem.\n\
-             - Lav en kopi nu, og opbevar den et andet sted end computeren: på et andet\n  \
-               medie, fx en krypteret USB-nøgle i et aflåst skab, og på papir:\n  \
-               asi key paper --key {path} --out noegleark.txt\n  \
-               (udskriv arket, lås det inde, og slet filen noegleark.txt).\n\
-             - Send aldrig nøglefilen med e-mail, og læg den aldrig på et delt drev eller i en\n  \
-               delt mappe i skyen."
-        ),
-        Lang::En => format!(
-            "asi: IMPORTANT: {path} is the clinic's private key (key id {key_id}).\n\
-             - This file is the ONLY way to read the responses sealed to the key. If it is\n  \
-               lost, every one of those responses is lost for good; nobody can open them.\n\
-             - Make a copy now and keep it somewhere else than this computer: on a second\n  \
-               medium, e.g. an encrypted USB stick in a locked cabinet, and on paper:\n  \
-               asi key paper --key {path} --out key-sheet.txt\n  \
-               (print the sheet, lock it away, and delete the file key-sheet.txt).\n\
-             - Never email the key file, and never put it on a shared drive or in a shared\n  \
-               cloud folder."
-        ),
+fn backup_warning(path: &Path, key_id: &KeyId, lang: Lang) -> String {
+    texts::BACKUP.fill(lang, &[("path", &path.display()), ("key_id", key_id)])
+}
+
+/// The texts of `asi keygen`.
+pub mod texts {
+    asi_i18n::texts! {
+        BACKUP = (
+            "asi: VIGTIGT: {path} er klinikkens private nøgle (nøgle-id {key_id}).
+- Filen er den ENESTE måde at læse de svar på, der forsegles til nøglen. Mister I
+  den, er alle de svar tabt for altid; ingen kan åbne dem.
+- Lav en kopi nu, og opbevar den et andet sted end computeren: på et andet
+  medie, fx en krypteret USB-nøgle i et aflåst skab, og på papir:
+  asi key paper --key {path} --out noegleark.txt
+  (udskriv arket, lås det inde, og slet filen noegleark.txt).
+- Send aldrig nøglefilen med e-mail, og læg den aldrig på et delt drev eller i en
+  delt mappe i skyen.",
+            "asi: IMPORTANT: {path} is the clinic's private key (key id {key_id}).
+- This file is the ONLY way to read the responses sealed to the key. If it is
+  lost, every one of those responses is lost for good; nobody can open them.
+- Make a copy now and keep it somewhere else than this computer: on a second
+  medium, e.g. an encrypted USB stick in a locked cabinet, and on paper:
+  asi key paper --key {path} --out key-sheet.txt
+  (print the sheet, lock it away, and delete the file key-sheet.txt).
+- Never email the key file, and never put it on a shared drive or in a shared
+  cloud folder.",
+        );
     }
 }

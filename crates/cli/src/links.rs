@@ -84,7 +84,7 @@ fn register(
             links: batch
                 .iter()
                 .map(|link| NewLink {
-                    token_sha256: asi_envelope::token_hash(&link.token),
+                    token_sha256: asi_protocol::token_hash(&link.token),
                     form: args.form.clone(),
                     timepoint: args.timepoint.clone(),
                     expires: expires.to_owned(),

@@ -45,18 +45,23 @@ pub fn run(args: &OpenArgs, lang: Lang) -> Result<Outcome, CliError> {
             Ok(opened) => println!("{}", String::from_utf8_lossy(&opened.plaintext)),
             Err(e) => {
                 outcome = Outcome::SomeInvalid;
-                match lang {
-                    Lang::Da => {
-                        eprintln!(
-                            "linje {line}: konvolutten kan ikke åbnes: {}",
-                            e.message(Lang::Da)
-                        )
-                    }
-                    Lang::En => eprintln!("line {line}: the envelope cannot be opened: {e}"),
-                }
+                eprintln!(
+                    "{}",
+                    texts::CANNOT_OPEN.fill(lang, &[("line", &line), ("reason", &e.message(lang))])
+                );
             }
         }
         Ok(())
     })?;
     Ok(outcome)
+}
+
+/// The texts of `asi open`.
+pub mod texts {
+    asi_i18n::texts! {
+        CANNOT_OPEN = (
+            "linje {line}: konvolutten kan ikke åbnes: {reason}",
+            "line {line}: the envelope cannot be opened: {reason}",
+        );
+    }
 }

@@ -33,3 +33,23 @@ pub fn discard_on_error<T>(
     }
     result
 }
+
+/// Writes `bytes` to the claimed file `out` at `path` and makes it durable, or to standard
+/// output when no file was claimed.
+pub fn write_out(
+    out: &mut Option<File>,
+    path: Option<&Path>,
+    bytes: &[u8],
+) -> Result<(), CliError> {
+    use std::io::Write;
+    match (out, path) {
+        (Some(file), Some(path)) => file
+            .write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|source| CliError::WriteFile {
+                path: path.to_owned(),
+                source,
+            }),
+        _ => Ok(std::io::stdout().lock().write_all(bytes)?),
+    }
+}

@@ -113,21 +113,29 @@ pub fn for_each_line(
 
 /// One message per problem, each naming the line and, where there is one, the item.
 pub fn describe(line: usize, problem: &Problem, lang: Lang) -> Vec<String> {
-    let prefix = match lang {
-        Lang::Da => format!("linje {line}"),
-        Lang::En => format!("line {line}"),
-    };
     match problem {
-        Problem::Json(e) => vec![match lang {
-            Lang::Da => format!("{prefix}: ikke gyldig JSON ({e})"),
-            Lang::En => format!("{prefix}: not valid JSON ({e})"),
-        }],
+        Problem::Json(e) => vec![texts::NOT_JSON.fill(lang, &[("line", &line), ("reason", e)])],
         Problem::Invalid(errors) => errors
             .iter()
-            .map(|e| match &e.item {
-                Some(item) => format!("{prefix}: {item}: {}", e.message(lang)),
-                None => format!("{prefix}: {}", e.message(lang)),
+            .map(|e| {
+                let problem = e.message(lang);
+                match &e.item {
+                    Some(item) => texts::ITEM_PROBLEM.fill(
+                        lang,
+                        &[("line", &line), ("item", item), ("problem", &problem)],
+                    ),
+                    None => texts::PROBLEM.fill(lang, &[("line", &line), ("problem", &problem)]),
+                }
             })
             .collect(),
+    }
+}
+
+/// The texts of the problems with records.
+pub mod texts {
+    asi_i18n::texts! {
+        NOT_JSON = ("linje {line}: ikke gyldig JSON ({reason})", "line {line}: not valid JSON ({reason})");
+        ITEM_PROBLEM = ("linje {line}: {item}: {problem}", "line {line}: {item}: {problem}");
+        PROBLEM = ("linje {line}: {problem}", "line {line}: {problem}");
     }
 }

@@ -11,12 +11,11 @@ use thiserror::Error;
 
 use crate::error::CliError;
 
-/// What is wrong with the references.
+/// What is wrong with the references. `Display` is the English message.
 #[derive(Debug, Error)]
-#[non_exhaustive]
+#[error("{}", self.message(Lang::En))]
 pub enum RefsError {
     /// A row is not CSV.
-    #[error("line {line}: not CSV ({detail})")]
     Csv {
         /// The line.
         line: u64,
@@ -24,13 +23,11 @@ pub enum RefsError {
         detail: String,
     },
     /// A row's first field is empty.
-    #[error("line {line}: the reference is empty")]
     Empty {
         /// The line.
         line: u64,
     },
     /// A reference is on two rows.
-    #[error("line {line}: the reference {reference:?} is also on line {first}")]
     Duplicate {
         /// The later line.
         line: u64,
@@ -40,29 +37,41 @@ pub enum RefsError {
         reference: String,
     },
     /// There is no reference at all.
-    #[error("there are no references")]
     None,
 }
 
 impl RefsError {
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::En, _) => self.to_string(),
-            (Lang::Da, RefsError::Csv { line, detail }) => {
-                format!("linje {line}: ikke gyldig CSV ({detail})")
+        use texts::*;
+        match self {
+            RefsError::Csv { line, detail } => {
+                CSV.fill(lang, &[("line", line), ("reason", detail)])
             }
-            (Lang::Da, RefsError::Empty { line }) => format!("linje {line}: referencen er tom"),
-            (
-                Lang::Da,
-                RefsError::Duplicate {
-                    line,
-                    first,
-                    reference,
-                },
-            ) => format!("linje {line}: referencen «{reference}» står også på linje {first}"),
-            (Lang::Da, RefsError::None) => "der er ingen referencer".into(),
+            RefsError::Empty { line } => EMPTY.fill(lang, &[("line", line)]),
+            RefsError::Duplicate {
+                line,
+                first,
+                reference,
+            } => DUPLICATE.fill(
+                lang,
+                &[("line", line), ("first", first), ("reference", reference)],
+            ),
+            RefsError::None => NONE.get(lang).to_owned(),
         }
+    }
+}
+
+/// The texts of [`RefsError`].
+pub mod texts {
+    asi_i18n::texts! {
+        CSV = ("linje {line}: ikke gyldig CSV ({reason})", "line {line}: not CSV ({reason})");
+        EMPTY = ("linje {line}: referencen er tom", "line {line}: the reference is empty");
+        DUPLICATE = (
+            "linje {line}: referencen «{reference}» står også på linje {first}",
+            "line {line}: the reference \"{reference}\" is also on line {first}",
+        );
+        NONE = ("der er ingen referencer", "there are no references");
     }
 }
 

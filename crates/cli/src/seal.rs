@@ -2,27 +2,22 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use asi_envelope::{Metadata, Mode, Payload, PublicKey, seal};
-use asi_instrument::{Lang, date, instrument};
+use asi_envelope::{Metadata, PublicKey, seal};
+use asi_instrument::{Lang, Mode, Payload, date, instrument};
 
-use crate::cli::SealArgs;
+use crate::cli::{SealArgs, SealMode};
 use crate::error::{CliError, Outcome};
 use crate::records::{self, Claim};
 
 pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
-    let public = PublicKey::from_text(&args.public_key).map_err(|source| CliError::Key {
+    let public: PublicKey = args.public_key.parse().map_err(|source| CliError::Key {
         what: "--public-key".into(),
         source,
     })?;
-    let mode = match (args.token.is_some(), args.mode.as_str()) {
-        (true, _) => Mode::Link,
-        (false, "anonymous") => Mode::Anonymous,
-        (false, "identified") => Mode::Identified,
-        (false, other) => {
-            return Err(CliError::Invalid(format!(
-                "--mode must be anonymous or identified, not {other}"
-            )));
-        }
+    let mode = match (&args.token, args.mode) {
+        (Some(_), _) => Mode::Link,
+        (None, SealMode::Anonymous) => Mode::Anonymous,
+        (None, SealMode::Identified) => Mode::Identified,
     };
     // Each record is held to the form written into its envelope, which must be used at the
     // timepoint written with it (as the inbox requires).
@@ -34,6 +29,7 @@ pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     let day = args.day.clone().unwrap_or_else(|| date::iso_day(now));
+    instrument().check_metadata(&args.form, &args.timepoint, &day)?;
     records::for_each_valid(
         args.input.file.as_deref(),
         instrument(),
@@ -50,7 +46,7 @@ pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
                 args.token.as_deref(),
             );
             let envelope = seal(&public, &metadata, &payload.to_bytes())
-                .map_err(|e| CliError::Invalid(format!("line {line}: {e}")))?;
+                .map_err(|source| CliError::Seal { line, source })?;
             println!("{}", envelope.to_json());
             Ok(())
         },

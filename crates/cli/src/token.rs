@@ -39,9 +39,7 @@ impl ReaderTokenArgs {
         match std::env::var(ENV) {
             Ok(value) => token(Some(value.trim()), ENV.to_owned()),
             Err(std::env::VarError::NotPresent) => Err(CliError::NoReaderToken),
-            Err(std::env::VarError::NotUnicode(_)) => {
-                Err(CliError::Invalid(format!("{ENV} is not valid UTF-8")))
-            }
+            Err(std::env::VarError::NotUnicode(_)) => Err(CliError::ReaderTokenNotUnicode),
         }
     }
 }
@@ -78,18 +76,19 @@ fn read_private(path: &Path, lang: Lang) -> Result<String, CliError> {
 
 /// The warning for a token file with `mode` (permission bits) wider than 0600.
 fn open_file_warning(path: &Path, mode: u32, lang: Lang) -> String {
-    let path = path.display();
-    match lang {
-        Lang::Da => format!(
-            "asi: advarsel: andre end ejeren har adgang til {path} (rettigheder {mode:04o}); \
-             med læsetokenet kan man hente og slette klinikkens konvolutter i indbakken. \
-             Kør: chmod 600 {path}"
-        ),
-        Lang::En => format!(
-            "asi: warning: others than its owner have access to {path} (mode {mode:04o}); \
-             the reader token lets its holder fetch and delete the clinic's envelopes at the \
-             inbox. Run: chmod 600 {path}"
-        ),
+    texts::OPEN_FILE.fill(
+        lang,
+        &[("path", &path.display()), ("mode", &format!("{mode:04o}"))],
+    )
+}
+
+/// The texts of the reader token.
+pub mod texts {
+    asi_i18n::texts! {
+        OPEN_FILE = (
+            "asi: advarsel: andre end ejeren har adgang til {path} (rettigheder {mode}); med læsetokenet kan man hente og slette klinikkens konvolutter i indbakken. Kør: chmod 600 {path}",
+            "asi: warning: others than its owner have access to {path} (mode {mode}); the reader token lets its holder fetch and delete the clinic's envelopes at the inbox. Run: chmod 600 {path}",
+        );
     }
 }
 

@@ -31,11 +31,9 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> Result<Outcome, CliError> {
             Ok(())
         },
     )?;
-    let summary = match (lang, invalid) {
-        (Lang::Da, 0) => format!("Alle {total} besvarelser er gyldige."),
-        (Lang::Da, n) => format!("{n} af {total} besvarelser er ugyldige."),
-        (Lang::En, 0) => format!("All {total} records are valid."),
-        (Lang::En, n) => format!("{n} of {total} records are invalid."),
+    let summary = match invalid {
+        0 => texts::ALL_VALID.fill(lang, &[("total", &total)]),
+        n => texts::SOME_INVALID.fill(lang, &[("n", &n), ("total", &total)]),
     };
     if invalid == 0 {
         println!("{summary}");
@@ -43,5 +41,13 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> Result<Outcome, CliError> {
     } else {
         eprintln!("{summary}");
         Ok(Outcome::SomeInvalid)
+    }
+}
+
+/// The texts of `asi validate`.
+pub mod texts {
+    asi_i18n::texts! {
+        ALL_VALID = ("Alle {total} besvarelser er gyldige.", "All {total} records are valid.");
+        SOME_INVALID = ("{n} af {total} besvarelser er ugyldige.", "{n} of {total} records are invalid.");
     }
 }

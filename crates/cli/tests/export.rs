@@ -4,8 +4,8 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 
-use asi_envelope::{Metadata, Mode, Payload, keys, seal};
-use asi_instrument::{Answers, Lang, instrument, scoring};
+use asi_envelope::{Metadata, keys, seal};
+use asi_instrument::{Answers, Lang, Mode, Payload, instrument, scoring};
 use serde_json::{Value, json};
 
 mod common;
@@ -441,12 +441,14 @@ fn a_response_that_does_not_fit_its_version_is_reported_and_the_rest_exported() 
     assert_eq!(lines.len(), 3, "{err}");
     assert!(
         lines[0].ends_with(
-            "svarene passer ikke til skemaet trivsel i version asi-kort-dk-v1: alc_use_days: Spørgsmålet hører ikke til skemaet «Trivsel & forbrug» (trivsel)."
+            "svarene passer ikke til skemaet trivsel i skemaversion asi-kort-dk-v1: alc_use_days: Spørgsmålet hører ikke til skemaet «Trivsel & forbrug» (trivsel)."
         ),
         "{err}"
     );
     assert!(
-        lines[1].ends_with("skemaet inddragelse findes ikke i skemaversion asi-kort-dk-v1"),
+        lines[1].ends_with(
+            "givet med skemaversion asi-kort-dk-v1: metadatafeltet «form» er ugyldigt: spørgeskemaet har intet skema «inddragelse»"
+        ),
         "{err}"
     );
     assert!(

@@ -16,7 +16,7 @@ const ASI_KORT: &str = "{\"wellbeing_personal\": 5, \"alc_use_days\": 3}\n";
 
 fn public_key() -> String {
     let (_, public) = asi_envelope::keys::generate();
-    format!("--public-key={}", public.to_text())
+    format!("--public-key={public}")
 }
 
 #[test]

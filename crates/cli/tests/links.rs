@@ -35,7 +35,7 @@ impl TestInbox {
         let toml = format!(
             "listen = \"127.0.0.1:0\"\ndatabase = \"{}\"\n\n[[clinics]]\nid = \"demo\"\nname = \"Demo\"\ncontact = \"\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{}\"\n",
             dir.join("inbox.sqlite").display(),
-            public.to_text(),
+            public,
             hex::encode(Sha256::digest(READER.as_bytes())),
         );
         std::fs::write(dir.join("inbox.toml"), toml).unwrap();

@@ -1,9 +1,14 @@
-//! The clinic's X25519 key pair and their text forms (§2).
+//! The clinic's X25519 key pair, its key id and their text forms (§2).
 //!
-//! - Public key text: base64url (no padding) of the raw 32 bytes.
-//! - `key_id`: the first 8 bytes of SHA-256 over the raw public key, lowercase hex.
-//! - Private key file: text; lines starting with `#` are comments; the first other line is
-//!   the base64url of the raw 32-byte secret.
+//! - Public key text ([`PublicKey`]'s `Display` and `FromStr`): base64url (no padding) of the
+//!   raw 32 bytes.
+//! - [`KeyId`]: the first 8 bytes of SHA-256 over the raw public key, 16 lowercase hex digits.
+//! - Private key file ([`SecretKey::from_key_file`], [`SecretKey::to_key_file`]): text; lines
+//!   starting with `#` are comments; the first other line is the base64url of the raw 32-byte
+//!   secret.
+
+use std::fmt;
+use std::str::FromStr;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -17,7 +22,6 @@ type PublicKeyInner = <X25519HkdfSha256 as Kem>::PublicKey;
 
 /// Why a key could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[non_exhaustive]
 pub enum KeyError {
     /// Not base64url without padding.
     #[error("a key is written as base64url without padding")]
@@ -30,26 +34,53 @@ pub enum KeyError {
     Empty,
 }
 
-impl KeyError {
-    /// What is wrong, for a person, in `lang` (the `Display` text is English).
-    pub fn message(&self, lang: asi_instrument::Lang) -> String {
-        use asi_instrument::Lang;
-        match (lang, self) {
-            (Lang::En, e) => e.to_string(),
-            (Lang::Da, KeyError::Encoding) => {
-                "en nøgle skrives som base64url uden udfyldning («=»)".into()
-            }
-            (Lang::Da, KeyError::Length(n)) => {
-                format!("en X25519-nøgle er 32 byte, denne er {n}")
-            }
-            (Lang::Da, KeyError::Empty) => {
-                "nøglefilen har ingen nøglelinje (kun kommentarer eller tomme linjer)".into()
-            }
+/// A text that is not a key id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("a key id is 16 lowercase hex digits")]
+pub struct KeyIdError;
+
+/// The id of a clinic's key (§2): the first 8 bytes of SHA-256 over the raw public key,
+/// written as 16 lowercase hex digits. It names the key an envelope is sealed to, so a
+/// receiver with several keys picks the right one. Held as its text, which has one spelling.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KeyId([u8; 16]);
+
+impl KeyId {
+    /// The 16 hex digits.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("a key id is ASCII hex")
+    }
+
+    fn of(public: &[u8; 32]) -> KeyId {
+        let mut text = [0u8; 16];
+        hex::encode_to_slice(&Sha256::digest(public)[..8], &mut text)
+            .expect("8 bytes are 16 hex digits");
+        KeyId(text)
+    }
+}
+
+/// Whether `b` is a lowercase hex digit.
+pub(crate) fn is_lower_hex(b: u8) -> bool {
+    b.is_ascii_digit() || (b'a'..=b'f').contains(&b)
+}
+
+impl FromStr for KeyId {
+    type Err = KeyIdError;
+
+    fn from_str(text: &str) -> Result<KeyId, KeyIdError> {
+        let bytes: [u8; 16] = text.as_bytes().try_into().map_err(|_| KeyIdError)?;
+        if bytes.iter().all(|&b| is_lower_hex(b)) {
+            Ok(KeyId(bytes))
+        } else {
+            Err(KeyIdError)
         }
     }
 }
 
-/// The clinic's public key.
+text_form!(KeyId);
+
+/// The clinic's public key. Its text form (`Display`, `FromStr`) is base64url of the raw 32
+/// bytes.
 #[derive(Clone, PartialEq, Eq)]
 pub struct PublicKey(pub(crate) PublicKeyInner);
 
@@ -57,14 +88,14 @@ pub struct PublicKey(pub(crate) PublicKeyInner);
 #[derive(Clone)]
 pub struct SecretKey(pub(crate) PrivateKeyInner);
 
-impl std::fmt::Debug for PublicKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "PublicKey({})", self.to_text())
+impl fmt::Debug for PublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PublicKey({self})")
     }
 }
 
-impl std::fmt::Debug for SecretKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("SecretKey(…)")
     }
 }
@@ -96,22 +127,24 @@ impl PublicKey {
         )
     }
 
-    /// The text form: base64url of the raw bytes.
-    pub fn to_text(&self) -> String {
-        URL_SAFE_NO_PAD.encode(self.to_bytes())
-    }
-
-    /// Reads the text form.
-    pub fn from_text(text: &str) -> Result<PublicKey, KeyError> {
-        Ok(PublicKey::from_bytes(&decode32(text)?))
-    }
-
     /// The key id: the first 8 bytes of SHA-256 over the raw key, lowercase hex.
-    pub fn key_id(&self) -> String {
-        Sha256::digest(self.to_bytes())[..8]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+    pub fn key_id(&self) -> KeyId {
+        KeyId::of(&self.to_bytes())
+    }
+}
+
+impl fmt::Display for PublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&URL_SAFE_NO_PAD.encode(self.to_bytes()))
+    }
+}
+
+impl FromStr for PublicKey {
+    type Err = KeyError;
+
+    /// Reads the text form; white space around it is ignored.
+    fn from_str(text: &str) -> Result<PublicKey, KeyError> {
+        Ok(PublicKey::from_bytes(&decode32(text)?))
     }
 }
 
@@ -121,11 +154,18 @@ impl SecretKey {
         PublicKey(X25519HkdfSha256::sk_to_pk(&self.0))
     }
 
-    /// From the raw 32 bytes.
-    pub fn from_bytes(bytes: &[u8; 32]) -> Result<SecretKey, KeyError> {
-        PrivateKeyInner::from_bytes(bytes)
-            .map(SecretKey)
-            .map_err(|_| KeyError::Length(32))
+    /// From the raw 32 bytes. Every 32-byte string is an X25519 private key (RFC 7748 clamps
+    /// it when it is used).
+    pub fn from_bytes(bytes: &[u8; 32]) -> SecretKey {
+        SecretKey(
+            PrivateKeyInner::from_bytes(bytes)
+                .expect("every 32-byte string is an X25519 private key"),
+        )
+    }
+
+    /// The raw 32 bytes, as the key file holds them (X25519-clamped).
+    pub(crate) fn to_bytes(&self) -> [u8; 32] {
+        self.0.to_bytes().into()
     }
 
     /// Reads a private key file: `#` comments, then the base64url key line.
@@ -135,18 +175,17 @@ impl SecretKey {
             .map(str::trim)
             .find(|l| !l.is_empty() && !l.starts_with('#'))
             .ok_or(KeyError::Empty)?;
-        SecretKey::from_bytes(&decode32(line)?)
+        Ok(SecretKey::from_bytes(&decode32(line)?))
     }
 
     /// Writes a private key file, with comments saying what it is.
     pub fn to_key_file(&self, clinic_note: &str) -> String {
-        let public = self.public_key();
         format!(
             "# ASI inbox: the clinic's PRIVATE key (X25519, base64url). Keep it secret.\n\
              # Anyone with this file can read every response sealed to key id {}.\n\
              # {clinic_note}\n{}\n",
-            public.key_id(),
-            URL_SAFE_NO_PAD.encode(self.0.to_bytes()),
+            self.public_key().key_id(),
+            URL_SAFE_NO_PAD.encode(self.to_bytes()),
         )
     }
 }

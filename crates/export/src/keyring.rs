@@ -1,20 +1,18 @@
 //! The clinic's private keys when it opens envelopes: the current key and earlier ones, each
 //! found by the `key_id` an envelope carries (`docs/envelope.md` §2). `asi open`, `asi
-//! export` and the reader all open through a [`KeyRing`], so they pick keys, and say that no
-//! key fits, the same way.
+//! export` and the reader all open through a [`KeyRing`], so they pick keys, check what they
+//! open, and say that no key fits, the same way.
 
-use asi_envelope::envelope::VERSION;
-use asi_envelope::{Envelope, KeyError, Opened, SecretKey, inspect};
-use asi_instrument::Lang;
+use asi_envelope::{Envelope, KeyError, KeyId, Opened, SecretKey};
+use asi_instrument::{Lang, instrument};
 
-use crate::OpenError;
+use crate::{OpenError, messages};
 
 /// A key file that is not a private key. Named by its file, so the clinic knows which one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
+#[error("{}", self.message(Lang::En))]
 pub enum KeyRingError {
     /// The file holds no usable private key.
-    #[error("the key file {file} cannot be used: {source}")]
     NotAKey {
         /// The file's name, as given.
         file: String,
@@ -24,13 +22,12 @@ pub enum KeyRingError {
 }
 
 impl KeyRingError {
-    /// What is wrong, for a person, in `lang` (the `Display` text is English).
+    /// What is wrong, for a person, in `lang` (`Display` is the English one).
     pub fn message(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::En, e) => e.to_string(),
-            (Lang::Da, KeyRingError::NotAKey { file, source }) => format!(
-                "nøglefilen {file} kan ikke bruges: {}",
-                source.message(Lang::Da)
+        match self {
+            KeyRingError::NotAKey { file, source } => messages::open::NOT_A_KEY_FILE.fill(
+                lang,
+                &[("file", file), ("reason", &messages::key(source, lang))],
             ),
         }
     }
@@ -40,7 +37,7 @@ impl KeyRingError {
 /// the key ids only.
 #[derive(Clone, Default)]
 pub struct KeyRing {
-    keys: Vec<(String, SecretKey)>,
+    keys: Vec<(KeyId, SecretKey)>,
 }
 
 impl std::fmt::Debug for KeyRing {
@@ -96,7 +93,7 @@ impl KeyRing {
     }
 
     /// The key with this key id.
-    pub fn get(&self, key_id: &str) -> Option<&SecretKey> {
+    pub fn get(&self, key_id: &KeyId) -> Option<&SecretKey> {
         self.keys
             .iter()
             .find(|(id, _)| id == key_id)
@@ -104,8 +101,8 @@ impl KeyRing {
     }
 
     /// The key ids held, in the order added.
-    pub fn key_ids(&self) -> Vec<&str> {
-        self.keys.iter().map(|(id, _)| id.as_str()).collect()
+    pub fn key_ids(&self) -> Vec<KeyId> {
+        self.keys.iter().map(|(id, _)| *id).collect()
     }
 
     /// How many keys the ring holds.
@@ -120,41 +117,31 @@ impl KeyRing {
 
     /// Opens one envelope (its JSON text) with the key its `key_id` names. An envelope that
     /// is not an envelope v1 says so first; one sealed to a key the ring lacks is
-    /// [`OpenError::UnknownKey`]; then every check of `asi_envelope::open` applies.
+    /// [`OpenError::UnknownKey`]; then every check of `asi_envelope::open` applies, and last
+    /// the product's check of the metadata's form, timepoint and day
+    /// ([`asi_instrument::Instrument::check_metadata`]) with the current instrument, whose
+    /// forms and timepoints include every older version's ([`crate::open_envelope`] checks
+    /// again with the version the response names).
     pub fn open(&self, json: &str) -> Result<Opened, OpenError> {
         let envelope = Envelope::from_json(json)?;
-        if envelope.v != VERSION {
-            inspect(&envelope)?;
-        }
-        match self.get(&envelope.key_id) {
-            Some(secret) => Ok(asi_envelope::open(secret, &envelope)?),
-            None => Err(OpenError::UnknownKey {
+        let Some(secret) = self.get(&envelope.key_id) else {
+            return Err(OpenError::UnknownKey {
                 key_id: envelope.key_id,
-                held: self.key_ids().into_iter().map(str::to_owned).collect(),
-            }),
-        }
-    }
-}
-
-/// "sealed to key X; none of the key files fits", in `lang`.
-pub(crate) fn unknown_key_message(key_id: &str, held: &[String], lang: Lang) -> String {
-    let held = held.join(", ");
-    match lang {
-        Lang::Da => format!(
-            "den er forseglet til nøgle {key_id}; ingen af de angivne nøglefiler passer \
-             (de har nøgle {held}) — har I en ældre nøgle?"
-        ),
-        Lang::En => format!(
-            "it is sealed to key {key_id}; none of the key files given fits (they hold key \
-             {held}) — do you have an older key?"
-        ),
+                held: self.key_ids(),
+            });
+        };
+        let opened = asi_envelope::open(secret, &envelope)?;
+        let m = &opened.metadata;
+        instrument().check_metadata(&m.form, &m.timepoint, &m.day)?;
+        Ok(opened)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use asi_envelope::{EnvelopeError, Metadata, keys, seal};
+    use asi_envelope::{EnvelopeError, FormatError, Metadata, keys, seal};
+    use asi_instrument::MetadataError;
 
     fn sealed(public: &asi_envelope::PublicKey, text: &[u8]) -> String {
         let metadata = Metadata::new(public, "demo", "trivsel", "midway", "2026-11-25", None);
@@ -204,7 +191,7 @@ mod tests {
             "{da}"
         );
         assert!(da.contains("har I en ældre nøgle?"), "{da}");
-        assert!(da.contains(&new_public.key_id()), "{da}");
+        assert!(da.contains(new_public.key_id().as_str()), "{da}");
         let en = error.message(Lang::En);
         assert!(en.contains("none of the key files given fits"), "{en}");
         // With the old key added, it opens.
@@ -259,14 +246,18 @@ mod tests {
         let ring = KeyRing::from(secret);
         assert!(matches!(
             ring.open("not json"),
-            Err(OpenError::Envelope(EnvelopeError::Format(_)))
+            Err(OpenError::Envelope(EnvelopeError::Format(
+                FormatError::Json(_)
+            )))
         ));
         let mut v2: serde_json::Value = serde_json::from_str(&sealed(&public, b"x")).unwrap();
         v2["v"] = 2.into();
         v2["key_id"] = "0000000000000000".into();
         assert!(matches!(
             ring.open(&v2.to_string()),
-            Err(OpenError::Envelope(EnvelopeError::Format(_)))
+            Err(OpenError::Envelope(EnvelopeError::Format(
+                FormatError::Version(2)
+            )))
         ));
         // Changed ciphertext with a known key: cannot be opened, as before.
         let mut changed: serde_json::Value = serde_json::from_str(&sealed(&public, b"x")).unwrap();
@@ -282,6 +273,20 @@ mod tests {
             KeyRing::new().open(&sealed(&public, b"x")),
             Err(OpenError::UnknownKey { .. })
         ));
-        assert!(format!("{:?}", KeyRing::from(keys::generate().0)).starts_with("KeyRing([\""));
+        assert!(format!("{:?}", KeyRing::from(keys::generate().0)).starts_with("KeyRing([KeyId("));
+    }
+
+    #[test]
+    fn an_envelope_whose_form_timepoint_or_day_the_product_does_not_take_is_refused() {
+        let (secret, public) = keys::generate();
+        // A well-formed envelope: the format takes any text there; the product does not.
+        let metadata = Metadata::new(&public, "demo", "trivsel", "week_3", "2026-11-25", None);
+        let envelope = seal(&public, &metadata, b"{}").unwrap().to_json();
+        match KeyRing::from(secret).open(&envelope) {
+            Err(OpenError::Metadata(e)) => {
+                assert_eq!(e, MetadataError::Timepoint("week_3".into()))
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

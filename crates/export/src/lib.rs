@@ -9,10 +9,13 @@
 //! 1e-9).
 
 mod keyring;
+pub mod messages;
 
-use asi_envelope::{EnvelopeError, Metadata, Mode, Payload};
+use asi_envelope::{EnvelopeError, EnvelopeId, KeyId, Metadata};
 use asi_instrument::scoring::{self, Domain, Scores};
-use asi_instrument::{Answer, Answers, Instrument, Lang, Text, ValidationError, instrument};
+use asi_instrument::{
+    Answer, Answers, Instrument, Lang, MetadataError, Mode, Payload, ValidationError, instrument,
+};
 use serde::Serialize;
 
 pub use keyring::{KeyRing, KeyRingError};
@@ -28,50 +31,48 @@ pub struct Response {
 
 /// Why one envelope did not become a response.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum OpenError {
     /// Not an envelope, or it cannot be opened with the key its `key_id` names (changed).
-    #[error(transparent)]
     Envelope(#[from] EnvelopeError),
     /// Sealed to a key none of the clinic's key files holds (an older key, or another
     /// clinic's).
-    #[error("{}", keyring::unknown_key_message(key_id, held, Lang::En))]
     UnknownKey {
         /// The key id the envelope is sealed to.
-        key_id: String,
+        key_id: KeyId,
         /// The key ids the key files hold.
-        held: Vec<String>,
+        held: Vec<KeyId>,
     },
+    /// It opened, but its metadata names a form, timepoint or day the product does not take.
+    Metadata(#[from] MetadataError),
     /// It opened, but its plaintext is not a payload.
-    #[error("envelope {id}: the plaintext is not a response: {detail}")]
     Payload {
         /// The envelope id.
-        id: String,
+        id: EnvelopeId,
         /// What is wrong with it.
         detail: String,
     },
     /// It opened, but names an instrument version this build does not know (a newer one).
-    #[error("{}", self.message(Lang::En))]
     Instrument {
         /// The envelope id.
-        id: String,
+        id: EnvelopeId,
         /// The instrument version it names.
         version: String,
     },
-    /// It opened, but its form is not a form of the instrument version it names.
-    #[error("{}", self.message(Lang::En))]
-    Form {
+    /// It opened, but its metadata names a form or timepoint that the instrument version the
+    /// response names does not have (the involvement form in a response of `asi-kort-dk-v1`).
+    Version {
         /// The envelope id.
-        id: String,
-        /// The form of its metadata.
-        form: String,
+        id: EnvelopeId,
         /// The instrument version it names.
         version: String,
+        /// What that version does not take.
+        source: MetadataError,
     },
     /// It opened, but its answers do not fit its form in the instrument version it names.
-    #[error("{}", self.message(Lang::En))]
     Answers {
         /// The envelope id.
-        id: String,
+        id: EnvelopeId,
         /// The form of its metadata.
         form: String,
         /// The instrument version it names.
@@ -81,39 +82,26 @@ pub enum OpenError {
     },
 }
 
-/// [`OpenError::Instrument`].
-const UNKNOWN_INSTRUMENT: Text = Text::new(
-    "konvolut {id}: besvarelsen er givet med skemaversion {version}, som dette program ikke kender (det kender {known}) — brug en nyere udgave",
-    "envelope {id}: the response was given with instrument version {version}, which this program does not know (it knows {known}) — use a newer release",
-);
-/// [`OpenError::Form`].
-const FORM_NOT_IN_VERSION: Text = Text::new(
-    "konvolut {id}: skemaet {form} findes ikke i skemaversion {version}",
-    "envelope {id}: form {form} is not part of instrument version {version}",
-);
-/// [`OpenError::Answers`].
-const ANSWERS_DO_NOT_FIT: Text = Text::new(
-    "konvolut {id}: svarene passer ikke til skemaet {form} i version {version}: {problems}",
-    "envelope {id}: the answers do not fit form {form} of version {version}: {problems}",
-);
-
 impl OpenError {
-    /// What went wrong, for a person, in `lang`.
+    /// What went wrong, for a person, in `lang` (`Display` is the English one).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (OpenError::Envelope(e), lang) => e.message(lang),
-            (OpenError::UnknownKey { key_id, held }, lang) => {
-                keyring::unknown_key_message(key_id, held, lang)
+        match self {
+            OpenError::Envelope(e) => messages::envelope(e, lang),
+            OpenError::UnknownKey { key_id, held } => {
+                let held: Vec<&str> = held.iter().map(KeyId::as_str).collect();
+                messages::open::UNKNOWN_KEY
+                    .fill(lang, &[("key_id", key_id), ("held", &held.join(", "))])
             }
-            (OpenError::Payload { id, detail }, Lang::Da) => {
-                format!("konvolut {id}: indholdet er ikke en besvarelse: {detail}")
+            OpenError::Metadata(e) => e.message(lang),
+            OpenError::Payload { id, detail } => {
+                messages::open::NOT_A_RESPONSE.fill(lang, &[("id", id), ("detail", detail)])
             }
-            (OpenError::Instrument { id, version }, lang) => {
+            OpenError::Instrument { id, version } => {
                 let known: Vec<&str> = asi_instrument::shipped()
                     .iter()
                     .map(|i| i.version.as_str())
                     .collect();
-                UNKNOWN_INSTRUMENT.fill(
+                messages::open::UNKNOWN_INSTRUMENT.fill(
                     lang,
                     &[
                         ("id", id),
@@ -122,18 +110,24 @@ impl OpenError {
                     ],
                 )
             }
-            (OpenError::Form { id, form, version }, lang) => {
-                FORM_NOT_IN_VERSION.fill(lang, &[("id", id), ("form", form), ("version", version)])
-            }
-            (
-                OpenError::Answers {
-                    id,
-                    form,
-                    version,
-                    problems,
-                },
+            OpenError::Version {
+                id,
+                version,
+                source,
+            } => messages::open::NOT_IN_VERSION.fill(
                 lang,
-            ) => {
+                &[
+                    ("id", id),
+                    ("version", version),
+                    ("reason", &source.message(lang)),
+                ],
+            ),
+            OpenError::Answers {
+                id,
+                form,
+                version,
+                problems,
+            } => {
                 let problems: Vec<String> = problems
                     .iter()
                     .map(|p| match &p.item {
@@ -141,7 +135,7 @@ impl OpenError {
                         None => p.message(lang),
                     })
                     .collect();
-                ANSWERS_DO_NOT_FIT.fill(
+                messages::open::ANSWERS_DO_NOT_FIT.fill(
                     lang,
                     &[
                         ("id", id),
@@ -151,41 +145,47 @@ impl OpenError {
                     ],
                 )
             }
-            (e, Lang::En) => e.to_string(),
         }
     }
 }
 
 /// Opens one envelope (its JSON text) into a response, with the clinic's key its `key_id`
-/// names, and checks its answers against its form in the instrument version it names (an
-/// older version's response is read with that version).
+/// names, and reads it with the instrument version it names (an older version's response
+/// with that version): the metadata's form and timepoint must be that version's
+/// ([`Instrument::check_metadata`]) and the answers must fit the form there.
 pub fn open_envelope(keys: &KeyRing, json: &str) -> Result<Response, OpenError> {
     let opened = keys.open(json)?;
-    let id = opened.metadata.id.clone();
+    let id = opened.metadata.id;
     let payload = Payload::from_bytes(&opened.plaintext).map_err(|e| OpenError::Payload {
-        id: id.clone(),
+        id,
         detail: e.to_string(),
     })?;
     let version = payload.instrument_version.clone();
-    let shipped = asi_instrument::by_version(&version).ok_or_else(|| OpenError::Instrument {
-        id: id.clone(),
-        version: version.clone(),
-    })?;
-    let form_id = opened.metadata.form.clone();
-    let form = shipped.form(&form_id).ok_or_else(|| OpenError::Form {
-        id: id.clone(),
-        form: form_id.clone(),
-        version: version.clone(),
-    })?;
-    let identified = payload.mode == Mode::Identified;
-    Answers::validate_for_form(shipped, &payload.answers.to_json(), form, identified).map_err(
-        |problems| OpenError::Answers {
+    let Some(shipped) = asi_instrument::by_version(&version) else {
+        return Err(OpenError::Instrument { id, version });
+    };
+    let m = &opened.metadata;
+    if let Err(source) = shipped.check_metadata(&m.form, &m.timepoint, &m.day) {
+        return Err(OpenError::Version {
             id,
-            form: form_id,
+            version,
+            source,
+        });
+    }
+    let form = shipped
+        .form(&m.form)
+        .expect("check_metadata found the form in this version");
+    let identified = payload.mode == Mode::Identified;
+    if let Err(problems) =
+        Answers::validate_for_form(shipped, &payload.answers.to_json(), form, identified)
+    {
+        return Err(OpenError::Answers {
+            id,
+            form: m.form.clone(),
             version,
             problems,
-        },
-    )?;
+        });
+    }
     Ok(Response {
         metadata: opened.metadata,
         payload,
@@ -302,7 +302,7 @@ impl Response {
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         let mut cells = vec![
-            m.id.clone(),
+            m.id.to_string(),
             m.clinic.clone(),
             m.form.clone(),
             m.timepoint.clone(),

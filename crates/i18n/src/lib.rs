@@ -7,6 +7,10 @@
 //! logic: where a text depends on a number or a name, it names the place with `{name}` and
 //! [`Text::fill`] puts the value in.
 //!
+//! Texts written in code stand in tables, one per module: [`texts!`] declares a table's
+//! constants and lists them in `ALL`, and [`places_disagree`] lets a test check that each
+//! text has the same `{name}` places in both languages.
+//!
 //! ```
 //! use asi_i18n::{Lang, Text};
 //!
@@ -14,10 +18,14 @@
 //! assert_eq!(PROGRESS.fill(Lang::Da, &[("n", &2), ("total", &7)]), "Side 2 af 7");
 //! ```
 
+mod table;
+
 use std::borrow::Cow;
 use std::fmt::{Display, Write};
 
 use serde::{Deserialize, Serialize};
+
+pub use table::{Table, places_disagree};
 
 /// A user-interface language. Danish comes first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

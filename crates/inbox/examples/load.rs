@@ -39,7 +39,7 @@ fn main() {
     let config_text = format!(
         "listen = \"127.0.0.1:0\"\ndatabase = \"{}\"\n[[clinics]]\nid = \"demo\"\nname = \"Demo\"\ncontact = \"\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{}\"\nanonymous_per_hour = 100000\nidentified_per_hour = 100000\n",
         dir.join("load.sqlite").display(),
-        public.to_text(),
+        public,
         "0".repeat(64)
     );
     std::fs::write(dir.join("load.toml"), config_text).unwrap();

@@ -3,9 +3,9 @@
 //! deleted). Figures for `docs/operations.md` ("Sizing").
 //! Run: `cargo run --release -p asi-inbox --example sizing`.
 
-use asi_envelope::{Consent, Metadata, Mode, Payload, keys, seal};
+use asi_envelope::{Metadata, keys, seal};
 use asi_inbox::db::{Db, Row, Stored};
-use asi_instrument::{Answers, Lang, instrument};
+use asi_instrument::{Answers, Consent, Lang, Mode, Payload, instrument};
 
 /// How many envelopes go into the measured database.
 const N: usize = 5_000;
@@ -175,7 +175,7 @@ fn main() {
 
     let db = Db::open(&path).unwrap();
     for id in &ids {
-        db.delete("demo", id).unwrap();
+        db.delete("demo", id.as_str()).unwrap();
     }
     drop(db);
     let (after_delete, _) = on_disk(&path);

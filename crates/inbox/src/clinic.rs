@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use asi_envelope::{KeyError, PublicKey};
+use asi_envelope::{KeyError, KeyId, PublicKey};
 use asi_instrument::{FormError, NotOptional};
 use asi_protocol::{ClinicSettings, DEFAULT_DRAFT_RETENTION_DAYS, DRAFT_RETENTION_DAYS};
 use serde::Deserialize;
@@ -213,11 +213,13 @@ pub enum ClinicError {
 impl Clinic {
     /// Checks the key, the token hash and every setting against the instrument.
     pub fn check(&self) -> Result<(), ClinicError> {
-        let current = PublicKey::from_text(&self.public_key)?.key_id();
-        let mut earlier: Vec<String> = Vec::new();
+        let current = self.public_key.parse::<PublicKey>()?.key_id();
+        let mut earlier: Vec<KeyId> = Vec::new();
         for (i, key) in self.earlier_keys.iter().enumerate() {
             let number = i + 1;
-            let id = PublicKey::from_text(&key.public_key)
+            let id = key
+                .public_key
+                .parse::<PublicKey>()
                 .map_err(|source| ClinicError::EarlierKey { number, source })?
                 .key_id();
             if id == current {
@@ -279,20 +281,23 @@ impl Clinic {
 
     /// The clinic's public key.
     pub fn key(&self) -> PublicKey {
-        PublicKey::from_text(&self.public_key).expect("checked when the configuration was loaded")
+        self.public_key
+            .parse()
+            .expect("checked when the configuration was loaded")
     }
 
     /// Which of the clinic's keys has id `key_id`, and whether an envelope sealed to it is
     /// accepted on `today` (UTC, `YYYY-MM-DD`): the current key always, an earlier key until
     /// the end of its `accepted_until` day, or for good without one.
-    pub fn key_use(&self, key_id: &str, today: &str) -> KeyUse {
-        if self.key().key_id() == key_id {
+    pub fn key_use(&self, key_id: &KeyId, today: &str) -> KeyUse {
+        if self.key().key_id() == *key_id {
             return KeyUse::Current;
         }
-        let earlier = self
-            .earlier_keys
-            .iter()
-            .find(|k| PublicKey::from_text(&k.public_key).is_ok_and(|key| key.key_id() == key_id));
+        let earlier = self.earlier_keys.iter().find(|k| {
+            k.public_key
+                .parse::<PublicKey>()
+                .is_ok_and(|key| key.key_id() == *key_id)
+        });
         match earlier {
             None => KeyUse::Unknown,
             // Both are `YYYY-MM-DD`: their order as text is their order as days.
@@ -364,8 +369,8 @@ impl Clinic {
             name: self.name.clone(),
             contact: self.contact.clone(),
             opening_hours: self.opening_hours.clone(),
-            public_key: key.to_text(),
-            key_id: key.key_id(),
+            public_key: key.to_string(),
+            key_id: key.key_id().to_string(),
             offers,
             optional_sections,
             show_scores: self.show_scores,

@@ -167,7 +167,7 @@ fn a_backup_taken_under_load_restores_every_envelope_acknowledged_before_it() {
                     sent.lock().unwrap().push(envelope.clone());
                     let status = post_on_socket(port, &json);
                     assert_eq!(status, 201, "poster {n}, envelope {i}");
-                    acknowledged.lock().unwrap().insert(envelope.id);
+                    acknowledged.lock().unwrap().insert(envelope.id.to_string());
                     let _ = acked.send(());
                 }
             })
@@ -221,7 +221,7 @@ fn a_backup_taken_under_load_restores_every_envelope_acknowledged_before_it() {
     runtime.block_on(async {
         let (router, _) = router_for(restored_config);
         let held = listed(&router).await;
-        let held_ids: BTreeSet<String> = held.iter().map(|e| e.id.clone()).collect();
+        let held_ids: BTreeSet<String> = held.iter().map(|e| e.id.to_string()).collect();
         let missing: Vec<&String> = before.difference(&held_ids).collect();
         assert!(
             missing.is_empty(),
@@ -239,7 +239,7 @@ fn a_backup_taken_under_load_restores_every_envelope_acknowledged_before_it() {
         let (mut repeats, mut new) = (0, 0);
         for envelope in &sent {
             let (status, ack) = send(&router, post(envelope.to_json())).await;
-            if held_ids.contains(&envelope.id) {
+            if held_ids.contains(envelope.id.as_str()) {
                 assert_eq!(status, StatusCode::OK, "{ack}");
                 repeats += 1;
             } else {

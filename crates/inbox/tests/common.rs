@@ -24,7 +24,7 @@ pub const OTHER_TOKEN: &str = "other-clinic-reader-token";
 pub const RETENTION_DAYS: u32 = 30;
 
 pub fn sha256_hex(text: &str) -> String {
-    asi_envelope::token_hash(text)
+    asi_protocol::token_hash(text)
 }
 
 pub struct TestInbox {
@@ -73,8 +73,8 @@ impl TestInbox {
              [[clinics]]\nid = \"demo\"\nname = \"Demo Rusmiddelcenter\"\ncontact = \"70 00 00 00\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{hash}\"\nretention_days = {RETENTION_DAYS}\n{demo_extra}\n\
              [[clinics]]\nid = \"other\"\nname = \"Andet center\"\ncontact = \"\"\npublic_key = \"{}\"\nreader_token_sha256 = \"{}\"\n",
             self.dir.join("inbox.sqlite").display(),
-            self.public.to_text(),
-            other.to_text(),
+            self.public,
+            other,
             sha256_hex(OTHER_TOKEN),
         )
     }

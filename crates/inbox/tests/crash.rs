@@ -90,7 +90,7 @@ fn every_acknowledged_envelope_survives_sigkill() {
                     break;
                 }
                 match request(port, "POST", "/api/v1/envelopes", "", &envelope.to_json()) {
-                    Some((201, _)) => acknowledged.lock().unwrap().push(envelope.id.clone()),
+                    Some((201, _)) => acknowledged.lock().unwrap().push(envelope.id.to_string()),
                     Some((status, body)) => panic!("unexpected {status}: {body}"),
                     None => break, // the server is gone
                 }

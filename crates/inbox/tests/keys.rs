@@ -60,16 +60,16 @@ async fn an_earlier_key_is_accepted_until_its_last_day_and_refused_as_retired_af
     let (old_secret, old_public) = keys::generate();
     let config = inbox.config_with(&format!(
         "earlier_keys = [{{ public_key = \"{}\", accepted_until = \"2027-06-30\" }}]\n",
-        old_public.to_text()
+        old_public
     ));
     let (router, clock) = router_on(config, "2027-06-30");
 
     // The settings keep naming the current key only.
     let (status, settings) = send(&router, get("/api/v1/clinics/demo")).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(settings["public_key"], inbox.public.to_text());
-    assert_eq!(settings["key_id"], inbox.public.key_id());
-    assert!(!settings.to_string().contains(&old_public.to_text()));
+    assert_eq!(settings["public_key"], inbox.public.to_string());
+    assert_eq!(settings["key_id"], inbox.public.key_id().as_str());
+    assert!(!settings.to_string().contains(&old_public.to_string()));
 
     // On the last day both keys are accepted.
     let to_current = sealed_to(&inbox.public, "to the current key");
@@ -96,7 +96,7 @@ async fn an_earlier_key_is_accepted_until_its_last_day_and_refused_as_retired_af
     assert_eq!(refusal["code"], "key_retired");
     let message = refusal["error"].as_str().unwrap();
     assert!(message.contains("2027-06-30"), "{message}");
-    assert!(message.contains(&old_public.key_id()), "{message}");
+    assert!(message.contains(old_public.key_id().as_str()), "{message}");
 
     // What was stored before is still acknowledged when a phone that never heard the 201
     // sends it again, also when the clinic has deleted it since.
@@ -131,8 +131,8 @@ async fn an_earlier_key_without_an_end_is_accepted_for_good() {
     let (_, old) = keys::generate();
     let config = inbox.config_with(&format!(
         "earlier_keys = [\n  {{ public_key = \"{}\", accepted_until = \"2027-01-31\" }},\n  {{ public_key = \"{}\" }},\n]\n",
-        oldest.to_text(),
-        old.to_text()
+        oldest,
+        old
     ));
     let (router, _) = router_on(config, "2045-12-31");
     let (status, ack) = post_envelope(&router, &sealed_to(&old, "years later")).await;
@@ -145,10 +145,10 @@ async fn an_earlier_key_without_an_end_is_accepted_for_good() {
 #[test]
 fn earlier_keys_that_cannot_work_are_refused_when_the_configuration_is_loaded() {
     let inbox = TestInbox::new("keys-invalid");
-    let current = inbox.public.to_text();
+    let current = inbox.public.to_string();
     let (_, a) = keys::generate();
     let (_, b) = keys::generate();
-    let (a, b) = (a.to_text(), b.to_text());
+    let (a, b) = (a.to_string(), b.to_string());
     for (keys, expected) in [
         (
             format!("[{{ public_key = \"{current}\" }}]"),
@@ -198,10 +198,7 @@ fn the_binary_names_the_clinic_and_the_entry_of_a_bad_earlier_key_and_stops() {
     let inbox = TestInbox::new("keys-binary");
     let toml = inbox.config_toml_with(
         "127.0.0.1:0",
-        &format!(
-            "earlier_keys = [{{ public_key = \"{}\" }}]\n",
-            inbox.public.to_text()
-        ),
+        &format!("earlier_keys = [{{ public_key = \"{}\" }}]\n", inbox.public),
     );
     let path = inbox.dir.join("inbox.toml");
     std::fs::write(&path, toml).unwrap();

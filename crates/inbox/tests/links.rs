@@ -26,7 +26,7 @@ fn router_on(config: Config, day: &str) -> (Router, Arc<AppState>, Arc<ManualClo
 }
 
 fn hash(token: &str) -> String {
-    asi_envelope::token_hash(token)
+    asi_protocol::token_hash(token)
 }
 
 fn register(reader: Option<&str>, body: &Value) -> Request<Body> {
@@ -103,7 +103,7 @@ async fn a_link_is_answered_once_and_its_answer_can_be_resent() {
     assert_eq!(state.db.count().unwrap(), 1);
     assert_eq!(
         state.db.link(&hash(token)).unwrap().unwrap().envelope_id,
-        Some(first.id.clone())
+        Some(first.id.to_string())
     );
 }
 

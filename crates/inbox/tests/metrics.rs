@@ -25,7 +25,7 @@ async fn counters_are_per_clinic_and_code_in_the_text_format_and_name_no_envelop
     let (_, old) = keys::generate();
     let config = inbox.config_with(&format!(
         "anonymous_per_hour = 100000\nearlier_keys = [{{ public_key = \"{}\", accepted_until = \"2026-01-31\" }}]\n",
-        old.to_text()
+        old
     ));
     let db = Db::open(&config.database).unwrap();
     let state = Arc::new(AppState::with_clock(
@@ -133,8 +133,8 @@ asi_inbox_envelopes_refused_total{clinic=\"demo\",code=\"link_used\"} 1
         token,
         &sha256_hex(token),
         &sha256_hex(TOKEN),
-        &inbox.public.key_id(),
-        &old.key_id(),
+        inbox.public.key_id().as_str(),
+        old.key_id().as_str(),
         "nowhere",
         "trivsel",
         "midway",

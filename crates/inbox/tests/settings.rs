@@ -28,7 +28,7 @@ async fn clinic_settings_are_served_with_their_defaults() {
             "name": "Demo Rusmiddelcenter",
             "contact": "70 00 00 00",
             "opening_hours": "",
-            "public_key": inbox.public.to_text(),
+            "public_key": inbox.public.to_string(),
             "key_id": inbox.public.key_id(),
             "offers": {
                 "asi_kort": ["intake", "discharge", "aftercare", "followup_40w", "followup_6m", "self_screening"],

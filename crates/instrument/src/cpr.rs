@@ -42,6 +42,21 @@ pub fn normalize(input: &str) -> Result<String, CprError> {
     }
 }
 
+/// The date of birth `(year, month, day)` of a CPR number (as [`normalize`] accepts it),
+/// the century decided by the seventh digit.
+pub fn birth_date(input: &str) -> Result<(u32, u32, u32), CprError> {
+    let digits = normalize(input)?;
+    let n = |range: std::ops::Range<usize>| digits[range].parse::<u32>().expect("ascii digits");
+    let (day, month, yy, seventh) = (n(0..2), n(2..4), n(4..6), n(6..7));
+    Ok((century(seventh, yy) + yy, month, day))
+}
+
+/// Whether a CPR number (as [`normalize`] accepts it) is a woman's: its last digit is even.
+pub fn is_female(input: &str) -> Result<bool, CprError> {
+    let digits = normalize(input)?;
+    Ok((digits.as_bytes()[9] - b'0').is_multiple_of(2))
+}
+
 /// The century of a CPR birth year from the seventh digit and the two-digit year.
 fn century(seventh: u32, yy: u32) -> u32 {
     match seventh {
@@ -84,6 +99,19 @@ mod tests {
         for s in ["3202901234", "0013901234", "3104901234", "0000001234"] {
             assert_eq!(normalize(s), Err(CprError::NotADate), "{s:?}");
         }
+    }
+
+    #[test]
+    fn birth_date_and_sex_come_from_the_digits() {
+        assert_eq!(birth_date("010190-1233"), Ok((1990, 1, 1)));
+        // Seventh digit 4 with yy ≤ 36: born in the 2000s; 5–8 with yy ≥ 58: the 1800s.
+        assert_eq!(birth_date("2902004000"), Ok((2000, 2, 29)));
+        assert_eq!(birth_date("0101605000"), Ok((1860, 1, 1)));
+        assert_eq!(birth_date("0101059000"), Ok((2005, 1, 1)));
+        assert_eq!(is_female("0101901234"), Ok(true));
+        assert_eq!(is_female("0101901233"), Ok(false));
+        assert_eq!(birth_date("3202901234"), Err(CprError::NotADate));
+        assert_eq!(is_female("12"), Err(CprError::Format));
     }
 
     #[test]

@@ -4,6 +4,10 @@
 //! Pure Rust with no web or IO dependencies: the same code scores natively (the `asi` CLI,
 //! the inbox tools) and in the browser (the Leptos app).
 //!
+//! It also holds what the product seals in an envelope ([`Payload`]) and the one check of the
+//! form, timepoint and day an envelope's clear metadata names ([`Instrument::check_metadata`]);
+//! the envelope format itself (`asi-envelope`) knows nothing of the questionnaires.
+//!
 //! ```
 //! use asi_instrument::{instrument, scoring, Answers};
 //!
@@ -21,7 +25,9 @@ mod baked;
 pub mod cpr;
 pub mod date;
 pub mod draft;
+pub mod metadata;
 pub mod model;
+pub mod payload;
 pub mod scoring;
 pub mod text;
 pub mod validate;
@@ -30,7 +36,9 @@ use std::sync::OnceLock;
 
 pub use answers::{Answer, Answers};
 pub use draft::{Draft, ItemState, Position};
+pub use metadata::MetadataError;
 pub use model::{AnswerType, Form, FormError, Instrument, Item, NotOptional, Section, Timepoint};
+pub use payload::{Consent, Mode, Payload};
 pub use text::{Lang, Text};
 pub use validate::{ErrorKind, ValidationError};
 

@@ -84,7 +84,7 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
-    /// The item id of the data contract (`../shared/spec/instrument.md`).
+    /// The item id of the data contract (`docs/instrument-format.md`).
     pub id: String,
     /// The number printed on the paper form ("1", "15", "25"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -212,9 +212,9 @@ pub struct Form {
 
 /// Why a form cannot be asked (at a timepoint).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum FormError {
     /// The instrument has no such form.
-    #[error("unknown form {form} (known: {known})")]
     UnknownForm {
         /// The form asked for.
         form: String,
@@ -222,7 +222,6 @@ pub enum FormError {
         known: String,
     },
     /// The form is not used at this timepoint.
-    #[error("form {form} is not used at timepoint {timepoint} (it is used at {known})")]
     UnknownTimepoint {
         /// The form.
         form: String,
@@ -233,12 +232,40 @@ pub enum FormError {
     },
 }
 
-/// "{form} has no optional section {section}": a clinic's choice names a section the form
-/// cannot add.
-const NOT_OPTIONAL: Text = Text::new(
-    "skemaet {form} har ikke {section} som valgfrit afsnit (valgfrie afsnit: {known})",
-    "form {form} has no optional section {section} (its optional sections: {known})",
-);
+impl FormError {
+    /// The message in `lang` (`Display` is the English one).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            FormError::UnknownForm { form, known } => {
+                form_texts::UNKNOWN_FORM.fill(lang, &[("form", form), ("known", known)])
+            }
+            FormError::UnknownTimepoint {
+                form,
+                timepoint,
+                known,
+            } => form_texts::UNKNOWN_TIMEPOINT.fill(
+                lang,
+                &[("form", form), ("timepoint", timepoint), ("known", known)],
+            ),
+        }
+    }
+}
+
+/// The texts of [`FormError`].
+pub mod form_texts {
+    asi_i18n::texts! {
+        UNKNOWN_FORM = ("ukendt skema {form} (kendte: {known})", "unknown form {form} (known: {known})");
+        UNKNOWN_TIMEPOINT = (
+            "skemaet {form} bruges ikke ved tidspunktet {timepoint} (det bruges ved {known})",
+            "form {form} is not used at timepoint {timepoint} (it is used at {known})",
+        );
+        /// A clinic's choice names a section the form cannot add ([`NotOptional`](super::NotOptional)).
+        NOT_OPTIONAL = (
+            "skemaet {form} har ikke {section} som valgfrit afsnit (valgfrie afsnit: {known})",
+            "form {form} has no optional section {section} (its optional sections: {known})",
+        );
+    }
+}
 
 /// A section chosen for a form that is not one of the form's optional sections.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -255,7 +282,7 @@ pub struct NotOptional {
 impl NotOptional {
     /// What is wrong, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        NOT_OPTIONAL.fill(
+        form_texts::NOT_OPTIONAL.fill(
             lang,
             &[
                 ("form", &self.form),

@@ -97,109 +97,83 @@ impl ValidationError {
     /// A message for the citizen or the clinic, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         use ErrorKind::*;
-        let da = lang == Lang::Da;
-        match &self.kind {
-            NotAnObject => pick(
-                da,
-                "Svarene skal være et JSON-objekt med et felt pr. spørgsmål.",
-                "The answers must be a JSON object with one field per question.",
-            )
-            .into(),
-            UnknownItem => pick(
-                da,
-                "Spørgsmålet findes ikke i skemaet.",
-                "There is no such question in the form.",
-            )
-            .into(),
+        let text = match &self.kind {
+            NotAnObject => &texts::NOT_AN_OBJECT,
+            UnknownItem => &texts::UNKNOWN_ITEM,
             NotInForm { form, title } => {
-                if da {
-                    format!(
-                        "Spørgsmålet hører ikke til skemaet «{}» ({form}).",
-                        title.da
-                    )
-                } else {
-                    format!(
-                        "This question is not part of the form “{}” ({form}).",
-                        title.en
-                    )
-                }
+                return texts::NOT_IN_FORM
+                    .fill(lang, &[("title", &title.get(lang)), ("form", form)]);
             }
-            IdentifiedOnly => pick(
-                da,
-                "Spørgsmålet hører kun til en identificeret besvarelse (med cpr-nummer og navn).",
-                "This question belongs only to an identified response (with CPR number and name).",
-            )
-            .into(),
+            IdentifiedOnly => &texts::IDENTIFIED_ONLY,
             WrongType {
                 expected: Expected::WholeNumber,
-            } => pick(da, "Skriv et helt tal.", "Enter a whole number.").into(),
+            } => &texts::WHOLE_NUMBER,
             WrongType {
                 expected: Expected::YesNo,
-            } => pick(da, "Svar ja eller nej.", "Answer yes or no.").into(),
+            } => &texts::YES_NO,
             WrongType {
                 expected: Expected::Text,
-            } => pick(da, "Svaret skal være tekst.", "The answer must be text.").into(),
+            } => &texts::TEXT,
             OutOfRange { min, max } => {
-                if da {
-                    format!("Skriv et tal fra {min} til {max}.")
-                } else {
-                    format!("Enter a number from {min} to {max}.")
-                }
+                return texts::OUT_OF_RANGE.fill(lang, &[("min", min), ("max", max)]);
             }
-            UnknownCode { .. } => pick(
-                da,
-                "Vælg et af svarene på listen.",
-                "Choose one of the answers in the list.",
-            )
-            .into(),
-            Cpr(CprError::Format) => pick(
-                da,
-                "Et cpr-nummer er 10 cifre, skrevet ddmmåå-xxxx eller ddmmååxxxx.",
-                "A CPR number is 10 digits, written ddmmyy-xxxx or ddmmyyxxxx.",
-            )
-            .into(),
-            Cpr(_) => pick(
-                da,
-                "De første 6 cifre i et cpr-nummer skal være en rigtig dato (ddmmåå).",
-                "The first 6 digits of a CPR number must be a real date (ddmmyy).",
-            )
-            .into(),
-            Date => pick(
-                da,
-                "Skriv en rigtig dato som åååå-mm-dd.",
-                "Enter a real date as yyyy-mm-dd.",
-            )
-            .into(),
-            EmptyText => pick(
-                da,
-                "Feltet må ikke være tomt.",
-                "This field must not be empty.",
-            )
-            .into(),
-            TooLong { max } => {
-                if da {
-                    format!("Højst {max} tegn.")
-                } else {
-                    format!("At most {max} characters.")
-                }
-            }
+            UnknownCode { .. } => &texts::UNKNOWN_CODE,
+            Cpr(CprError::Format) => &texts::CPR_FORMAT,
+            Cpr(_) => &texts::CPR_DATE,
+            Date => &texts::DATE,
+            EmptyText => &texts::EMPTY_TEXT,
+            TooLong { max } => return texts::TOO_LONG.fill(lang, &[("max", max)]),
             SkipRule { depends_on, .. } => {
-                if da {
-                    format!(
-                        "Dette spørgsmål stilles kun ved et bestemt svar på «{depends_on}» og skal ellers være ubesvaret."
-                    )
-                } else {
-                    format!(
-                        "This question is asked only after a particular answer to “{depends_on}” and must otherwise be left unanswered."
-                    )
-                }
+                return texts::SKIP_RULE.fill(lang, &[("depends_on", depends_on)]);
             }
-        }
+        };
+        text.get(lang).to_owned()
     }
 }
 
-fn pick(da: bool, danish: &'static str, english: &'static str) -> &'static str {
-    if da { danish } else { english }
+/// The texts of [`ValidationError::message`].
+pub mod texts {
+    asi_i18n::texts! {
+        NOT_AN_OBJECT = (
+            "Svarene skal være et JSON-objekt med et felt pr. spørgsmål.",
+            "The answers must be a JSON object with one field per question.",
+        );
+        UNKNOWN_ITEM = (
+            "Spørgsmålet findes ikke i skemaet.",
+            "There is no such question in the form.",
+        );
+        NOT_IN_FORM = (
+            "Spørgsmålet hører ikke til skemaet «{title}» ({form}).",
+            "This question is not part of the form “{title}” ({form}).",
+        );
+        IDENTIFIED_ONLY = (
+            "Spørgsmålet hører kun til en identificeret besvarelse (med cpr-nummer og navn).",
+            "This question belongs only to an identified response (with CPR number and name).",
+        );
+        WHOLE_NUMBER = ("Skriv et helt tal.", "Enter a whole number.");
+        YES_NO = ("Svar ja eller nej.", "Answer yes or no.");
+        TEXT = ("Svaret skal være tekst.", "The answer must be text.");
+        OUT_OF_RANGE = ("Skriv et tal fra {min} til {max}.", "Enter a number from {min} to {max}.");
+        UNKNOWN_CODE = (
+            "Vælg et af svarene på listen.",
+            "Choose one of the answers in the list.",
+        );
+        CPR_FORMAT = (
+            "Et cpr-nummer er 10 cifre, skrevet ddmmåå-xxxx eller ddmmååxxxx.",
+            "A CPR number is 10 digits, written ddmmyy-xxxx or ddmmyyxxxx.",
+        );
+        CPR_DATE = (
+            "De første 6 cifre i et cpr-nummer skal være en rigtig dato (ddmmåå).",
+            "The first 6 digits of a CPR number must be a real date (ddmmyy).",
+        );
+        DATE = ("Skriv en rigtig dato som åååå-mm-dd.", "Enter a real date as yyyy-mm-dd.");
+        EMPTY_TEXT = ("Feltet må ikke være tomt.", "This field must not be empty.");
+        TOO_LONG = ("Højst {max} tegn.", "At most {max} characters.");
+        SKIP_RULE = (
+            "Dette spørgsmål stilles kun ved et bestemt svar på «{depends_on}» og skal ellers være ubesvaret.",
+            "This question is asked only after a particular answer to “{depends_on}” and must otherwise be left unanswered.",
+        );
+    }
 }
 
 impl fmt::Display for ValidationError {

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-/// `../shared/spec/scoring-vectors.json`, copied into the repository.
+/// The scoring vectors of `docs/scoring-format.md`.
 pub const VECTORS_JSON: &str = include_str!("data/scoring-vectors.json");
 
 /// (name, answers, expected scores) for every vector.
@@ -15,9 +15,8 @@ pub fn vectors() -> Vec<(String, Value, Value)> {
         .collect()
 }
 
-/// The item ids of `docs/spec/instrument.md` in instrument version `asi-kort-dk-v1`,
-/// transcribed by hand from the spec (not from the instrument data, which is what the tests
-/// check).
+/// The item ids of `docs/instrument-format.md` in instrument version `asi-kort-dk-v1`,
+/// transcribed by hand from it (not from the instrument data, which is what the tests check).
 pub const SPEC_ITEM_IDS: [&str; 59] = [
     "cpr",
     "name",
@@ -81,7 +80,7 @@ pub const SPEC_ITEM_IDS: [&str; 59] = [
 ];
 
 /// The item ids `asi-kort-dk-v2` adds after those of v1: the involvement form (Inddragelse)
-/// of `docs/spec/instrument.md`, transcribed by hand.
+/// of `docs/instrument-format.md`, transcribed by hand.
 pub const SPEC_INVOLVEMENT_ITEM_IDS: [&str; 7] = [
     "involvement_decisions",
     "involvement_concerns",

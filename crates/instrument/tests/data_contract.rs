@@ -1,4 +1,4 @@
-//! The instrument data matches the data contract of `docs/spec/instrument.md`.
+//! The instrument data matches the data contract of `docs/instrument-format.md`.
 
 mod common;
 

@@ -418,3 +418,14 @@ fn form_messages_in_danish_and_english() {
         "drug_problem_days: This question is not part of the form “Wellbeing & use” (trivsel)."
     );
 }
+
+#[test]
+fn every_text_has_the_same_places_in_danish_and_english() {
+    use asi_instrument::{metadata, model, validate};
+    let tables = [
+        validate::texts::ALL,
+        model::form_texts::ALL,
+        metadata::texts::ALL,
+    ];
+    assert_eq!(asi_i18n::places_disagree(&tables), Vec::<String>::new());
+}

@@ -1,4 +1,4 @@
-//! The seven vectors of `spec/scoring-vectors.json` reproduce to 1e-6 through the library.
+//! The seven vectors of `crates/instrument/tests/data/scoring-vectors.json` (`docs/scoring-format.md`) reproduce to 1e-6 through the library.
 
 mod common;
 

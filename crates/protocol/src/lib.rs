@@ -17,7 +17,7 @@ mod refusal;
 
 pub use ack::{Ack, AckStatus, sha256_hex};
 pub use clinic::{ClinicSettings, DEFAULT_DRAFT_RETENTION_DAYS, DRAFT_RETENTION_DAYS};
-pub use links::{LinkBatch, LinkInfo, LinkState, LinksCreated, NewLink};
+pub use links::{LinkBatch, LinkInfo, LinkState, LinksCreated, NewLink, token_hash};
 pub use refusal::{Refusal, RefusalCode};
 
 use serde::{Deserialize, Serialize};

@@ -3,6 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::sha256_hex;
+
+/// The hash under which the inbox keeps a link token (`token_sha256`): the lowercase hex of
+/// SHA-256 over the token's UTF-8 bytes. The inbox and the app know a token only by it.
+pub fn token_hash(token: &str) -> String {
+    sha256_hex(token.as_bytes())
+}
+
 /// The body of `POST /api/v1/links`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,6 +73,14 @@ pub struct LinkInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_hash_is_sha256_hex() {
+        assert_eq!(
+            token_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
 
     #[test]
     fn a_batch_is_written_as_documented_and_unknown_members_are_refused() {

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::texts::{shares, tr};
+
 /// One line: its name, its id for tests and tools, and a value per point (`None`: no value).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
@@ -290,7 +292,7 @@ pub fn StackedBars(
                                     .then(|| {
                                         view! {
                                             <text class="tick" x=BAR_LEFT + 4.0 y=y + BAR_HEIGHT / 2.0 + 4.0>
-                                                "ingen svar"
+                                                {tr(shares::NO_ANSWERS)}
                                             </text>
                                         }
                                     })}

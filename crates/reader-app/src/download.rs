@@ -21,9 +21,10 @@ pub fn save(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
 /// Export: the same bytes as `asi export` (CSV or JSON lines) for the responses opened.
 #[leptos::component]
 pub fn Export(loaded: leptos::prelude::StoredValue<crate::Loaded>) -> impl leptos::IntoView {
+    use crate::texts::{export, tr};
     use leptos::prelude::*;
     let failed = RwSignal::new(false);
-    let export = move |csv: bool| {
+    let save_as = move |csv: bool| {
         let text = loaded.with_value(|l| {
             if csv {
                 asi_export::to_csv(&l.opened.responses)
@@ -40,13 +41,13 @@ pub fn Export(loaded: leptos::prelude::StoredValue<crate::Loaded>) -> impl lepto
     };
     view! {
         <section class="result-block" aria-labelledby="export-heading">
-            <h2 id="export-heading">"Eksport"</h2>
-            <p>"Samme filer som «asi export»: én række pr. besvarelse med metadata, hvert spørgsmål og scorerne. Filen gemmes på denne computer; intet sendes."</p>
+            <h2 id="export-heading">{tr(export::HEADING)}</h2>
+            <p>{tr(export::LEAD)}</p>
             <div class="nav-buttons">
-                <button type="button" class="button primary" on:click=move |_| export(true)>"Hent CSV"</button>
-                <button type="button" class="button secondary" on:click=move |_| export(false)>"Hent JSON lines"</button>
+                <button type="button" class="button primary" on:click=move |_| save_as(true)>{tr(export::CSV)}</button>
+                <button type="button" class="button secondary" on:click=move |_| save_as(false)>{tr(export::JSONL)}</button>
             </div>
-            <p role="alert" class="field-error">{move || failed.get().then_some("Filen kunne ikke gemmes.")}</p>
+            <p role="alert" class="field-error">{move || failed.get().then(|| tr(export::FAILED))}</p>
         </section>
     }
 }

@@ -1,8 +1,9 @@
-//! Numbers and names as the reader shows them (Danish).
+//! Numbers and names as the reader shows them.
 
-use asi_instrument::Lang;
 use asi_instrument::scoring::{self, Domain};
 use asi_reader::Measure;
+
+use crate::texts::{LANG, names, tr};
 
 /// A value with `decimals` decimals and a decimal comma; "–" for none.
 pub fn decimal(value: Option<f64>, decimals: usize) -> String {
@@ -12,25 +13,26 @@ pub fn decimal(value: Option<f64>, decimals: usize) -> String {
     )
 }
 
-/// A domain's Danish name.
+/// A domain's name (from the scoring specification).
 pub fn domain_name(domain: Domain) -> &'static str {
-    scoring::current().domain(domain).name.get(Lang::Da)
+    scoring::current().domain(domain).name.get(LANG)
 }
 
-/// A measure's Danish name.
-pub fn measure_name(measure: Measure) -> &'static str {
-    match measure {
-        Measure::Wellbeing => "Generel trivsel",
-        Measure::WellbeingPersonal => "Personlig trivsel",
-        Measure::WellbeingClose => "Trivsel i nære relationer",
-        Measure::WellbeingSocial => "Social trivsel",
-        Measure::Domain(d) => domain_name(d),
-        Measure::Asi6 => "ASI 6",
-        Measure::HashDays => "Dage med hash",
-        Measure::OtherDrugDays => "Dage med andre stoffer",
-        Measure::AlcoholDays => "Dage med alkohol",
-        Measure::HeavyDrinkingDays => "Dage med overforbrug af alkohol",
-    }
+/// A measure's name.
+pub fn measure_name(measure: Measure) -> String {
+    let text = match measure {
+        Measure::Domain(d) => return domain_name(d).to_owned(),
+        Measure::Wellbeing => names::WELLBEING,
+        Measure::WellbeingPersonal => names::WELLBEING_PERSONAL,
+        Measure::WellbeingClose => names::WELLBEING_CLOSE,
+        Measure::WellbeingSocial => names::WELLBEING_SOCIAL,
+        Measure::Asi6 => names::ASI6,
+        Measure::HashDays => names::HASH_DAYS,
+        Measure::OtherDrugDays => names::OTHER_DRUG_DAYS,
+        Measure::AlcoholDays => names::ALCOHOL_DAYS,
+        Measure::HeavyDrinkingDays => names::HEAVY_DRINKING_DAYS,
+    };
+    tr(text)
 }
 
 /// A share (0–1) as a whole percentage with a Danish space before the sign ("38 %"); "–"
@@ -47,28 +49,28 @@ pub fn measure_id(measure: Measure) -> String {
         .unwrap_or_default()
 }
 
-/// How a response was given, in Danish.
-pub fn mode_name(mode: asi_envelope::Mode) -> &'static str {
-    match mode {
-        asi_envelope::Mode::Anonymous => "anonym",
-        asi_envelope::Mode::Identified => "identificeret",
-        asi_envelope::Mode::Link => "link",
-    }
+/// How a response was given.
+pub fn mode_name(mode: asi_instrument::Mode) -> String {
+    tr(match mode {
+        asi_instrument::Mode::Anonymous => names::ANONYMOUS,
+        asi_instrument::Mode::Identified => names::IDENTIFIED,
+        asi_instrument::Mode::Link => names::LINK,
+    })
 }
 
-/// A timepoint's Danish title.
+/// A timepoint's title (from the instrument data).
 pub fn timepoint_title(id: &str) -> String {
     asi_instrument::instrument()
         .timepoint(id)
-        .map_or_else(|| id.to_owned(), |t| t.title.get(Lang::Da).to_owned())
+        .map_or_else(|| id.to_owned(), |t| t.title.get(LANG).to_owned())
 }
 
-/// Yes, no or unknown.
-pub fn yes_no(value: Option<bool>) -> &'static str {
+/// Yes, no or unknown ("–").
+pub fn yes_no(value: Option<bool>) -> String {
     match value {
-        Some(true) => "ja",
-        Some(false) => "nej",
-        None => "–",
+        Some(true) => tr(names::YES),
+        Some(false) => tr(names::NO),
+        None => "–".to_owned(),
     }
 }
 

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::Loaded;
 use crate::chart::{Line, LineChart};
 use crate::format::{decimal, measure_id, measure_name};
+use crate::texts::{self, LANG, tr};
 
 fn stats(g: &Group, measure: Measure, locf: bool) -> Vec<Stat> {
     g.measures
@@ -24,7 +25,7 @@ fn chart_lines(g: &Group, measures: &[Measure], locf: bool) -> Vec<Line> {
         .iter()
         .map(|&m| Line {
             id: measure_id(m),
-            name: measure_name(m).to_owned(),
+            name: measure_name(m),
             values: stats(g, m, locf).iter().map(|s| s.mean).collect(),
         })
         .collect()
@@ -36,7 +37,7 @@ pub fn GroupView(loaded: StoredValue<Loaded>) -> impl IntoView {
     let titles: Vec<String> = g
         .timepoints
         .iter()
-        .map(|t| t.title.get(asi_instrument::Lang::Da).to_owned())
+        .map(|t| t.title.get(LANG).to_owned())
         .collect();
     let wellbeing = [
         Measure::WellbeingPersonal,
@@ -46,18 +47,19 @@ pub fn GroupView(loaded: StoredValue<Loaded>) -> impl IntoView {
     ];
     let table = |locf: bool| {
         let kind = if locf { "locf" } else { "raw" };
-        let caption = if locf {
-            "LOCF: en manglende måling får personens seneste tidligere værdi; kun personer med en indskrivningsbesvarelse"
+        let caption = tr(if locf {
+            texts::group::LOCF_CAPTION
         } else {
-            "Rå data: de besvarelser, der findes ved hvert måletidspunkt"
-        };
+            texts::group::RAW_CAPTION
+        });
+        let region = caption.clone();
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=region>
                 <table class="data group-table" id=format!("group-{kind}")>
                     <caption>{caption}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Mål"</th>
+                            <th scope="col">{tr(texts::group::MEASURE)}</th>
                             {titles.iter().map(|t| view! { <th scope="col">{t.clone()}</th> }).collect_view()}
                         </tr>
                     </thead>
@@ -96,20 +98,17 @@ pub fn GroupView(loaded: StoredValue<Loaded>) -> impl IntoView {
     };
     view! {
         <section class="result-block" aria-labelledby="group-heading">
-            <h2 id="group-heading">"Gruppen"</h2>
+            <h2 id="group-heading">{tr(texts::group::HEADING)}</h2>
             <p>
-                {format!(
-                    "{} personer har svaret ved mindst ét måletidspunkt; {} af dem ved indskrivningen (LOCF-gruppen).",
-                    g.persons, g.with_intake
-                )}
-                {(g.duplicates > 0).then(|| format!(" {} gentagne besvarelser er sat til side (den seneste bruges).", g.duplicates))}
+                {texts::group::PERSONS.fill(LANG, &[("persons", &g.persons), ("with_intake", &g.with_intake)])}
+                {(g.duplicates > 0).then(|| texts::group::DUPLICATES.fill(LANG, &[("count", &g.duplicates)]))}
             </p>
-            <h3>"Rå data"</h3>
+            <h3>{tr(texts::group::RAW)}</h3>
             {table(false)}
             <LineChart
                 id="group-wellbeing-raw".into()
-                title="Trivsel over tid (rå data)".into()
-                description="Gennemsnitlig personlig, nær, social og generel trivsel ved hvert måletidspunkt, blandt dem der svarede. Tallene står i tabellen ovenfor.".into()
+                title=tr(texts::group::WELLBEING_RAW_TITLE)
+                description=tr(texts::group::WELLBEING_RAW_DESCRIPTION)
                 points=titles.clone()
                 lines=chart_lines(&g, &wellbeing, false)
                 max=10.0
@@ -117,19 +116,19 @@ pub fn GroupView(loaded: StoredValue<Loaded>) -> impl IntoView {
             />
             <LineChart
                 id="group-days-raw".into()
-                title="Dage med forbrug over tid (rå data)".into()
-                description="Gennemsnitligt antal dage med hash, andre stoffer, alkohol og overforbrug af alkohol (0–30) ved hvert måletidspunkt, blandt dem der svarede. Alkohol i Trivsel & forbrug kun hos klinikker, der stiller de spørgsmål. Tallene står i tabellen ovenfor.".into()
+                title=tr(texts::group::DAYS_RAW_TITLE)
+                description=tr(texts::group::DAYS_RAW_DESCRIPTION)
                 points=titles.clone()
                 lines=chart_lines(&g, &Measure::DAYS, false)
                 max=30.0
                 decimals=1
             />
-            <h3>"LOCF"</h3>
+            <h3>{tr(texts::group::LOCF)}</h3>
             {table(true)}
             <LineChart
                 id="group-wellbeing-locf".into()
-                title="Trivsel over tid (LOCF)".into()
-                description="Som ovenfor, med seneste måling ført videre for dem, der ikke svarede. Tallene står i tabellen ovenfor.".into()
+                title=tr(texts::group::WELLBEING_LOCF_TITLE)
+                description=tr(texts::group::WELLBEING_LOCF_DESCRIPTION)
                 points=titles.clone()
                 lines=chart_lines(&g, &wellbeing, true)
                 max=10.0
@@ -137,8 +136,8 @@ pub fn GroupView(loaded: StoredValue<Loaded>) -> impl IntoView {
             />
             <LineChart
                 id="group-asi-locf".into()
-                title="ASI stof, psykisk og ASI 6 over tid (LOCF)".into()
-                description="Gennemsnitlig ASI-score for stoffer, psykisk og ASI 6 ved hvert måletidspunkt (LOCF). Tallene står i tabellen ovenfor.".into()
+                title=tr(texts::group::ASI_LOCF_TITLE)
+                description=tr(texts::group::ASI_LOCF_DESCRIPTION)
                 points=titles
                 lines=chart_lines(&g, &[
                     Measure::Domain(Domain::Drug),

@@ -18,8 +18,11 @@ mod person_view;
 mod shares_view;
 mod source;
 mod table_view;
+mod texts;
 
 use leptos::prelude::*;
+
+use crate::texts::{page, tr};
 
 pub use opening::{Failure, Opened, open_all};
 
@@ -37,15 +40,13 @@ pub struct Loaded {
 pub fn App() -> impl IntoView {
     let loaded: RwSignal<Option<Loaded>> = RwSignal::new(None);
     view! {
-        <a class="skip-link" href="#indhold">"Gå til indhold"</a>
+        <a class="skip-link" href="#indhold">{tr(page::SKIP_LINK)}</a>
         <header class="site-header">
-            <p class="brand">"ASI · klinikkens læser"</p>
+            <p class="brand">{tr(page::BRAND)}</p>
         </header>
         <main id="indhold" class="page reader" tabindex="-1">
-            <h1>"Klinikkens læser"</h1>
-            <p class="lead">
-                "Svarene åbnes her i browseren med klinikkens private nøgle. Nøglen og svarene gemmes ikke og sendes ingen steder; de er væk, når fanen lukkes."
-            </p>
+            <h1>{tr(page::TITLE)}</h1>
+            <p class="lead">{tr(page::LEAD)}</p>
             <load::LoadForm loaded=loaded />
             {move || {
                 loaded

@@ -3,29 +3,37 @@
 //! `ref,token,url` file of person references.
 
 use asi_export::KeyRing;
-use asi_instrument::Lang;
 use asi_reader::Refs;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::source::{self, SourceError};
+use crate::texts::{LANG, load, tr};
 use crate::{Loaded, open_all};
 
-/// Why nothing was opened.
+/// Why nothing was opened. `Display` is the message shown.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.message())]
 enum LoadError {
-    #[error("Vælg filen med klinikkens private nøgle.")]
     NoKey,
     /// A chosen key file is not a key: the key ring's message, which names the file.
-    #[error("{0}")]
-    Key(String),
-    #[error("Skriv indbakkens læsenøgle, eller vælg en fil med konvolutter.")]
+    Key(asi_export::KeyRingError),
     NoSource,
-    #[error("{0}")]
     Source(#[from] SourceError),
-    #[error("Filen med personreferencer kan ikke bruges: {0}")]
     Refs(String),
+}
+
+impl LoadError {
+    fn message(&self) -> String {
+        match self {
+            LoadError::NoKey => tr(load::NO_KEY),
+            LoadError::Key(e) => sentence(&e.message(LANG)),
+            LoadError::NoSource => tr(load::NO_SOURCE),
+            LoadError::Source(e) => e.to_string(),
+            LoadError::Refs(reason) => load::REFS_FILE.fill(LANG, &[("reason", reason)]),
+        }
+    }
 }
 
 /// The inbox this page came from (the inbox serves the reader).
@@ -46,11 +54,11 @@ async fn load(
     if key_files.is_empty() {
         return Err(LoadError::NoKey);
     }
-    let keys = KeyRing::from_key_files(key_files.iter().map(|(n, t)| (n, t)))
-        .map_err(|e| LoadError::Key(sentence(&e.message(Lang::Da))))?;
+    let keys =
+        KeyRing::from_key_files(key_files.iter().map(|(n, t)| (n, t))).map_err(LoadError::Key)?;
     drop(key_files);
     let refs = match source::read_chosen(refs_file).await? {
-        Some(text) => Some(Refs::parse(&text).map_err(|e| LoadError::Refs(e.to_string()))?),
+        Some(text) => Some(Refs::parse(&text).map_err(|e| LoadError::Refs(e.message(LANG)))?),
         None => None,
     };
     let envelopes = match source::read_chosen(envelopes_file).await? {
@@ -112,18 +120,18 @@ pub fn LoadForm(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
     };
     view! {
         <section class="result-block" aria-labelledby="load-heading">
-            <h2 id="load-heading">"Åbn svar"</h2>
+            <h2 id="load-heading">{tr(load::HEADING)}</h2>
             <form on:submit=submit novalidate>
                 <FileField
                     id="key-file"
-                    label="Klinikkens private nøgle (fil)"
-                    hint="Filen fra «asi keygen». Har klinikken skiftet nøgle, så vælg både den nye og de ældre nøglefiler: hvert svar åbnes med den nøgle, det er forseglet til. Filerne læses kun her og glemmes igen."
+                    label=tr(load::KEY_LABEL)
+                    hint=tr(load::KEY_HINT)
                     input=key
                     multiple=true
                 />
                 <fieldset class="field">
-                    <legend class="question">"Hent fra indbakken"</legend>
-                    <label for="inbox-url">"Indbakkens adresse"</label>
+                    <legend class="question">{tr(load::INBOX_LEGEND)}</legend>
+                    <label for="inbox-url">{tr(load::INBOX_URL)}</label>
                     <input
                         type="url"
                         id="inbox-url"
@@ -131,7 +139,7 @@ pub fn LoadForm(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                         prop:value=move || inbox.get()
                         on:input=move |ev| inbox.set(event_target_value(&ev))
                     />
-                    <label for="reader-token">"Læsenøgle"</label>
+                    <label for="reader-token">{tr(load::READER_TOKEN)}</label>
                     <input
                         type="password"
                         id="reader-token"
@@ -143,19 +151,19 @@ pub fn LoadForm(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                 </fieldset>
                 <FileField
                     id="envelopes-file"
-                    label="… eller åbn en fil med konvolutter"
-                    hint="Én konvolut pr. linje, som indbakken eller «asi seal» skriver dem."
+                    label=tr(load::ENVELOPES_LABEL)
+                    hint=tr(load::ENVELOPES_HINT)
                     input=envelopes
                 />
                 <FileField
                     id="refs-file"
-                    label="Personreferencer (valgfri)"
-                    hint="Filen «ref,token,url» fra «asi links», så svarene vises med klinikkens egne referencer."
+                    label=tr(load::REFS_LABEL)
+                    hint=tr(load::REFS_HINT)
                     input=refs
                 />
                 <p class="field-error" role="alert">{move || error.get()}</p>
                 <button type="submit" class="button primary" disabled=move || busy.get()>
-                    {move || if busy.get() { "Åbner …" } else { "Åbn svarene" }}
+                    {move || if busy.get() { tr(load::OPENING) } else { tr(load::OPEN) }}
                 </button>
             </form>
         </section>
@@ -166,8 +174,8 @@ pub fn LoadForm(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
 #[component]
 fn FileField(
     id: &'static str,
-    label: &'static str,
-    hint: &'static str,
+    label: String,
+    hint: String,
     input: NodeRef<Input>,
     /// Whether several files may be chosen.
     #[prop(optional)]

@@ -3,8 +3,9 @@
 //! the others.
 
 use asi_export::{KeyRing, Response, open_envelope};
-use asi_instrument::Lang;
 use leptos::prelude::*;
+
+use crate::texts::{LANG, opening, tr};
 
 /// An envelope that could not be opened.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +14,7 @@ pub struct Failure {
     pub number: usize,
     /// Its id, when it can be read without the key.
     pub id: Option<String>,
-    /// Why, in Danish.
+    /// Why, in the reader's language.
     pub message: String,
 }
 
@@ -32,8 +33,10 @@ pub fn open_all(keys: &KeyRing, envelopes: &[String]) -> Opened {
             Ok(response) => opened.responses.push(response),
             Err(e) => opened.failures.push(Failure {
                 number: i + 1,
-                id: asi_envelope::Envelope::from_json(json).ok().map(|e| e.id),
-                message: e.message(Lang::Da),
+                id: asi_envelope::Envelope::from_json(json)
+                    .ok()
+                    .map(|e| e.id.to_string()),
+                message: e.message(LANG),
             }),
         }
     }
@@ -45,18 +48,17 @@ pub fn open_all(keys: &KeyRing, envelopes: &[String]) -> Opened {
 pub fn Summary(loaded: StoredValue<crate::Loaded>) -> impl IntoView {
     let (count, failures) =
         loaded.with_value(|l| (l.opened.responses.len(), l.opened.failures.clone()));
-    let noun = if count == 1 {
-        "besvarelse"
+    let opened = if count == 1 {
+        opening::OPENED_ONE
     } else {
-        "besvarelser"
-    };
+        opening::OPENED
+    }
+    .fill(LANG, &[("count", &count)]);
     let said = if failures.is_empty() {
-        format!("{count} {noun} er åbnet.")
+        opened
     } else {
-        format!(
-            "{count} {noun} er åbnet. {} kunne ikke åbnes (se nedenfor).",
-            failures.len()
-        )
+        let failed = opening::NOT_OPENED.fill(LANG, &[("count", &failures.len())]);
+        format!("{opened} {failed}")
     };
     view! {
         <p class="notice" role="status" id="opened-status">{said}</p>
@@ -64,17 +66,15 @@ pub fn Summary(loaded: StoredValue<crate::Loaded>) -> impl IntoView {
             .then(|| {
                 view! {
                     <section class="result-block" aria-labelledby="failures-heading">
-                        <h2 id="failures-heading">"Kunne ikke åbnes"</h2>
-                        <p>
-                            "Disse konvolutter er forseglet til en nøgle, som ingen af de valgte nøglefiler har, eller de er blevet ændret. De andre besvarelser er åbnet som normalt."
-                        </p>
+                        <h2 id="failures-heading">{tr(opening::FAILURES_HEADING)}</h2>
+                        <p>{tr(opening::FAILURES_LEAD)}</p>
                         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="failures-heading">
                             <table class="data failures">
                                 <thead>
                                     <tr>
-                                        <th scope="col">"Nr."</th>
-                                        <th scope="col">"Konvolut"</th>
-                                        <th scope="col">"Hvorfor"</th>
+                                        <th scope="col">{tr(opening::NUMBER)}</th>
+                                        <th scope="col">{tr(opening::ENVELOPE)}</th>
+                                        <th scope="col">{tr(opening::WHY)}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -102,8 +102,8 @@ pub fn Summary(loaded: StoredValue<crate::Loaded>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use asi_envelope::{Metadata, Mode, Payload, keys, seal};
-    use asi_instrument::{Answers, instrument};
+    use asi_envelope::{Metadata, keys, seal};
+    use asi_instrument::{Answers, Lang, Mode, Payload, instrument};
 
     fn envelope(public: &asi_envelope::PublicKey) -> String {
         given_with(public, asi_instrument::CURRENT_INSTRUMENT_VERSION)

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::Loaded;
 use crate::chart::{Line, LineChart};
 use crate::format::{decimal, measure_id, measure_name, yes_no};
+use crate::texts::{LANG, names, person, table, tr};
 
 const WELLBEING: [Measure; 4] = [
     Measure::WellbeingPersonal,
@@ -32,7 +33,7 @@ const ASI: [Measure; 7] = [
 pub fn key_label(key: &PersonKey) -> String {
     match key {
         PersonKey::Ref(r) => r.clone(),
-        PersonKey::Cpr(c) => format!("cpr {c}"),
+        PersonKey::Cpr(c) => person::CPR.fill(LANG, &[("cpr", c)]),
     }
 }
 
@@ -41,7 +42,7 @@ fn lines(series: &Series, measures: &[Measure]) -> Vec<Line> {
         .iter()
         .map(|&m| Line {
             id: measure_id(m),
-            name: measure_name(m).to_owned(),
+            name: measure_name(m),
             values: series
                 .points
                 .iter()
@@ -57,8 +58,8 @@ pub fn PersonView(loaded: StoredValue<Loaded>) -> impl IntoView {
     if all.is_empty() {
         return view! {
             <section class="result-block" aria-labelledby="person-heading">
-                <h2 id="person-heading">"Én borger over tid"</h2>
-                <p>"Ingen besvarelser har en person tilknyttet (links med personreferencer eller identificeret indskrivning)."</p>
+                <h2 id="person-heading">{tr(person::HEADING)}</h2>
+                <p>{tr(person::NONE)}</p>
             </section>
         }
         .into_any();
@@ -67,8 +68,8 @@ pub fn PersonView(loaded: StoredValue<Loaded>) -> impl IntoView {
     let chosen = RwSignal::new(0usize);
     view! {
         <section class="result-block" aria-labelledby="person-heading">
-            <h2 id="person-heading">"Én borger over tid"</h2>
-            <label for="person-select">"Person "</label>
+            <h2 id="person-heading">{tr(person::HEADING)}</h2>
+            <label for="person-select">{tr(table::PERSON)} " "</label>
             <select id="person-select" on:change=move |ev| {
                 chosen.set(event_target_value(&ev).parse().unwrap_or(0))
             }>
@@ -94,7 +95,7 @@ fn OnePerson(series: Series) -> impl IntoView {
     let titles: Vec<String> = series
         .points
         .iter()
-        .map(|p| p.title.get(asi_instrument::Lang::Da).to_owned())
+        .map(|p| p.title.get(LANG).to_owned())
         .collect();
     let measures: Vec<Measure> = WELLBEING
         .iter()
@@ -109,14 +110,14 @@ fn OnePerson(series: Series) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p class="notice">
-                            {format!("{} har svaret mere end én gang ved samme måletidspunkt; den seneste besvarelse bruges ({} sat til side).", label, series.duplicates)}
+                            {person::DUPLICATES.fill(LANG, &[("person", &label), ("count", &series.duplicates)])}
                         </p>
                     }
                 })}
             <LineChart
                 id="person-wellbeing".into()
-                title=format!("Trivsel over tid: {label}")
-                description="Personlig trivsel, trivsel i nære relationer, social trivsel og generel trivsel (0–10) ved hvert måletidspunkt. Tallene står også i tabellen herunder.".into()
+                title=person::WELLBEING_TITLE.fill(LANG, &[("person", &label)])
+                description=tr(person::WELLBEING_DESCRIPTION)
                 points=titles.clone()
                 lines=lines(&series, &WELLBEING)
                 max=10.0
@@ -124,8 +125,8 @@ fn OnePerson(series: Series) -> impl IntoView {
             />
             <LineChart
                 id="person-asi".into()
-                title=format!("ASI-scorer over tid: {label}")
-                description=format!("De {domains_note} ASI-områder og ASI 6 (0–1) ved hvert måletidspunkt. Tallene står også i tabellen herunder.")
+                title=person::ASI_TITLE.fill(LANG, &[("person", &label)])
+                description=person::ASI_DESCRIPTION.fill(LANG, &[("domains", &domains_note)])
                 points=titles.clone()
                 lines=lines(&series, &ASI)
                 max=1.0
@@ -133,23 +134,23 @@ fn OnePerson(series: Series) -> impl IntoView {
             />
             <LineChart
                 id="person-days".into()
-                title=format!("Dage med forbrug over tid: {label}")
-                description="Antal dage med hash, andre stoffer, alkohol og overforbrug af alkohol de sidste 30 dage (0–30) ved hvert måletidspunkt; en linje brydes, hvor spørgsmålet ikke blev stillet. Tallene står også i tabellen herunder.".into()
+                title=person::DAYS_TITLE.fill(LANG, &[("person", &label)])
+                description=tr(person::DAYS_DESCRIPTION)
                 points=titles.clone()
                 lines=lines(&series, &Measure::DAYS)
                 max=30.0
                 decimals=0
             />
-            <div class="table-scroll" tabindex="0" role="region" aria-label=format!("Tal for {label}")>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=person::NUMBERS_FOR.fill(LANG, &[("person", &label)])>
                 <table class="data person-table" id="person-table">
-                    <caption>{format!("{label}: trivsel, ASI-scorer, dage med forbrug og stoffrihed pr. måletidspunkt")}</caption>
+                    <caption>{person::CAPTION.fill(LANG, &[("person", &label)])}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Måletidspunkt"</th>
-                            <th scope="col">"Dato"</th>
+                            <th scope="col">{tr(table::TIMEPOINT)}</th>
+                            <th scope="col">{tr(table::DAY)}</th>
                             {measures.iter().map(|&m| view! { <th scope="col">{measure_name(m)}</th> }).collect_view()}
-                            <th scope="col">"Reduktion (mindst halveret)"</th>
-                            <th scope="col">"Stoffri"</th>
+                            <th scope="col">{tr(person::REDUCTION)}</th>
+                            <th scope="col">{tr(names::DRUG_FREE)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -159,7 +160,7 @@ fn OnePerson(series: Series) -> impl IntoView {
                             .zip(titles)
                             .map(|(p, title)| {
                                 let row = p.row.clone();
-                                let day = row.as_ref().map_or_else(|| "ikke besvaret".to_owned(), |r| r.day.clone());
+                                let day = row.as_ref().map_or_else(|| tr(person::NOT_ANSWERED), |r| r.day.clone());
                                 view! {
                                     <tr data-timepoint=p.timepoint.clone()>
                                         <th scope="row">{title}</th>

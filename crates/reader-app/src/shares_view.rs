@@ -3,13 +3,13 @@
 //! answered that is, as a table and as stacked bars with the same numbers; and the answers
 //! written in the citizens' own words, shown as text (never read as markup).
 
-use asi_instrument::Lang;
 use asi_reader::{AtTimepoint, Shares, shares, unscored_forms};
 use leptos::prelude::*;
 
 use crate::Loaded;
 use crate::chart::{Bar, StackedBars};
 use crate::format::percent;
+use crate::texts::{LANG, shares as texts, tr};
 
 #[component]
 pub fn SharesView(loaded: StoredValue<Loaded>) -> impl IntoView {
@@ -27,7 +27,7 @@ pub fn SharesView(loaded: StoredValue<Loaded>) -> impl IntoView {
 
 #[component]
 fn OneForm(shares: Shares) -> impl IntoView {
-    let title = shares.title.get(Lang::Da).to_owned();
+    let title = shares.title.get(LANG).to_owned();
     let heading = format!("shares-{}-heading", shares.form);
     let labelled_by = heading.clone();
     let questions = shares.questions.clone();
@@ -35,11 +35,7 @@ fn OneForm(shares: Shares) -> impl IntoView {
     view! {
         <section class="result-block shares" aria-labelledby=labelled_by data-form=form.clone()>
             <h2 id=heading>{title.clone()}</h2>
-            <p>
-                {format!(
-                    "{title} har ingen score. For hvert spørgsmål: hvor mange der valgte hvert svar, og hvor stor en andel af dem, der svarede på spørgsmålet, det er, ved hvert måletidspunkt. «Vil ikke svare» tæller ikke med i andelene."
-                )}
-            </p>
+            <p>{texts::LEAD.fill(LANG, &[("form", &title)])}</p>
             {shares
                 .timepoints
                 .into_iter()
@@ -55,20 +51,21 @@ fn AtPoint(
     at: AtTimepoint,
     questions: Vec<(String, asi_instrument::Text)>,
 ) -> impl IntoView {
-    let point = at.timepoint.title.get(Lang::Da).to_owned();
+    let point = at.timepoint.title.get(LANG).to_owned();
     let id = format!("shares-{form}-{}", at.timepoint.id);
-    let noun = if at.responses == 1 {
-        "besvarelse"
+    let responses = if at.responses == 1 {
+        texts::RESPONSES_ONE
     } else {
-        "besvarelser"
-    };
+        texts::RESPONSES
+    }
+    .fill(LANG, &[("count", &at.responses)]);
     let steps: Vec<String> = at
         .statements
         .first()
         .map(|s| {
             s.steps
                 .iter()
-                .map(|st| st.label.get(Lang::Da).to_owned())
+                .map(|st| st.label.get(LANG).to_owned())
                 .collect()
         })
         .unwrap_or_default();
@@ -77,28 +74,28 @@ fn AtPoint(
         .iter()
         .map(|s| Bar {
             id: s.item.clone(),
-            label: s
-                .number
-                .clone()
-                .map_or_else(|| s.text.get(Lang::Da).to_owned(), |n| format!("Spm. {n}")),
-            name: s.text.get(Lang::Da).to_owned(),
+            label: s.number.clone().map_or_else(
+                || s.text.get(LANG).to_owned(),
+                |n| texts::QUESTION_NUMBER.fill(LANG, &[("n", &n)]),
+            ),
+            name: s.text.get(LANG).to_owned(),
             counts: s.steps.iter().map(|st| st.count).collect(),
             shares: s.steps.iter().map(|st| st.share).collect(),
         })
         .collect();
-    let caption = format!("{point}: antal og andel pr. svar ({} {noun})", at.responses);
+    let caption = texts::CAPTION.fill(LANG, &[("point", &point), ("responses", &responses)]);
     let region = caption.clone();
     view! {
-        <h3 id=format!("{id}-heading")>{format!("{point} ({} {noun})", at.responses)}</h3>
+        <h3 id=format!("{id}-heading")>{format!("{point} ({responses})")}</h3>
         <div class="table-scroll" tabindex="0" role="region" aria-label=region>
             <table class="data shares-table" id=format!("{id}-table") data-timepoint=at.timepoint.id.clone()>
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Spørgsmål"</th>
+                        <th scope="col">{tr(texts::QUESTION)}</th>
                         {steps.iter().map(|s| view! { <th scope="col">{s.clone()}</th> }).collect_view()}
-                        <th scope="col">"Svarede"</th>
-                        <th scope="col">"Vil ikke svare"</th>
+                        <th scope="col">{tr(texts::ANSWERED)}</th>
+                        <th scope="col">{tr(texts::DECLINED)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -106,8 +103,8 @@ fn AtPoint(
                         .iter()
                         .map(|s| {
                             let text = match &s.number {
-                                Some(n) => format!("{n}. {}", s.text.get(Lang::Da)),
-                                None => s.text.get(Lang::Da).to_owned(),
+                                Some(n) => format!("{n}. {}", s.text.get(LANG)),
+                                None => s.text.get(LANG).to_owned(),
                             };
                             view! {
                                 <tr data-item=s.item.clone()>
@@ -138,29 +135,35 @@ fn AtPoint(
         </div>
         <StackedBars
             id=format!("{id}-chart")
-            title=format!("Andel pr. svar, {point}")
-            description="Hver bjælke er ét spørgsmål; stykkerne er andelen af dem, der svarede, der valgte hvert svar, fra «Slet ikke» til venstre til «I meget høj grad» til højre. Tallene står i tabellen ovenfor.".to_owned()
+            title=texts::CHART_TITLE.fill(LANG, &[("point", &point)])
+            description=texts::CHART_DESCRIPTION.fill(
+                LANG,
+                &[
+                    ("first", &steps.first().map_or("", String::as_str)),
+                    ("last", &steps.last().map_or("", String::as_str)),
+                ],
+            )
             steps=steps
             bars=bars
         />
         {questions
             .into_iter()
             .map(|(item, question)| {
-                let texts: Vec<(String, String)> = at
+                let written: Vec<(String, String)> = at
                     .free_texts
                     .iter()
                     .filter(|t| t.item == item)
                     .map(|t| (t.day.clone(), t.text.clone()))
                     .collect();
-                let question = question.get(Lang::Da).to_owned();
+                let question = question.get(LANG).to_owned();
                 view! {
-                    <h4>{format!("«{question}» — med egne ord ({})", texts.len())}</h4>
-                    {if texts.is_empty() {
-                        view! { <p>"Ingen har skrevet noget her."</p> }.into_any()
+                    <h4>{texts::FREE_TEXTS.fill(LANG, &[("question", &question), ("count", &written.len())])}</h4>
+                    {if written.is_empty() {
+                        view! { <p>{tr(texts::NO_FREE_TEXTS)}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="free-texts" data-item=item.clone() data-timepoint=at.timepoint.id.clone()>
-                                {texts
+                                {written
                                     .into_iter()
                                     .map(|(day, text)| {
                                         // A text node: whatever the citizen wrote is shown as

@@ -6,19 +6,31 @@ use asi_protocol::EnvelopePage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Why the envelopes could not be fetched or a file read.
+use crate::texts::{LANG, source, tr};
+
+/// Why the envelopes could not be fetched or a file read. `Display` is the message shown.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.message())]
 pub enum SourceError {
-    #[error("Indbakken kunne ikke nås ({0}). Tjek adressen og forbindelsen.")]
     Unreachable(String),
-    #[error("Indbakken afviste læsenøglen (401). Tjek læsenøglen.")]
     Unauthorized,
-    #[error("Indbakken svarede {0}.")]
     Status(u16),
-    #[error("Indbakkens svar kunne ikke læses: {0}")]
     Malformed(String),
-    #[error("Filen {0} kunne ikke læses.")]
     File(String),
+}
+
+impl SourceError {
+    fn message(&self) -> String {
+        match self {
+            SourceError::Unreachable(reason) => {
+                source::UNREACHABLE.fill(LANG, &[("reason", reason)])
+            }
+            SourceError::Unauthorized => tr(source::UNAUTHORIZED),
+            SourceError::Status(status) => source::STATUS.fill(LANG, &[("status", status)]),
+            SourceError::Malformed(reason) => source::MALFORMED.fill(LANG, &[("reason", reason)]),
+            SourceError::File(file) => source::FILE.fill(LANG, &[("file", file)]),
+        }
+    }
 }
 
 /// Every envelope of the reader token's clinic, in the order the inbox stored them, each as

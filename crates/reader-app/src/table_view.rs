@@ -1,23 +1,23 @@
 //! The responses table: sortable by every column shown, filterable by timepoint, mode and
 //! person, with each response's whole answer record one click away.
 
-use asi_envelope::Mode;
 use asi_instrument::scoring::Domain;
-use asi_instrument::{Answer, Lang, instrument};
+use asi_instrument::{Answer, Mode, instrument};
 use asi_reader::{Column, Direction, Filter, MEASUREMENT_POINTS, Measure, Row, sort_rows};
 use leptos::prelude::*;
 
 use crate::Loaded;
 use crate::format::{decimal, domain_name, mode_name, timepoint_title, yes_no};
 use crate::load::focus;
+use crate::texts::{LANG, names, table, tr};
 
 /// The columns shown, with their headers.
 fn columns() -> Vec<(Column, String)> {
     let mut out = vec![
-        (Column::Day, "Dato".to_owned()),
-        (Column::Timepoint, "Måletidspunkt".to_owned()),
-        (Column::Person, "Person".to_owned()),
-        (Column::Mode, "Måde".to_owned()),
+        (Column::Day, tr(table::DAY)),
+        (Column::Timepoint, tr(table::TIMEPOINT)),
+        (Column::Person, tr(table::PERSON)),
+        (Column::Mode, tr(table::MODE)),
     ];
     out.extend(Domain::ALL.map(|d| {
         (
@@ -26,9 +26,12 @@ fn columns() -> Vec<(Column, String)> {
         )
     }));
     out.extend([
-        (Column::Measure(Measure::Asi6), "ASI 6".to_owned()),
-        (Column::Measure(Measure::Wellbeing), "Trivsel".to_owned()),
-        (Column::DrugFree, "Stoffri".to_owned()),
+        (Column::Measure(Measure::Asi6), tr(names::ASI6)),
+        (
+            Column::Measure(Measure::Wellbeing),
+            tr(names::TABLE_WELLBEING),
+        ),
+        (Column::DrugFree, tr(names::DRUG_FREE)),
     ]);
     out
 }
@@ -46,12 +49,12 @@ fn cell(row: &Row, column: Column) -> String {
     match column {
         Column::Day => row.day.clone(),
         Column::Timepoint => timepoint_title(&row.timepoint),
-        Column::Person => row.person.label().unwrap_or_else(|| "anonym".into()),
-        Column::Mode => mode_name(row.mode).to_owned(),
+        Column::Person => row.person.label().unwrap_or_else(|| tr(names::ANONYMOUS)),
+        Column::Mode => mode_name(row.mode),
         Column::Measure(Measure::Domain(d)) => domain(d),
         Column::Measure(Measure::Asi6) => decimal(row.scores.asi6, 2),
         Column::Measure(Measure::Wellbeing) => decimal(row.scores.wellbeing, 1),
-        Column::DrugFree => yes_no(row.scores.drug_free).to_owned(),
+        Column::DrugFree => yes_no(row.scores.drug_free),
         _ => String::new(),
     }
 }
@@ -60,12 +63,13 @@ fn cell(row: &Row, column: Column) -> String {
 fn caption() -> String {
     let unscored: Vec<&str> = asi_reader::unscored_forms()
         .iter()
-        .map(|f| f.title.get(Lang::Da))
+        .map(|f| f.title.get(LANG))
         .collect();
-    let mut text =
-        "Scorer beregnet igen her. * foreløbig formel (se scoringsdokumentationen).".to_owned();
+    let mut text = tr(table::CAPTION);
     if !unscored.is_empty() {
-        text += &format!(" {} har ingen score.", unscored.join(" og "));
+        let forms = unscored.join(table::AND.get(LANG));
+        text += " ";
+        text += &table::UNSCORED_FORMS.fill(LANG, &[("forms", &forms)]);
     }
     text
 }
@@ -86,12 +90,12 @@ fn cells(row: &Row) -> AnyView {
     }
     let form = instrument()
         .form(&row.form)
-        .map_or_else(|| row.form.clone(), |f| f.title.get(Lang::Da).to_owned());
+        .map_or_else(|| row.form.clone(), |f| f.title.get(LANG).to_owned());
     let span = all.len() - LEAD;
     view! {
         {all[..LEAD].iter().map(|(c, _)| view! { <td>{cell(row, *c)}</td> }).collect_view()}
         <td colspan=span.to_string() class="no-score">
-            {format!("{form}: ingen score — se svarene (Vis svar) og andelene under Gruppen")}
+            {table::NO_SCORE.fill(LANG, &[("form", &form)])}
         </td>
     }
     .into_any()
@@ -165,12 +169,12 @@ pub fn ResponsesTable(loaded: StoredValue<Loaded>) -> impl IntoView {
     };
     view! {
         <section class="result-block" aria-labelledby="responses-heading">
-            <h2 id="responses-heading">"Besvarelser"</h2>
+            <h2 id="responses-heading">{tr(table::HEADING)}</h2>
             <div class="filters">
                 <label>
-                    "Måletidspunkt "
+                    {tr(table::TIMEPOINT)} " "
                     <select id="filter-timepoint" on:change=move |ev| timepoint.set(event_target_value(&ev))>
-                        <option value="">"Alle"</option>
+                        <option value="">{tr(table::NO_FILTER)}</option>
                         {timepoints
                             .into_iter()
                             .map(|t| view! { <option value=t.clone()>{timepoint_title(&t)}</option> })
@@ -178,16 +182,16 @@ pub fn ResponsesTable(loaded: StoredValue<Loaded>) -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    "Måde "
+                    {tr(table::MODE)} " "
                     <select id="filter-mode" on:change=move |ev| mode.set(event_target_value(&ev))>
-                        <option value="">"Alle"</option>
-                        <option value="link">"link"</option>
-                        <option value="identified">"identificeret"</option>
-                        <option value="anonymous">"anonym"</option>
+                        <option value="">{tr(table::NO_FILTER)}</option>
+                        <option value="link">{mode_name(Mode::Link)}</option>
+                        <option value="identified">{mode_name(Mode::Identified)}</option>
+                        <option value="anonymous">{mode_name(Mode::Anonymous)}</option>
                     </select>
                 </label>
                 <label>
-                    "Person "
+                    {tr(table::PERSON)} " "
                     <input
                         type="search"
                         id="filter-person"
@@ -196,15 +200,20 @@ pub fn ResponsesTable(loaded: StoredValue<Loaded>) -> impl IntoView {
                     />
                 </label>
             </div>
-            <p role="status" class="count">{move || format!("{} af {} besvarelser vises.", shown.with(Vec::len), loaded.with_value(|l| l.rows.len()))}</p>
+            <p role="status" class="count">
+                {move || {
+                    let (shown, total) = (shown.with(Vec::len), loaded.with_value(|l| l.rows.len()));
+                    table::COUNT.fill(LANG, &[("shown", &shown), ("total", &total)])
+                }}
+            </p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="responses-heading">
                 <table class="data responses" id="responses">
                     <caption>{caption()}</caption>
                     <thead>
                         <tr>
                             {columns().into_iter().map(header).collect_view()}
-                            <th scope="col">"Kontrol"</th>
-                            <th scope="col">"Svar"</th>
+                            <th scope="col">{tr(table::CHECK)}</th>
+                            <th scope="col">{tr(table::ANSWERS)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -216,9 +225,9 @@ pub fn ResponsesTable(loaded: StoredValue<Loaded>) -> impl IntoView {
                                         {cells(&row)}
                                         <td>
                                             {if row.scores_match {
-                                                "ok".into_any()
+                                                tr(table::SCORES_MATCH).into_any()
                                             } else {
-                                                view! { <strong class="mismatch">"Scorerne i konvolutten afviger"</strong> }.into_any()
+                                                view! { <strong class="mismatch">{tr(table::SCORES_DIFFER)}</strong> }.into_any()
                                             }}
                                         </td>
                                         <td>
@@ -230,7 +239,7 @@ pub fn ResponsesTable(loaded: StoredValue<Loaded>) -> impl IntoView {
                                                     focus("record-heading");
                                                 }
                                             >
-                                                "Vis svar"
+                                                {tr(table::SHOW)}
                                             </button>
                                         </td>
                                     </tr>
@@ -252,7 +261,7 @@ fn AnswerRecord(loaded: StoredValue<Loaded>, id: String) -> impl IntoView {
         l.opened
             .responses
             .iter()
-            .find(|r| r.metadata.id == id)
+            .find(|r| r.metadata.id.as_str() == id)
             .cloned()
     });
     let Some(response) = response else {
@@ -267,28 +276,38 @@ fn AnswerRecord(loaded: StoredValue<Loaded>, id: String) -> impl IntoView {
         .filter_map(|item| {
             let answer = answers.get(&item.id)?;
             let text = match answer {
-                Answer::Bool(true) => "Ja".to_owned(),
-                Answer::Bool(false) => "Nej".to_owned(),
+                Answer::Bool(true) => tr(table::ANSWER_YES),
+                Answer::Bool(false) => tr(table::ANSWER_NO),
                 other => item
-                    .option_label(inst, &other.to_json(), Lang::Da)
+                    .option_label(inst, &other.to_json(), LANG)
                     .map(str::to_owned)
                     .unwrap_or_else(|| match other {
                         Answer::Text(t) => t.clone(),
                         other => other.to_json().to_string(),
                     }),
             };
-            Some((item.text.get(Lang::Da).to_owned(), text))
+            Some((item.text.get(LANG).to_owned(), text))
         })
         .collect();
     let consent = response.payload.consent.clone();
     view! {
         <section class="record" aria-labelledby="record-heading" data-record=id.clone()>
             <h3 id="record-heading" tabindex="-1">
-                {format!("Svar i besvarelse {} ({})", &id[..8.min(id.len())], timepoint_title(&response.metadata.timepoint))}
+                {table::RECORD_HEADING.fill(LANG, &[
+                    ("id", &&id[..8.min(id.len())]),
+                    ("timepoint", &timepoint_title(&response.metadata.timepoint)),
+                ])}
             </h3>
-            <p>{format!("Afsluttet {} · sprog {}", response.payload.completed_at, response.payload.locale)}</p>
+            <p>
+                {table::COMPLETED.fill(LANG, &[
+                    ("completed_at", &response.payload.completed_at),
+                    ("locale", &response.payload.locale),
+                ])}
+            </p>
             {consent
-                .map(|c| view! { <p>{format!("Samtykke givet {}: «{}»", c.given_at, c.text)}</p> })}
+                .map(|c| view! {
+                    <p>{table::CONSENT.fill(LANG, &[("given_at", &c.given_at), ("text", &c.text)])}</p>
+                })}
             <dl class="answers">
                 {items
                     .into_iter()

@@ -18,7 +18,7 @@ use asi_instrument::Text;
 use serde::Serialize;
 
 use crate::measure::Measure;
-use crate::person::{MEASUREMENT_POINTS, Series, all_series, title};
+use crate::person::{MEASUREMENT_POINTS, Series, all_series, timepoint_title};
 use crate::table::Row;
 
 /// The mean of a measure at one point and how many values it is the mean of.
@@ -31,7 +31,8 @@ pub struct Stat {
 }
 
 impl Stat {
-    fn of(values: impl IntoIterator<Item = f64>) -> Stat {
+    /// The n and mean of `values`.
+    pub fn of(values: impl IntoIterator<Item = f64>) -> Stat {
         let (n, sum) = values
             .into_iter()
             .fold((0usize, 0.0), |(n, sum), v| (n + 1, sum + v));
@@ -62,6 +63,16 @@ pub struct TimepointLabel {
     pub title: Text,
 }
 
+impl TimepointLabel {
+    /// The label of timepoint `id`, titled from the instrument.
+    pub fn of(id: &str) -> TimepointLabel {
+        TimepointLabel {
+            id: id.to_owned(),
+            title: timepoint_title(id),
+        }
+    }
+}
+
 /// The group summary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Group {
@@ -87,7 +98,7 @@ fn observed(series: &Series, measure: Measure) -> Vec<Option<f64>> {
 }
 
 /// The same values with each gap filled from the last earlier value.
-fn carried_forward(values: &[Option<f64>]) -> Vec<Option<f64>> {
+pub fn carried_forward(values: &[Option<f64>]) -> Vec<Option<f64>> {
     let mut last = None;
     values
         .iter()
@@ -129,10 +140,7 @@ pub fn group(rows: &[Row]) -> Group {
     Group {
         timepoints: MEASUREMENT_POINTS
             .iter()
-            .map(|&id| TimepointLabel {
-                id: id.to_owned(),
-                title: title(id),
-            })
+            .map(|&id| TimepointLabel::of(id))
             .collect(),
         persons: everyone.len(),
         with_intake: with_intake.len(),

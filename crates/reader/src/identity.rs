@@ -1,8 +1,8 @@
 //! Who a response is from, as far as the clinic can tell: its own reference (through a
 //! follow-up link's token), the CPR number and name of an identified intake, or no one.
 
-use asi_envelope::Mode;
 use asi_export::Response;
+use asi_instrument::Mode;
 use serde::Serialize;
 
 use crate::refs::{Refs, token_prefix};

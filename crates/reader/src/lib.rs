@@ -21,7 +21,7 @@ pub mod shares;
 pub mod sort;
 pub mod table;
 
-pub use group::{Group, MeasureStats, Stat, TimepointLabel, group};
+pub use group::{Group, MeasureStats, Stat, TimepointLabel, carried_forward, group};
 pub use identity::{Person, PersonKey};
 pub use measure::Measure;
 pub use person::{MEASUREMENT_POINTS, Point, Series, all_series, reduction, series};

@@ -54,7 +54,7 @@ pub fn reduction(intake_days: Option<u32>, days: Option<u32>) -> Option<bool> {
 }
 
 /// A timepoint's title from the instrument (its id if the instrument does not know it).
-pub(crate) fn title(timepoint: &str) -> Text {
+pub fn timepoint_title(timepoint: &str) -> Text {
     instrument()
         .timepoint(timepoint)
         .map(|t| t.title.clone())
@@ -83,7 +83,7 @@ impl Series {
                     .max_by(|a, b| a.completed_at.cmp(&b.completed_at));
                 Point {
                     timepoint: timepoint.to_owned(),
-                    title: title(timepoint),
+                    title: timepoint_title(timepoint),
                     row: latest.map(|&r| r.clone()),
                     reduction: None,
                     duplicates: here.len().saturating_sub(1),

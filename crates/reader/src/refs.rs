@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use asi_instrument::Lang;
 use serde::Serialize;
 use thiserror::Error;
 
@@ -16,20 +17,15 @@ const TOKEN: &str = "token";
 pub struct Refs(BTreeMap<String, String>);
 
 /// Why a references file cannot be read. Line numbers count from 1, the header included.
+/// `Display` is the English message.
 #[derive(Debug, Error)]
-#[non_exhaustive]
+#[error("{}", self.message(Lang::En))]
 pub enum RefsError {
     /// The file is empty or its first row is not a header.
-    #[error(
-        "the references file has no header row: its first row must name the columns \
-         `ref,token,url`, as `asi links` writes them"
-    )]
     MissingHeader,
     /// The header lacks a column the reader needs.
-    #[error("the references file has no `{0}` column in its header (expected `ref,token,url`)")]
     MissingColumn(&'static str),
     /// A row has an empty reference or token.
-    #[error("line {line} of the references file has an empty `{column}`")]
     EmptyField {
         /// The line of the row.
         line: u64,
@@ -37,10 +33,6 @@ pub enum RefsError {
         column: &'static str,
     },
     /// One token on two rows: the file was edited or two files were joined wrongly.
-    #[error(
-        "the token beginning {prefix}… is on line {first_line} and again on line {line} of \
-         the references file; a token belongs to one person only"
-    )]
     DuplicateToken {
         /// The token's first characters.
         prefix: String,
@@ -50,8 +42,60 @@ pub enum RefsError {
         line: u64,
     },
     /// Not CSV (for example unbalanced quotes or rows of different lengths).
-    #[error("the references file is not valid CSV: {0}")]
     Csv(#[from] csv::Error),
+}
+
+impl RefsError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use texts::*;
+        match self {
+            RefsError::MissingHeader => MISSING_HEADER.get(lang).to_owned(),
+            RefsError::MissingColumn(column) => MISSING_COLUMN.fill(lang, &[("column", column)]),
+            RefsError::EmptyField { line, column } => {
+                EMPTY_FIELD.fill(lang, &[("line", line), ("column", column)])
+            }
+            RefsError::DuplicateToken {
+                prefix,
+                first_line,
+                line,
+            } => DUPLICATE_TOKEN.fill(
+                lang,
+                &[
+                    ("prefix", prefix),
+                    ("first_line", first_line),
+                    ("line", line),
+                ],
+            ),
+            RefsError::Csv(e) => CSV.fill(lang, &[("reason", e)]),
+        }
+    }
+}
+
+/// The texts of [`RefsError`].
+pub mod texts {
+    asi_i18n::texts! {
+        MISSING_HEADER = (
+            "filen med referencer har ingen overskriftsrække: dens første række skal navngive kolonnerne `ref,token,url`, som `asi links` skriver dem",
+            "the references file has no header row: its first row must name the columns `ref,token,url`, as `asi links` writes them",
+        );
+        MISSING_COLUMN = (
+            "filen med referencer har ingen kolonne `{column}` i sin overskrift (forventet `ref,token,url`)",
+            "the references file has no `{column}` column in its header (expected `ref,token,url`)",
+        );
+        EMPTY_FIELD = (
+            "linje {line} i filen med referencer har en tom `{column}`",
+            "line {line} of the references file has an empty `{column}`",
+        );
+        DUPLICATE_TOKEN = (
+            "tokenet, der begynder {prefix}…, står på linje {first_line} og igen på linje {line} i filen med referencer; et token hører kun til én person",
+            "the token beginning {prefix}… is on line {first_line} and again on line {line} of the references file; a token belongs to one person only",
+        );
+        CSV = (
+            "filen med referencer er ikke gyldig CSV: {reason}",
+            "the references file is not valid CSV: {reason}",
+        );
+    }
 }
 
 /// The first characters of a token, enough to recognise it on screen without showing it
@@ -138,6 +182,14 @@ impl<T: Into<String>, R: Into<String>> FromIterator<(T, R)> for Refs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_text_has_the_same_places_in_danish_and_english() {
+        assert_eq!(
+            asi_i18n::places_disagree(&[texts::ALL]),
+            Vec::<String>::new()
+        );
+    }
 
     const TOKEN_A: &str = "k3Jd9sQp2xVb7LmN4tRw8AFz0cWqe1YhU5oTg6iKjLM";
     const TOKEN_B: &str = "Zz9sQp2xVb7LmN4tRw8AFz0cWqe1YhU5oTg6iKjLMk3";

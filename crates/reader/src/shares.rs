@@ -14,7 +14,7 @@ use asi_instrument::{Answer, Text, instrument};
 use serde::Serialize;
 
 use crate::group::TimepointLabel;
-use crate::person::title;
+use crate::person::timepoint_title;
 
 /// One step of a statement's scale at one timepoint.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -137,7 +137,7 @@ pub fn shares(responses: &[Response], form: &str) -> Option<Shares> {
             Some(AtTimepoint {
                 timepoint: TimepointLabel {
                     id: t.id.clone(),
-                    title: title(&t.id),
+                    title: timepoint_title(&t.id),
                 },
                 responses: here.len(),
                 statements,

@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use asi_envelope::Mode;
+use asi_instrument::Mode;
 use asi_instrument::instrument;
 use serde::{Deserialize, Serialize};
 

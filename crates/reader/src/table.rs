@@ -1,8 +1,8 @@
 //! The responses table: one [`Row`] per opened response, in the order given (the inbox's
 //! order), with the rescored scores and who the response is from; and its [`Filter`].
 
-use asi_envelope::Mode;
 use asi_export::{Response, scores_match};
+use asi_instrument::Mode;
 use asi_instrument::scoring::{Domain, Scores};
 use asi_instrument::{Answer, Answers};
 use serde::Serialize;
@@ -69,7 +69,7 @@ impl Row {
         let p = &response.payload;
         let scores = response.rescored();
         Row {
-            id: m.id.clone(),
+            id: m.id.to_string(),
             day: m.day.clone(),
             completed_at: p.completed_at.clone(),
             form: m.form.clone(),

@@ -87,7 +87,8 @@ fn a_series_with_a_dropout_and_a_duplicate() {
 
     let discharge_row = discharge.row.as_ref().unwrap();
     assert_eq!(
-        discharge_row.id, responses[0].metadata.id,
+        discharge_row.id,
+        responses[0].metadata.id.as_str(),
         "the latest by completed_at"
     );
     assert_eq!(discharge_row.hash_days, Some(10));

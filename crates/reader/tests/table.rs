@@ -2,7 +2,7 @@
 
 mod common;
 
-use asi_envelope::Mode;
+use asi_instrument::Mode;
 use asi_instrument::scoring::Domain;
 use asi_reader::{
     Column, Direction, Filter, Measure, Person, PersonKey, Refs, Row, rows, sort_rows,
@@ -47,7 +47,8 @@ fn rows_show_a_ref_an_unknown_token_anonymous_and_identified() {
     let table = rows(&responses, Some(&refs()));
     assert_eq!(table.len(), 4);
     assert_eq!(
-        table[0].id, responses[0].metadata.id,
+        table[0].id,
+        responses[0].metadata.id.as_str(),
         "the order given is kept"
     );
     assert_eq!(table[0].person, Person::Ref("P-001".into()));

@@ -1,9 +1,9 @@
 //! `asi key`: the clinic's key file — a paper copy (`paper`), restoring the file from it
 //! (`recover`), and checking it against the inbox (`check`).
 
-mod check;
-mod paper;
-mod recover;
+pub mod check;
+pub mod paper;
+pub mod recover;
 
 use asi_instrument::Lang;
 

@@ -37,21 +37,9 @@ pub fn run(args: &KeyPaperArgs, lang: Lang) -> Result<Outcome, CliError> {
                     source,
                 });
             private_file::discard_on_error(written, &mut Some(file), Some(path))?;
-            let path = path.display();
             eprintln!(
                 "{}",
-                match lang {
-                    Lang::Da => format!(
-                        "asi: genopretningsarket er skrevet til {path}. Det ER den private nøgle: \
-                         udskriv det, lås det inde et andet sted end computeren, og slet så \
-                         filen {path}."
-                    ),
-                    Lang::En => format!(
-                        "asi: the recovery form is written to {path}. It IS the private key: \
-                         print it, lock it away somewhere else than this computer, then delete \
-                         the file {path}."
-                    ),
-                }
+                texts::WRITTEN.fill(lang, &[("path", &path.display())])
             );
         }
         None => std::io::stdout().lock().write_all(page.as_bytes())?,
@@ -123,13 +111,24 @@ Opbevaret hvor: ____________________  Af: ______________  Dato: _______
     )
 }
 
+/// The texts of `asi key paper` (the form itself is Danish only: it is printed for the
+/// clinic's staff, and a second language would make it longer than a page).
+pub mod texts {
+    asi_i18n::texts! {
+        WRITTEN = (
+            "asi: genopretningsarket er skrevet til {path}. Det ER den private nøgle: udskriv det, lås det inde et andet sted end computeren, og slet så filen {path}.",
+            "asi: the recovery form is written to {path}. It IS the private key: print it, lock it away somewhere else than this computer, then delete the file {path}.",
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_form_holds_the_key_id_the_date_and_the_code_in_numbered_blocks() {
-        let secret = SecretKey::from_bytes(&[0x11; 32]).unwrap();
+        let secret = SecretKey::from_bytes(&[0x11; 32]);
         let page = form(&secret, "2026-11-25");
         let key_id = secret.public_key().key_id();
         assert!(

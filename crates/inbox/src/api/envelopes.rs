@@ -18,12 +18,17 @@ use crate::clinic::{Clinic, KeyUse};
 use crate::db::{Deleted, Row, Stored};
 use crate::rate_limit::Budget;
 
-/// The envelope and its clear metadata, or 400.
+/// The envelope and its clear metadata, or 400: every rule of the format that needs no key,
+/// and a form, timepoint and day the product takes.
 fn parse(body: &[u8]) -> Result<(Envelope, Metadata), ApiError> {
+    let bad = |e: &dyn std::fmt::Display| ApiError::BadRequest(e.to_string());
     let text = std::str::from_utf8(body)
         .map_err(|_| ApiError::BadRequest("the body is not UTF-8".into()))?;
-    let envelope = Envelope::from_json(text).map_err(|e| ApiError::BadRequest(e.to_string()))?;
-    let metadata = inspect(&envelope).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    let envelope = Envelope::from_json(text).map_err(|e| bad(&e))?;
+    let metadata = inspect(&envelope).map_err(|e| bad(&e))?;
+    asi_instrument::instrument()
+        .check_metadata(&metadata.form, &metadata.timepoint, &metadata.day)
+        .map_err(|e| bad(&e))?;
     Ok((envelope, metadata))
 }
 
@@ -39,7 +44,7 @@ fn addressee<'a>(
         .ok_or_else(|| ApiError::UnknownClinic(metadata.clinic.clone()))?;
     match clinic.key_use(&metadata.key_id, &state.clock.today()) {
         KeyUse::Unknown => Err(ApiError::WrongKey {
-            key_id: metadata.key_id.clone(),
+            key_id: metadata.key_id,
             clinic: clinic.id.clone(),
         }),
         known => Ok((clinic, known)),
@@ -105,11 +110,11 @@ async fn accept(
     // its key's retirement or the clinic's settings say now: the phone may never have heard
     // the first answer.
     let seen = {
-        let (id, body) = (envelope.id.clone(), body.clone());
-        state.run(move |db| db.previous(&id, &body)).await?
+        let (id, body) = (envelope.id, body.clone());
+        state.run(move |db| db.previous(id.as_str(), &body)).await?
     };
     if let Some(seen) = seen {
-        return answer(&envelope.id, &body, seen);
+        return answer(envelope.id.as_str(), &body, seen);
     }
     if let KeyUse::Retired { until } = key {
         return Err(ApiError::KeyRetired {
@@ -127,7 +132,7 @@ async fn accept(
     }
     let stored = match &metadata.token {
         Some(token) => {
-            let (hash, today) = (asi_envelope::token_hash(token), state.clock.today());
+            let (hash, today) = (asi_protocol::token_hash(token), state.clock.today());
             let (metadata, body) = (metadata.clone(), body.clone());
             state
                 .run(move |db| db.store_linked(&Row::of(&metadata, &body), &hash, &today))
@@ -152,7 +157,7 @@ async fn accept(
             stored?
         }
     };
-    answer(&envelope.id, &body, stored)
+    answer(envelope.id.as_str(), &body, stored)
 }
 
 #[derive(Deserialize)]

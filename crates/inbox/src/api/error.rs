@@ -1,6 +1,7 @@
 //! Refusals: every error answer is `{"error": "<message for people>", "code": "<stable code>"}`;
 //! a client decides what to do (and what to tell the citizen) from `code` alone.
 
+use asi_envelope::KeyId;
 use asi_protocol::{Refusal, RefusalCode};
 use axum::Json;
 use axum::body::{Body, to_bytes};
@@ -30,7 +31,7 @@ pub enum ApiError {
     #[error("the envelope is sealed to key {key_id}, which is none of clinic {clinic}'s keys")]
     WrongKey {
         /// The envelope's key id.
-        key_id: String,
+        key_id: KeyId,
         /// The clinic.
         clinic: String,
     },
@@ -41,7 +42,7 @@ pub enum ApiError {
     )]
     KeyRetired {
         /// The envelope's key id.
-        key_id: String,
+        key_id: KeyId,
         /// The clinic.
         clinic: String,
         /// The key's last day.

@@ -155,7 +155,7 @@ fn reader_clinic(config: &Config, headers: &HeaderMap) -> Result<String, ApiErro
         .map(|(_, token)| token.trim())
         .filter(|token| !token.is_empty())
         .ok_or(ApiError::Unauthorized)?;
-    let hash = asi_envelope::token_hash(token);
+    let hash = asi_protocol::token_hash(token);
     Ok(config
         .clinics
         .iter()

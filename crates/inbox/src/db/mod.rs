@@ -56,9 +56,9 @@ impl<'a> Row<'a> {
     /// The row of an envelope whose clear metadata is `metadata` and bytes `body`.
     pub fn of(metadata: &'a asi_envelope::Metadata, body: &'a [u8]) -> Row<'a> {
         Row {
-            id: &metadata.id,
+            id: metadata.id.as_str(),
             clinic: &metadata.clinic,
-            key_id: &metadata.key_id,
+            key_id: metadata.key_id.as_str(),
             form: &metadata.form,
             timepoint: &metadata.timepoint,
             day: &metadata.day,

@@ -2,9 +2,9 @@
 
 #![allow(dead_code)]
 
-use asi_envelope::{Metadata, Mode, Payload, keys};
+use asi_envelope::{Metadata, keys};
 use asi_export::Response;
-use asi_instrument::{Answers, Lang, instrument};
+use asi_instrument::{Answers, Lang, Mode, Payload, instrument};
 use serde_json::{Value, json};
 
 const VECTORS: &str = include_str!("../../../instrument/tests/data/scoring-vectors.json");

@@ -1,9 +1,12 @@
-//! What an envelope's ciphertext opens to (§4): the answers, the scores as `asi score`
-//! prints them, and how the response was given.
+//! What the product seals in an envelope (`docs/envelope.md` §4): the answers, the scores as
+//! `asi score` prints them, and how the response was given. The envelope itself carries any
+//! bytes; this is what the app and `asi seal` put in and `asi open`, `asi export` and the
+//! reader take out.
 
-use asi_instrument::scoring::{self, Scores};
-use asi_instrument::{Answers, Lang, instrument};
 use serde::{Deserialize, Serialize};
+
+use crate::scoring::{self, Scores};
+use crate::{Answers, Lang, instrument};
 
 /// How the response was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,5 +87,42 @@ impl Payload {
     /// Reads a payload.
     pub fn from_bytes(bytes: &[u8]) -> Result<Payload, serde_json::Error> {
         serde_json::from_slice(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn payload() -> Payload {
+        let answers = Answers::validate(
+            instrument(),
+            &json!({"wellbeing_personal": 6, "wellbeing_close": 7, "wellbeing_social": 8, "psych_suicidal_thoughts": false}),
+        )
+        .unwrap();
+        Payload::complete(answers, Mode::Link, Lang::Da, "2026-11-25T14:03:00Z".into())
+    }
+
+    #[test]
+    fn a_payload_reads_back_as_written() {
+        let p = payload();
+        assert_eq!(Payload::from_bytes(&p.to_bytes()).unwrap(), p);
+        assert_eq!(p.scores.wellbeing, Some(7.0));
+        assert_eq!(p.scoring_version, scoring::CURRENT_VERSION);
+        let text = String::from_utf8(p.to_bytes()).unwrap();
+        assert!(text.contains(r#""mode":"link","locale":"da""#), "{text}");
+    }
+
+    #[test]
+    fn an_identified_payload_carries_its_consent_and_others_have_none() {
+        let plain = payload().to_bytes();
+        assert!(!String::from_utf8(plain).unwrap().contains("consent"));
+        let consented = payload().with_consent(Consent {
+            text: "Jeg giver samtykke.".into(),
+            given_at: "2026-11-25T14:02:00Z".into(),
+        });
+        let back = Payload::from_bytes(&consented.to_bytes()).unwrap();
+        assert_eq!(back.consent.unwrap().text, "Jeg giver samtykke.");
     }
 }
