@@ -16,6 +16,9 @@ ensure_e2e_deps
 say "cargo fmt --check"
 cargo fmt --all -- --check
 
+say "the app's modules import each other in no cycle, and its state imports no service"
+cargo test -p asi-app --test module_cycles --locked
+
 say "cargo clippy (native, all targets)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 

@@ -1,4 +1,4 @@
-//! When the sender tries again after a failed delivery: exponential backoff with jitter,
+//! When the outbox tries again after a failed delivery: exponential backoff with jitter,
 //! capped at one hour.
 
 /// The first retry comes after 2–4 s.

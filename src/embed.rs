@@ -4,29 +4,21 @@
 //! `asi:queued` and `asi:sent` (an envelope id, never an answer), each posted only to the
 //! origins the clinic allows (`embed_origins` of its settings): `postMessage` with an origin
 //! as target delivers nothing to a page of any other origin. The host's colours and font are
-//! applied when they keep WCAG AA contrast ([`crate::theme`]).
-
-use std::cell::RefCell;
+//! applied when they keep WCAG AA contrast ([`crate::state::theme`]).
 
 use leptos::prelude::*;
 use serde_json::{Value, json};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-use crate::clinic::ClinicState;
-use crate::store::Store;
-
-thread_local! {
-    /// The envelope ids already announced, per message type.
-    static TOLD: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
-}
+use crate::state::{AppState, ClinicState};
 
 /// Posts `message` to the host page, once per allowed origin (the browser delivers it only
 /// where the host's origin is that one).
-fn tell(store: Store, message: &Value) {
+fn tell(state: &'static AppState, message: &Value) {
     // Only the allowed origins are needed, not a copy of the whole settings (this runs on
     // every resize).
-    let origins = store.clinic.with_untracked(|c| match c {
+    let origins = state.clinic.with_untracked(|c| match c {
         ClinicState::Ready(clinic) => clinic.embed_origins.clone(),
         _ => Vec::new(),
     });
@@ -44,18 +36,17 @@ fn tell(store: Store, message: &Value) {
     }
 }
 
-/// Tells the host about `id` once per message type.
-fn tell_once(store: Store, kind: &str, id: &str) {
-    let new = TOLD.with(|t| {
-        let mut told = t.borrow_mut();
-        let new = !told.iter().any(|(k, i)| k == kind && i == id);
-        if new {
-            told.push((kind.to_owned(), id.to_owned()));
+/// The envelope ids already announced to the host, per message type.
+#[derive(Default)]
+struct Told(Vec<(&'static str, String)>);
+
+impl Told {
+    /// Tells the host about `id`, unless it was told before with this message type.
+    fn once(&mut self, state: &'static AppState, kind: &'static str, id: &str) {
+        if !self.0.iter().any(|(k, i)| *k == kind && i == id) {
+            self.0.push((kind, id.to_owned()));
+            tell(state, &json!({"type": kind, "id": id}));
         }
-        new
-    });
-    if new {
-        tell(store, &json!({"type": kind, "id": id}));
     }
 }
 
@@ -67,8 +58,8 @@ fn content_height() -> f64 {
         .map_or(0.0, |body| f64::from(body.scroll_height()))
 }
 
-fn apply_theme(store: Store) {
-    let theme = match &store.entry.theme {
+fn apply_theme(state: &'static AppState) {
+    let theme = match &state.entry.theme {
         Some(Ok(theme)) => theme,
         Some(Err(why)) => {
             web_sys::console::warn_1(&format!("embed: the host's look is not used: {why}").into());
@@ -88,11 +79,11 @@ fn apply_theme(store: Store) {
 }
 
 /// Starts talking to the host page, when the app runs in `embed.js`'s frame.
-pub fn init(store: Store) {
-    if !store.entry.embed {
+pub fn start(state: &'static AppState) {
+    if !state.entry.embed {
         return;
     }
-    apply_theme(store);
+    apply_theme(state);
     if let Some(root) = document().document_element() {
         let _ = root.class_list().add_1("embedded");
     }
@@ -101,7 +92,7 @@ pub fn init(store: Store) {
         let height = content_height();
         if height != last_height.get_untracked() {
             last_height.set(height);
-            tell(store, &json!({"type": "asi:resize", "height": height}));
+            tell(state, &json!({"type": "asi:resize", "height": height}));
         }
     };
     let observer = Closure::<dyn Fn()>::new(resize);
@@ -119,28 +110,28 @@ pub fn init(store: Store) {
         if told == Some(true) {
             return true;
         }
-        if matches!(store.clinic.get(), ClinicState::Ready(_)) {
-            let theme = match &store.entry.theme {
+        if matches!(state.clinic.get(), ClinicState::Ready(_)) {
+            let theme = match &state.entry.theme {
                 None => json!("none"),
                 Some(Ok(_)) => json!("applied"),
                 Some(Err(why)) => json!({"refused": why.to_string()}),
             };
-            tell(store, &json!({"type": "asi:ready", "theme": theme}));
+            tell(state, &json!({"type": "asi:ready", "theme": theme}));
             last_height.set(0.0);
             resize();
             return true;
         }
         false
     });
+    let mut told = Told::default();
     Effect::new(move |_| {
-        let sealed = store.sealed.get();
-        store.outbox.with(|o| {
-            if let Some(id) = sealed.filter(|id| o.queued.contains(id) || o.delivered.contains(id))
-            {
-                tell_once(store, "asi:queued", &id);
+        let sealed = state.sealed.get();
+        state.outbox.with(|o| {
+            if let Some(id) = sealed.filter(|id| o.holds(id)) {
+                told.once(state, "asi:queued", &id);
             }
             for id in &o.delivered {
-                tell_once(store, "asi:sent", id);
+                told.once(state, "asi:sent", id);
             }
         });
     });

@@ -1,57 +1,27 @@
 //! A follow-up link's state, asked of the inbox when the link is opened
-//! (`GET /api/v1/links/<token hash>`, `docs/links.md`), so that a citizen whose link is used
-//! or expired is told before answering, not after. Offline the app says nothing and the
-//! inbox decides when the response arrives.
+//! ([`crate::inbox::link_state`], `docs/links.md`), so that a citizen whose link is used or
+//! expired is told before answering, not after. Offline the app says nothing and the inbox
+//! decides when the response arrives. [`check`] is the only writer of [`AppState::link`].
 //!
 //! Once opened, the link's token leaves the address bar and the tab's history entry; the tab
 //! keeps it in its sessionStorage, so a reload still opens the same link
 //! ([`keep_token_out_of_address`], `docs/links.md` §7).
 
-use asi_protocol::LinkInfo;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::clinic::inbox_base;
-use crate::entry::{Entry, Way};
-use crate::store::Store;
-
-pub use asi_protocol::LinkState;
-
-/// What the inbox said of the link when it was opened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkAnswer {
-    /// Registered; where it stands ([`asi_protocol::LinkInfo`]).
-    State(LinkState),
-    /// The inbox does not know it (404 `link_unknown`).
-    NotRegistered,
-}
+use crate::envelope::token_hash;
+use crate::inbox;
+use crate::state::{AppState, Entry, LinkAnswer, Way};
 
 /// Asks the inbox about the link of the page address, if there is one.
-pub fn check(store: Store) {
-    let Way::Link { token, .. } = &store.entry.way else {
+pub fn check(state: &'static AppState, link: RwSignal<Option<LinkAnswer>>) {
+    let Way::Link { token, .. } = &state.entry.way else {
         return;
     };
-    let url = format!(
-        "{}/api/v1/links/{}",
-        inbox_base(),
-        asi_protocol::token_hash(token)
-    );
+    let hash = token_hash(token);
     spawn_local(async move {
-        let response = gloo_net::http::Request::get(&url)
-            .credentials(web_sys::RequestCredentials::Omit)
-            .cache(web_sys::RequestCache::NoStore)
-            .send()
-            .await;
-        let state = match response {
-            Ok(r) if r.status() == 200 => r
-                .json::<LinkInfo>()
-                .await
-                .ok()
-                .map(|info| LinkAnswer::State(info.state)),
-            Ok(r) if r.status() == 404 => Some(LinkAnswer::NotRegistered),
-            _ => None,
-        };
-        store.link_state.set(state);
+        link.set(inbox::link_state(&hash).await);
     });
 }
 

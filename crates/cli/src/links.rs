@@ -6,56 +6,22 @@ use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use asi_instrument::Lang;
-use asi_protocol::{LinkBatch, LinksCreated, NewLink};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use asi_protocol::{LinkBatch, LinksCreated};
+use asi_reader::links::{LinkFor, MadeLink, TOKEN_BYTES, refs_csv};
 
 use crate::cli::LinksArgs;
 use crate::error::{CliError, Outcome};
 use crate::inbox::Inbox;
 use crate::{private_file, refs};
 
-/// Random bytes per token (256 bits).
-pub const TOKEN_BYTES: usize = 32;
 /// The most links registered in one request (the inbox's limit).
 pub const BATCH: usize = 1000;
 
-/// One person's link.
-struct Link {
-    reference: String,
-    token: String,
-}
-
-/// A fresh token: [`TOKEN_BYTES`] from the system's random number generator, base64url
-/// without padding.
-fn token() -> String {
+/// [`TOKEN_BYTES`] from the system's random number generator.
+fn random() -> [u8; TOKEN_BYTES] {
     let mut bytes = [0u8; TOKEN_BYTES];
     getrandom::fill(&mut bytes).expect("the system's random number generator is available");
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// `text` with every byte outside RFC 3986's unreserved characters percent-encoded.
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// `<app>/?klinik=<clinic>&form=<form>&timepoint=<timepoint>#token=<token>`: the token in
-/// the fragment, which a browser never sends to a server.
-pub fn url(app: &str, clinic: &str, form: &str, timepoint: &str, token: &str) -> String {
-    format!(
-        "{}/?klinik={}&form={}&timepoint={}#token={token}",
-        app.trim_end_matches('/'),
-        percent_encode(clinic),
-        percent_encode(form),
-        percent_encode(timepoint),
-    )
+    bytes
 }
 
 /// Checks `form` and `timepoint` against the instrument.
@@ -73,47 +39,18 @@ fn expiry(days: u32) -> String {
 }
 
 /// Registers the links' hashes, [`BATCH`] at a time.
-fn register(
-    inbox: &Inbox,
-    args: &LinksArgs,
-    links: &[Link],
-    expires: &str,
-) -> Result<(), CliError> {
+fn register(inbox: &Inbox, link_for: &LinkFor, links: &[MadeLink]) -> Result<(), CliError> {
     for batch in links.chunks(BATCH) {
         let batch = LinkBatch {
             links: batch
                 .iter()
-                .map(|link| NewLink {
-                    token_sha256: asi_protocol::token_hash(&link.token),
-                    form: args.form.clone(),
-                    timepoint: args.timepoint.clone(),
-                    expires: expires.to_owned(),
-                })
+                .map(|link| link_for.registration(&link.token))
                 .collect(),
-            clinic: Some(args.clinic.clone()),
+            clinic: Some(link_for.clinic.to_owned()),
         };
         let _: LinksCreated = inbox.post("/api/v1/links", &batch)?;
     }
     Ok(())
-}
-
-/// The CSV `ref,token,url`.
-fn to_csv(args: &LinksArgs, links: &[Link]) -> Result<Vec<u8>, CliError> {
-    let app = args.app.as_deref().unwrap_or(&args.inbox);
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let csv_error = |e: csv::Error| CliError::Write(std::io::Error::other(e));
-    writer
-        .write_record(["ref", "token", "url"])
-        .map_err(csv_error)?;
-    for link in links {
-        let url = url(app, &args.clinic, &args.form, &args.timepoint, &link.token);
-        writer
-            .write_record([link.reference.as_str(), link.token.as_str(), url.as_str()])
-            .map_err(csv_error)?;
-    }
-    writer
-        .into_inner()
-        .map_err(|e| CliError::Write(e.into_error()))
 }
 
 pub fn run(args: &LinksArgs, lang: Lang) -> Result<Outcome, CliError> {
@@ -122,16 +59,21 @@ pub fn run(args: &LinksArgs, lang: Lang) -> Result<Outcome, CliError> {
     let references = refs::read(args.refs.as_deref())?;
     // Claim the output file first: never register links whose tokens could not be kept.
     let mut out = args.out.as_deref().map(private_file::create).transpose()?;
-    let links: Vec<Link> = references
-        .into_iter()
-        .map(|reference| Link {
-            reference,
-            token: token(),
-        })
+    let expires = expiry(args.expires);
+    let link_for = LinkFor {
+        clinic: &args.clinic,
+        form: &args.form,
+        timepoint: &args.timepoint,
+        expires: &expires,
+        app: args.app.as_deref().unwrap_or(&args.inbox),
+    };
+    let links: Vec<MadeLink> = references
+        .iter()
+        .map(|reference| link_for.make(reference, random()))
         .collect();
-    let csv =
-        register(&inbox, args, &links, &expiry(args.expires)).and_then(|()| to_csv(args, &links));
-    let csv = private_file::discard_on_error(csv, &mut out, args.out.as_deref())?;
+    let registered = register(&inbox, &link_for, &links);
+    private_file::discard_on_error(registered, &mut out, args.out.as_deref())?;
+    let csv = refs_csv(&links).into_bytes();
     match (&mut out, &args.out) {
         (Some(file), Some(path)) => file
             .write_all(&csv)

@@ -47,13 +47,7 @@ fn link_states(inbox: &Inbox, refs: &Refs, lang: Lang) -> Result<Vec<LinkStatus>
     for (token, reference) in refs.iter() {
         let path = format!("/api/v1/links/{}", asi_protocol::token_hash(token));
         match inbox.get::<LinkInfo>(&path) {
-            Ok(info) => links.push(LinkStatus {
-                reference: reference.to_owned(),
-                form: info.form,
-                timepoint: info.timepoint,
-                expires: info.expires,
-                state: info.state,
-            }),
+            Ok(info) => links.push(LinkStatus::new(reference, info)),
             Err(CliError::Inbox {
                 status: Some(404), ..
             }) => unknown += 1,
@@ -69,21 +63,20 @@ fn link_states(inbox: &Inbox, refs: &Refs, lang: Lang) -> Result<Vec<LinkStatus>
 fn day(option: &'static str, value: Option<&String>) -> Result<Option<Day>, CliError> {
     value
         .map(|v| {
-            Day::parse(v)
-                .filter(|_| asi_instrument::date::is_iso_date(v.trim()))
-                .ok_or_else(|| CliError::NotADay {
-                    option,
-                    value: v.clone(),
-                })
+            Day::parse_iso(v).ok_or_else(|| CliError::NotADay {
+                option,
+                value: v.clone(),
+            })
         })
         .transpose()
 }
 
 fn today() -> Day {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    Day::parse(&asi_instrument::date::iso_day(now)).expect("the clock gives a real day")
+    Day::at_unix_seconds(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
+    )
 }
 
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome, CliError> {
@@ -152,9 +145,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome, CliError> {
     )?;
     let text = match args.format {
         ReportFormat::Html => asi_report::html(&report),
-        ReportFormat::Json => {
-            serde_json::to_string_pretty(&report).expect("a report always serialises") + "\n"
-        }
+        ReportFormat::Json => asi_report::json(&report),
     };
     private_file::write_out(&mut out, args.out.as_deref(), text.as_bytes())?;
     Ok(outcome)

@@ -1,7 +1,8 @@
 //! The clinic's reader (`/klinik/`): staff load the clinic's private key file, fetch the
 //! clinic's envelopes from the inbox (or open a file of them), and read the responses — a
-//! table, one citizen over time, the group's means raw and LOCF, the involvement form's
-//! shares per statement — and export them exactly as `asi export` does.
+//! table, one citizen over time (printable as one page for the journal), the group's means
+//! raw and LOCF, the involvement form's shares per statement, the clinic's evaluation report
+//! with who has not answered — and export them exactly as `asi export` does.
 //!
 //! The private key is read from its file when "Åbn" is pressed, used to open the envelopes
 //! and dropped; it is never stored or sent. The opened responses live in this page's memory
@@ -14,7 +15,10 @@ mod format;
 mod group_view;
 mod load;
 mod opening;
+mod person_print;
 mod person_view;
+mod print;
+mod report_view;
 mod shares_view;
 mod source;
 mod table_view;
@@ -33,6 +37,12 @@ pub struct Loaded {
     pub opened: Opened,
     /// The table's rows, one per opened response, in the inbox's order.
     pub rows: Vec<asi_reader::Row>,
+    /// The references file's tokens, when one was chosen.
+    pub refs: Option<asi_reader::Refs>,
+    /// The inbox's address (where link states are asked and new links registered).
+    pub inbox: String,
+    /// The reader token typed (empty: none), for registering new links.
+    pub token: String,
 }
 
 /// The whole reader.
@@ -59,6 +69,7 @@ pub fn App() -> impl IntoView {
                             <person_view::PersonView loaded=l />
                             <group_view::GroupView loaded=l />
                             <shares_view::SharesView loaded=l />
+                            <report_view::ReportView loaded=l />
                             <download::Export loaded=l />
                         }
                     })

@@ -68,11 +68,17 @@ async fn load(
     };
     let opened = open_all(&keys, &envelopes);
     let rows = asi_reader::rows(&opened.responses, refs.as_ref());
-    Ok(Loaded { opened, rows })
+    Ok(Loaded {
+        opened,
+        rows,
+        refs,
+        inbox: inbox.trim().to_owned(),
+        token: token.trim().to_owned(),
+    })
 }
 
 /// `text` as a sentence: a capital first letter and a full stop.
-fn sentence(text: &str) -> String {
+pub fn sentence(text: &str) -> String {
     let mut chars = text.chars();
     let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
     format!("{}{}.", first.unwrap_or_default(), chars.as_str())

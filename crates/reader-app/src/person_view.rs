@@ -11,15 +11,16 @@ use leptos::prelude::*;
 use crate::Loaded;
 use crate::chart::{Line, LineChart};
 use crate::format::{decimal, measure_id, measure_name, yes_no};
+use crate::person_print::{PersonPrint, PrintButton};
 use crate::texts::{LANG, names, person, table, tr};
 
-const WELLBEING: [Measure; 4] = [
+pub const WELLBEING: [Measure; 4] = [
     Measure::WellbeingPersonal,
     Measure::WellbeingClose,
     Measure::WellbeingSocial,
     Measure::Wellbeing,
 ];
-const ASI: [Measure; 7] = [
+pub const ASI: [Measure; 7] = [
     Measure::Domain(Domain::Economy),
     Measure::Domain(Domain::Medical),
     Measure::Domain(Domain::Psychiatric),
@@ -67,7 +68,7 @@ pub fn PersonView(loaded: StoredValue<Loaded>) -> impl IntoView {
     let all = StoredValue::new(all);
     let chosen = RwSignal::new(0usize);
     view! {
-        <section class="result-block" aria-labelledby="person-heading">
+        <section class="result-block person-section" aria-labelledby="person-heading">
             <h2 id="person-heading">{tr(person::HEADING)}</h2>
             <label for="person-select">{tr(table::PERSON)} " "</label>
             <select id="person-select" on:change=move |ev| {
@@ -80,6 +81,7 @@ pub fn PersonView(loaded: StoredValue<Loaded>) -> impl IntoView {
                         .collect_view()
                 })}
             </select>
+            <PrintButton />
             {move || {
                 let series = all.with_value(|a| a[chosen.get().min(a.len() - 1)].clone());
                 view! { <OnePerson series=series /> }
@@ -192,6 +194,7 @@ fn OnePerson(series: Series) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <PersonPrint series=series.clone() />
         </div>
     }
 }

@@ -33,6 +33,19 @@ impl SourceError {
     }
 }
 
+/// A request to the inbox as the reader makes them: no cookies, never from or into the
+/// browser's cache.
+pub fn to_inbox(request: gloo_net::http::RequestBuilder) -> gloo_net::http::RequestBuilder {
+    request
+        .credentials(web_sys::RequestCredentials::Omit)
+        .cache(web_sys::RequestCache::NoStore)
+}
+
+/// The inbox could not be reached.
+pub fn unreachable(e: gloo_net::Error) -> SourceError {
+    SourceError::Unreachable(e.to_string())
+}
+
 /// Every envelope of the reader token's clinic, in the order the inbox stored them, each as
 /// its JSON text.
 pub async fn fetch_envelopes(inbox: &str, token: &str) -> Result<Vec<String>, SourceError> {
@@ -41,13 +54,13 @@ pub async fn fetch_envelopes(inbox: &str, token: &str) -> Result<Vec<String>, So
     let mut after = String::new();
     loop {
         let url = format!("{base}/api/v1/envelopes?after={after}&limit=1000");
-        let response = gloo_net::http::Request::get(&url)
-            .header("Authorization", &format!("Bearer {}", token.trim()))
-            .credentials(web_sys::RequestCredentials::Omit)
-            .cache(web_sys::RequestCache::NoStore)
-            .send()
-            .await
-            .map_err(|e| SourceError::Unreachable(e.to_string()))?;
+        let response = to_inbox(
+            gloo_net::http::Request::get(&url)
+                .header("Authorization", &format!("Bearer {}", token.trim())),
+        )
+        .send()
+        .await
+        .map_err(unreachable)?;
         match response.status() {
             200 => {}
             401 => return Err(SourceError::Unauthorized),

@@ -10,10 +10,12 @@
 //! responses into [`Row`]s with [`rows`], then sort and filter the table ([`sort_rows`],
 //! [`Filter`]), follow one person with [`series`], or summarise everyone with [`group`]. A
 //! form without scores (the involvement form) is summarised as shares per statement and step
-//! with [`shares`].
+//! with [`shares`]. [`links`] makes follow-up links (`asi links` and the reader's "Lav nyt
+//! link").
 
 pub mod group;
 pub mod identity;
+pub mod links;
 pub mod measure;
 pub mod person;
 pub mod refs;

@@ -44,6 +44,11 @@ impl Day {
         }
     }
 
+    /// Reads `YYYY-MM-DD` only (a day given on a command line or by a date field).
+    pub fn parse_iso(text: &str) -> Option<Day> {
+        Day::parse(text).filter(|_| asi_instrument::date::is_iso_date(text.trim()))
+    }
+
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
     pub fn unix_days(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);
@@ -55,15 +60,23 @@ impl Day {
         era * 146_097 + doe - 719_468
     }
 
-    /// The day `days` after this one (before it, for a negative count).
-    pub fn plus_days(self, days: i64) -> Day {
-        let (year, month, day) =
-            asi_instrument::date::civil_from_unix_days(self.unix_days() + days);
+    /// The day (UTC) of a Unix time in seconds: "today" for a clock that gives one.
+    pub fn at_unix_seconds(seconds: i64) -> Day {
+        Day::from_unix_days(seconds.div_euclid(86_400))
+    }
+
+    fn from_unix_days(days: i64) -> Day {
+        let (year, month, day) = asi_instrument::date::civil_from_unix_days(days);
         Day {
             year: year as u32,
             month,
             day,
         }
+    }
+
+    /// The day `days` after this one (before it, for a negative count).
+    pub fn plus_days(self, days: i64) -> Day {
+        Day::from_unix_days(self.unix_days() + days)
     }
 
     /// Whole calendar months from `self` to `later`: `later` is on or after the same day of
@@ -122,6 +135,9 @@ mod tests {
             assert_eq!(Day::parse(bad), None, "{bad:?}");
         }
         assert_eq!(day("2026-03-01").to_string(), "2026-03-01");
+        assert_eq!(Day::parse_iso(" 2026-03-01 "), Some(day("2026-03-01")));
+        assert_eq!(Day::parse_iso("01-03-2026"), None);
+        assert_eq!(Day::parse_iso("2026-02-30"), None);
     }
 
     #[test]
@@ -133,6 +149,12 @@ mod tests {
         assert_eq!(d.plus_days(1), day("2024-02-29"));
         assert_eq!(d.plus_days(2), day("2024-03-01"));
         assert_eq!(d.plus_days(-59), day("2023-12-31"));
+        assert_eq!(Day::at_unix_seconds(0), day("1970-01-01"));
+        assert_eq!(Day::at_unix_seconds(-1), day("1969-12-31"));
+        // 2026-03-01T23:59:59Z and the second after it.
+        let midnight = day("2026-03-02").unix_days() * 86_400;
+        assert_eq!(Day::at_unix_seconds(midnight - 1), day("2026-03-01"));
+        assert_eq!(Day::at_unix_seconds(midnight), day("2026-03-02"));
     }
 
     #[test]

@@ -65,31 +65,40 @@ fn cell_stat(s: &Stat, digits: usize) -> String {
     format!("{} <span class=\"n\">(n={})</span>", mean(s, digits), s.n)
 }
 
-const STYLE: &str = "
+/// The report's own styles, every rule under `.report` (the element holding the report), so
+/// a page that shows the report among other things (the clinic's reader links this file)
+/// gets the same look without its own elements being touched.
+pub const STYLE: &str = include_str!("report.css");
+
+/// The styles of the page of its own around the report.
+const PAGE_STYLE: &str = "
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.3rem;margin-top:2.2rem;border-bottom:2px solid #1f5fa8;padding-bottom:.2rem}
-h3{font-size:1.05rem;margin:1.4rem 0 .4rem}
-table{border-collapse:collapse;margin:.4rem 0 1rem;font-size:.88rem}
-th,td{border:1px solid #c8c8c8;padding:.25rem .5rem;text-align:right;vertical-align:top}
-th:first-child,td:first-child{text-align:left}thead th{background:#eef3fa}
-tbody th{font-weight:600;background:#f7f7f7}
-.n{color:#555;font-size:.8em;white-space:nowrap}
-.figure{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem;align-items:start}
-.chart{width:100%;height:auto;max-width:560px}
-.note{background:#fff8e1;border-left:4px solid #b38600;padding:.5rem .8rem}
-.problem{background:#fdecea;border-left:4px solid #b3261e;padding:.5rem .8rem}
-.missing{color:#555;font-style:italic}
-section,figure,table,.figure{break-inside:avoid;page-break-inside:avoid}
-figure{margin:0}
-@media (max-width:40rem){.figure{grid-template-columns:1fr}}
-@media print{@page{size:A4;margin:15mm}body{max-width:none;margin:0;font-size:10pt}
-h2{break-after:avoid;page-break-after:avoid}h3{break-after:avoid;page-break-after:avoid}
-.figure{grid-template-columns:minmax(0,3fr) minmax(0,2fr)}table{font-size:8.5pt}a{color:inherit}}
+@media print{@page{size:A4;margin:15mm}body{max-width:none;margin:0;font-size:10pt}}
 ";
+
+/// How the report's markup sits in a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// The level of the report's title (`1` on a page of its own); the sections are one
+    /// level below it, their parts two.
+    pub heading: u8,
+    /// Whether the list of people whose link is unanswered is part of the markup (a page
+    /// that shows its own list, with actions beside the people, leaves it out).
+    pub unanswered: bool,
+}
+
+impl Layout {
+    /// The report on a page of its own: the title a level-1 heading, the list included.
+    pub const PAGE: Layout = Layout {
+        heading: 1,
+        unanswered: true,
+    };
+}
 
 struct Page {
     out: String,
     charts: usize,
+    layout: Layout,
 }
 
 impl Page {
@@ -97,8 +106,14 @@ impl Page {
         self.out.push_str(text);
     }
 
+    /// A heading at `level` of the report (1 its title, 2 a section, 3 a part), written at
+    /// the level the layout puts it, with the report's level as its class for the styles.
     fn heading(&mut self, level: u8, text: &str) {
-        self.push(&format!("<h{level}>{}</h{level}>", escape(text)));
+        let at = (level + self.layout.heading - 1).min(6);
+        self.push(&format!(
+            "<h{at} class=\"h{level}\">{}</h{at}>",
+            escape(text)
+        ));
     }
 
     fn para(&mut self, text: &str, class: &str) {
@@ -361,17 +376,25 @@ fn outcome_table(page: &mut Page, t: &OutcomeTable) {
 
 /// The report as a self-contained HTML page in Danish.
 pub fn html(report: &Report) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\">\
+        <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+        <title>Evaluering af behandlingsforløb</title><style>{PAGE_STYLE}{STYLE}</style></head>\
+        <body><main class=\"report\">{}</main></body></html>\n",
+        fragment(report, Layout::PAGE)
+    )
+}
+
+/// The report's markup, to be placed inside an element of class `report` styled by
+/// [`STYLE`]: headings, paragraphs, tables and inline SVG only — no script, no style
+/// element or attribute, no reference to any other file — with every text from the data
+/// escaped, so a page may insert it as it is under a strict Content-Security-Policy.
+pub fn fragment(report: &Report, layout: Layout) -> String {
     let mut page = Page {
         out: String::new(),
         charts: 0,
+        layout,
     };
-    page.push(
-        "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\">\
-        <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-        <title>Evaluering af behandlingsforløb</title><style>",
-    );
-    page.push(STYLE);
-    page.push("</style></head><body><main>");
     page.heading(1, "Evaluering af behandlingsforløb");
     let period = match (report.from, report.to) {
         (Some(f), Some(t)) => format!("Forløb begyndt {f} – {t}"),
@@ -387,7 +410,9 @@ pub fn html(report: &Report) -> String {
         page.para(note, "note");
     }
     if !report.register_problems.is_empty() {
-        page.push("<section><h3>Fejl i registerfilen</h3><p>Disse værdier er ikke brugt; resten af rapporten er lavet uden dem.</p><ul class=\"problem\">");
+        page.push("<section>");
+        page.heading(2, "Fejl i registerfilen");
+        page.push("<p>Disse værdier er ikke brugt; resten af rapporten er lavet uden dem.</p><ul class=\"problem\">");
         for p in &report.register_problems {
             page.push(&format!("<li>{}</li>", escape(&p.message)));
         }
@@ -401,7 +426,6 @@ pub fn html(report: &Report) -> String {
     intensity(&mut page, report);
     by_ending(&mut page, report);
     method(&mut page, report);
-    page.push("</main></body></html>\n");
     page.out
 }
 
@@ -461,6 +485,9 @@ fn data_basis(page: &mut Page, report: &Report) {
         ],
         &rows,
     );
+    if !page.layout.unanswered {
+        return;
+    }
     page.heading(3, "Mangler at svare");
     if links.unanswered.is_empty() {
         page.para("Alle med et link har svaret.", "");

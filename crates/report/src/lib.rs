@@ -7,7 +7,8 @@
 //! reader in the browser (`wasm32-unknown-unknown`) compute the same numbers from the same
 //! inputs. The flow: read the register with [`Register::parse`], gather [`Inputs`], call
 //! [`report`] for the numbers (a [`Report`], serialisable as JSON, every number with its n),
-//! and [`html`] for a self-contained Danish HTML page of it.
+//! and [`html`] for a self-contained Danish HTML page of it ([`json`] for its numbers;
+//! [`fragment`] for the same markup inside a page of one's own, as the reader shows it).
 
 pub mod cohort;
 pub mod date;
@@ -19,13 +20,13 @@ mod svg;
 
 use asi_export::Response;
 use asi_instrument::Lang;
-use asi_protocol::LinkState;
+use asi_protocol::{LinkInfo, LinkState};
 use asi_reader::Refs;
 use serde::Serialize;
 use thiserror::Error;
 
 pub use date::Day;
-pub use html::html;
+pub use html::{Layout, fragment, html};
 pub use register::{Ending, Problem, ProblemKind, ReadOptions, Register, RegisterError, Sex};
 pub use report::{Report, report};
 
@@ -43,6 +44,25 @@ pub struct LinkStatus {
     pub expires: String,
     /// Where it stands.
     pub state: LinkState,
+}
+
+impl LinkStatus {
+    /// The link of `reference` as the inbox answered `GET /api/v1/links/<hash>` about it.
+    pub fn new(reference: &str, info: LinkInfo) -> LinkStatus {
+        LinkStatus {
+            reference: reference.to_owned(),
+            form: info.form,
+            timepoint: info.timepoint,
+            expires: info.expires,
+            state: info.state,
+        }
+    }
+}
+
+/// The report as JSON (`asi report --format json`): every number with its n, pretty-printed,
+/// ending with a newline.
+pub fn json(report: &Report) -> String {
+    serde_json::to_string_pretty(report).expect("a report always serialises") + "\n"
 }
 
 /// What the report covers.

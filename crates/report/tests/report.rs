@@ -8,9 +8,11 @@ use asi_export::Response;
 use asi_instrument::{Answers, Lang, Mode, Payload, instrument};
 use asi_protocol::LinkState;
 use asi_reader::Refs;
+use asi_report::html::STYLE;
 use asi_report::report::{NoEstimate, OddsRatio};
 use asi_report::{
-    Day, Inputs, LinkStatus, Options, ReadOptions, Register, ReportError, html, report,
+    Day, Inputs, Layout, LinkStatus, Options, ReadOptions, Register, ReportError, fragment, html,
+    report,
 };
 use serde_json::{Value, json};
 
@@ -340,4 +342,80 @@ fn the_page_is_self_contained_and_escapes_what_comes_from_data() {
         page.matches("<div class=\"figure\"><figure><svg").count(),
         charts
     );
+}
+
+#[test]
+fn the_markup_inside_another_page_is_the_pages_and_safe_under_a_strict_policy() {
+    let evil = "<script>alert(1)</script>";
+    let responses = vec![answer(evil, "intake", "2026-01-05", 10, 0)];
+    let refs = refs_of(&[evil, "B"]);
+    let links = vec![
+        link(evil, "intake", "2026-03-02", LinkState::Used),
+        link("B", "intake", "2026-02-01", LinkState::Expired),
+    ];
+    let options = Options::new(day("2026-03-01"));
+    let r = run(&responses, &refs, None, Some(&links), &options).unwrap();
+    // The page of its own is the markup with the title at level 1 and the list included.
+    let page = html(&r);
+    assert!(page.contains(&format!(
+        "<main class=\"report\">{}</main>",
+        fragment(&r, Layout::PAGE)
+    )));
+    assert!(page.contains(STYLE));
+    assert!(page.contains("<h1 class=\"h1\">") && page.contains("<h2 class=\"h2\">"));
+    assert!(page.contains("Mangler at svare"));
+
+    // Inside the reader: the title a level-2 heading, sections level 3, parts level 4, and
+    // no list of its own (the reader shows one with actions).
+    let inner = fragment(
+        &r,
+        Layout {
+            heading: 2,
+            unanswered: false,
+        },
+    );
+    assert!(inner.starts_with("<h2 class=\"h1\">Evaluering af behandlingsforløb</h2>"));
+    assert!(inner.contains("<h3 class=\"h2\">1. Datagrundlag og svarprocenter</h3>"));
+    assert!(!inner.contains("<h1"));
+    assert!(!inner.contains("Mangler at svare"));
+    assert!(
+        !inner.contains(">B<"),
+        "nobody of the list is named: {inner}"
+    );
+    // Nothing a Content-Security-Policy of `script-src 'self'; style-src 'self'` refuses,
+    // and nothing from the data as markup.
+    for needle in [
+        "<script",
+        "<style",
+        " style=",
+        "javascript:",
+        "<link",
+        "src=",
+    ] {
+        assert!(!inner.to_lowercase().contains(needle), "{needle}");
+    }
+    for tag in inner
+        .split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap())
+    {
+        for attribute in tag.split_whitespace().skip(1) {
+            assert!(!attribute.starts_with("on"), "an event handler: <{tag}>");
+        }
+    }
+    // The styles touch only the report: every selector begins with `.report`.
+    let mut rules = STYLE.to_owned();
+    while let Some(start) = rules.find("/*") {
+        let end = rules[start..].find("*/").unwrap() + start + 2;
+        rules.replace_range(start..end, "");
+    }
+    for block in rules.split('}') {
+        let Some((selectors, _)) = block.rsplit_once('{') else {
+            continue;
+        };
+        let selectors = selectors.rsplit('{').next().unwrap_or(selectors);
+        for selector in selectors.split(',').map(str::trim) {
+            assert!(selector.starts_with(".report"), "{selector:?}");
+        }
+    }
 }

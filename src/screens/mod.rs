@@ -1,7 +1,0 @@
-//! One module per screen: start, a section of the form, review, result.
-
-pub mod result;
-pub mod review;
-pub mod section;
-pub mod send;
-pub mod start;
