@@ -226,6 +226,34 @@ impl Draft {
         };
     }
 
+    /// This draft, kept on a device, as a draft of the current instrument
+    /// ([`crate::instrument`]), so that an upgrade never throws away answers being given: a
+    /// draft of the current version as it is; one of a version in
+    /// [`crate::CARRIED_FORWARD`] — whose every form, item and scale the current version
+    /// keeps unchanged — naming the current version, everything else (answers, place,
+    /// choices) kept; any other (an unknown version, a form the current version lacks)
+    /// `None`. The older version is not built for this.
+    ///
+    /// ```
+    /// use asi_instrument::{Draft, by_version, instrument};
+    ///
+    /// let v1 = by_version("asi-kort-dk-v1").expect("shipped");
+    /// let mut draft = Draft::new(v1, v1.form("trivsel").unwrap());
+    /// draft.answer(v1, "hash_days", &3.into()).unwrap();
+    /// let resumed = draft.clone().resumed().expect("v2 keeps every v1 item");
+    /// assert_eq!(resumed.instrument_version, instrument().version);
+    /// assert_eq!((resumed.answers, resumed.position), (draft.answers, draft.position));
+    /// ```
+    pub fn resumed(self) -> Option<Draft> {
+        let current = crate::instrument();
+        let known = self.instrument_version == current.version
+            || crate::CARRIED_FORWARD.contains(&self.instrument_version.as_str());
+        (known && current.form(&self.form).is_some()).then(|| Draft {
+            instrument_version: current.version.clone(),
+            ..self
+        })
+    }
+
     /// Moves back one section (from the review: to the last section).
     pub fn back(&mut self, instrument: &Instrument) {
         let count = self.sections(instrument).len();
@@ -373,6 +401,45 @@ mod tests {
         assert!(!serde_json::from_value::<Draft>(old).unwrap().identified);
         let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
         assert_eq!(back, d);
+    }
+
+    #[test]
+    fn a_draft_begun_with_v1_is_resumed_as_a_v2_draft_and_an_unknown_one_is_not() {
+        let (v1, v2) = (crate::by_version("asi-kort-dk-v1").unwrap(), instrument());
+        let mut trivsel = Draft::new(v1, v1.form("trivsel").unwrap());
+        trivsel.answer(v1, "wellbeing_personal", &json!(6)).unwrap();
+        trivsel.decline(v1, "wellbeing_close");
+        trivsel.next(v1);
+        let resumed = trivsel.clone().resumed().expect("resumed");
+        assert_eq!(resumed.instrument_version, v2.version);
+        assert_eq!(
+            (&resumed.answers, &resumed.declined, resumed.position),
+            (&trivsel.answers, &trivsel.declined, Position::Section(1))
+        );
+        // Without the clinic's alcohol section, as it was begun, and valid in v2.
+        assert_eq!(resumed.sections(v2).len(), 2);
+        assert!(
+            Answers::validate_for_form(v2, &resumed.record().to_json(), resumed.form(v2), false)
+                .is_ok()
+        );
+        let mut intake = Draft::identified(v1, v1.form("asi_kort").unwrap(), "2026-11-25");
+        intake.answer(v1, "alc_use_days", &json!(3)).unwrap();
+        let intake = intake.resumed().expect("resumed");
+        assert_eq!(intake.sections(v2)[0].id, "identification");
+        // A draft of the current version is kept as it is.
+        let current = Draft::new(v2, v2.form("inddragelse").unwrap());
+        assert_eq!(current.clone().resumed(), Some(current));
+        // One of a version this build does not know, or of no form, is not resumed.
+        let newer = Draft {
+            instrument_version: "asi-kort-dk-v3".into(),
+            ..trivsel.clone()
+        };
+        assert_eq!(newer.resumed(), None);
+        let formless = Draft {
+            form: "nope".into(),
+            ..trivsel
+        };
+        assert_eq!(formless.resumed(), None);
     }
 
     #[test]

@@ -54,6 +54,13 @@ pub const INSTRUMENT_V2_JSON: &str = include_str!("../data/instrument-v2.json");
 /// The instrument version new responses are given with ([`instrument`]).
 pub const CURRENT_INSTRUMENT_VERSION: &str = "asi-kort-dk-v2";
 
+/// The earlier instrument versions whose drafts are drafts of the current version too
+/// ([`Draft::resumed`]): the current version asks each of their forms with the same sections
+/// (when the clinic adds nothing) and keeps each of their items and scales unchanged, so an
+/// answer given with one of them means the same now. The crate's test
+/// `every_carried_version_means_the_same_now` checks it for each.
+pub const CARRIED_FORWARD: [&str; 1] = ["asi-kort-dk-v1"];
+
 /// The current questionnaire definition (version [`CURRENT_INSTRUMENT_VERSION`]), built once
 /// from the code `build.rs` bakes from [`INSTRUMENT_V2_JSON`] (equal to it; the crate's tests
 /// check). New responses, drafts and the app use it.

@@ -5,7 +5,9 @@ mod common;
 use std::collections::BTreeSet;
 
 use asi_instrument::model::AnswerType;
-use asi_instrument::{CURRENT_INSTRUMENT_VERSION, Lang, by_version, instrument, shipped};
+use asi_instrument::{
+    CARRIED_FORWARD, CURRENT_INSTRUMENT_VERSION, Lang, by_version, instrument, shipped,
+};
 
 #[test]
 fn every_spec_item_exists_and_no_other() {
@@ -27,29 +29,41 @@ fn every_spec_item_exists_and_no_other() {
 }
 
 #[test]
-fn every_v1_item_means_the_same_in_v2() {
-    // Old responses keep their meaning: each v1 item is in v2 unchanged — its section,
-    // texts, answer type, range, skip rule — and so are the scales and timepoints it uses.
-    let v1 = by_version("asi-kort-dk-v1").unwrap();
-    let v2 = by_version("asi-kort-dk-v2").unwrap();
-    for item in &v1.items {
-        assert_eq!(v2.item(&item.id), Some(item), "{}", item.id);
-    }
-    for scale in &v1.scales {
-        assert_eq!(v2.scale(&scale.id), Some(scale), "{}", scale.id);
-    }
-    assert_eq!(v1.timepoints, v2.timepoints);
-    assert_eq!(v1.identified_sections, v2.identified_sections);
-    // Each v1 form asks the same sections in v2 when the clinic adds nothing, at the same
-    // timepoints.
-    for form in &v1.forms {
-        let now = v2.form(&form.id).unwrap().resolve(&[]).unwrap();
-        assert_eq!(
-            (&now.sections, &now.timepoints),
-            (&form.sections, &form.timepoints),
-            "{}",
-            form.id
-        );
+fn every_carried_version_means_the_same_now() {
+    // Old responses keep their meaning, and drafts begun with an older version are drafts of
+    // the current one (Draft::resumed): each item of a carried version is in the current one
+    // unchanged — its section, texts, answer type, range, skip rule — and so are the scales,
+    // timepoints and identification it uses.
+    assert_eq!(CARRIED_FORWARD, ["asi-kort-dk-v1"]);
+    let now = instrument();
+    assert_eq!(now.version, "asi-kort-dk-v2");
+    for version in CARRIED_FORWARD {
+        let old = by_version(version).unwrap();
+        for item in &old.items {
+            assert_eq!(now.item(&item.id), Some(item), "{version}: {}", item.id);
+        }
+        for scale in &old.scales {
+            assert_eq!(now.scale(&scale.id), Some(scale), "{version}: {}", scale.id);
+        }
+        assert_eq!(old.timepoints, now.timepoints);
+        assert_eq!(old.identified_sections, now.identified_sections);
+        // Each old form asks the same sections now when the clinic adds nothing, at the same
+        // timepoints, and its sections hold the same items.
+        for form in &old.forms {
+            let asked = now.form(&form.id).unwrap().resolve(&[]).unwrap();
+            assert_eq!(
+                (&asked.sections, &asked.timepoints),
+                (&form.sections, &form.timepoints),
+                "{version}: {}",
+                form.id
+            );
+            for section in form.sections.iter().chain(&old.identified_sections) {
+                let ids = |i: &asi_instrument::Instrument| -> Vec<String> {
+                    i.section_items(section).map(|i| i.id.clone()).collect()
+                };
+                assert_eq!(ids(old), ids(now), "{version}: {section}");
+            }
+        }
     }
 }
 
