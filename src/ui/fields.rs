@@ -40,7 +40,7 @@ pub fn ItemField(item: &'static Item) -> impl IntoView {
                     view! { <TextField item=item /> }.into_any()
                 }
                 AnswerType::LongText { max_len } => {
-                    view! { <LongTextField item=item max=*max_len /> }.into_any()
+                    view! { <TextField item=item long=*max_len /> }.into_any()
                 }
                 _ => view! { <ChoiceField item=item /> }.into_any(),
             }}
@@ -183,15 +183,14 @@ fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
             <p id=format!("{id}-error") class="field-error" aria-live="polite">
                 {move || error.with(|e| error_text(item, e.as_ref(), lang.get()))}
             </p>
-            <Decline item=item raw=raw />
+            {decline(item, raw)}
         </div>
     }
 }
 
 /// "Vil ikke svare" under a typed answer (not offered for a required item): checked, the
 /// typed text goes and the item is declined; unchecked, the item is open again.
-#[component]
-fn Decline(item: &'static Item, raw: RwSignal<String>) -> impl IntoView {
+fn decline(item: &'static Item, raw: RwSignal<String>) -> impl IntoView {
     let state = use_app_state();
     let id = item.id.as_str();
     let declined = Memo::new(move |_| {
@@ -219,20 +218,20 @@ fn Decline(item: &'static Item, raw: RwSignal<String>) -> impl IntoView {
     })
 }
 
-/// The handlers of a typed answer (`raw`, the text as typed): the text goes into the draft
-/// trimmed as it is typed — empty, the item is open again; refused, it stays open — and its
-/// message is shown once the citizen leaves the field (or tries to go on), while typing only
-/// taken away as soon as the text is right. Returns the input and the change handler.
-fn typed_answer(
-    state: &'static AppState,
-    id: &'static str,
-    raw: RwSignal<String>,
-    error: Memo<Option<FieldError>>,
-) -> (
-    impl Fn(leptos::ev::Event) + Copy + 'static,
-    impl Fn(leptos::ev::Event) + Copy + 'static,
-) {
-    // Returns the refusal, if any.
+/// Typed text, checked as typed, its message shown once the citizen leaves the field (or
+/// tries to go on): CPR number, name or date on one line, or — with `long`, the item's
+/// limit — an answer in the citizen's own words on several lines, with the count of its
+/// characters against the limit and "Vil ikke svare". Nothing is cut off at the limit (no
+/// `maxlength`, which would also count UTF-16 units, not characters): a longer text is
+/// refused with a message, as any value is. Line breaks are kept.
+#[component]
+fn TextField(item: &'static Item, #[prop(optional)] long: Option<usize>) -> impl IntoView {
+    let lang = use_lang();
+    let state = use_app_state();
+    let id = item.id.as_str();
+    let raw = RwSignal::new(initial_text(state, id, |a| a.as_str().map(str::to_owned)));
+    let error = Memo::new(move |_| state.errors.with(|e| e.get(id).cloned()));
+    // Returns the refusal, if any; an empty field is open again.
     let apply = move |text: String| -> Option<ErrorKind> {
         raw.set(text.clone());
         let text = text.trim();
@@ -248,56 +247,88 @@ fn typed_answer(
         }
         outcome.err()
     };
-    let on_input = move |ev: leptos::ev::Event| {
+    let on_input = move |ev| {
+        // While typing, a shown message goes as soon as the value is right.
         let refused = apply(event_target_value(&ev));
         if refused.is_none() || error.with_untracked(Option::is_some) {
             state.set_error(id, refused.map(FieldError::Invalid));
         }
     };
-    let on_change = move |ev: leptos::ev::Event| {
+    let on_change = move |ev| {
         let refused = apply(event_target_value(&ev));
         state.set_error(id, refused.map(FieldError::Invalid));
     };
-    (on_input, on_change)
-}
-
-/// CPR number, name or date: checked as typed, the message shown once the citizen leaves
-/// the field (or tries to go on).
-#[component]
-fn TextField(item: &'static Item) -> impl IntoView {
-    let lang = use_lang();
-    let state = use_app_state();
-    let id = item.id.as_str();
-    let raw = RwSignal::new(initial_text(state, id, |a| a.as_str().map(str::to_owned)));
-    let error = Memo::new(move |_| state.errors.with(|e| e.get(id).cloned()));
-    let (on_input, on_change) = typed_answer(state, id, raw, error);
-    let (kind, input_mode, autocomplete) = match item.answer {
-        AnswerType::Cpr => ("text", "numeric", "off"),
-        AnswerType::Date => ("date", "none", "off"),
-        _ => ("text", "text", "name"),
+    let invalid = move || {
+        if error.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    let input = match long {
+        None => {
+            let (kind, input_mode, autocomplete) = match item.answer {
+                AnswerType::Cpr => ("text", "numeric", "off"),
+                AnswerType::Date => ("date", "none", "off"),
+                _ => ("text", "text", "name"),
+            };
+            view! {
+                <input
+                    id=id
+                    name=id
+                    type=kind
+                    inputmode=input_mode
+                    autocomplete=autocomplete
+                    class="text"
+                    aria-describedby=described_by(item)
+                    aria-invalid=invalid
+                    aria-required=if item.required { "true" } else { "false" }
+                    prop:value=move || raw.get()
+                    on:input=on_input
+                    on:change=on_change
+                />
+            }
+            .into_any()
+        }
+        Some(max) => {
+            // Characters as the answer counts them: of the trimmed text.
+            let count = Memo::new(move |_| raw.with(|t| t.trim().chars().count()));
+            view! {
+                <textarea
+                    id=id
+                    name=id
+                    rows="6"
+                    autocomplete="off"
+                    class="long-text"
+                    aria-describedby=format!("{} {id}-count", described_by(item))
+                    aria-invalid=invalid
+                    prop:value=move || raw.get()
+                    on:input=on_input
+                    on:change=on_change
+                ></textarea>
+                <p id=format!("{id}-count") class="hint counter">
+                    {move || fields::CHARACTERS.fill(lang.get(), &[("count", &count.get()), ("max", &max)])}
+                </p>
+                <p class="hint length-note" aria-live="polite">
+                    {move || {
+                        length_note(count.get(), max)
+                            .map(|t| t.fill(lang.get(), &[("max", &max), ("left", &near_limit(max))]))
+                    }}
+                </p>
+            }
+            .into_any()
+        }
     };
     view! {
-        <div class="field text-field" class:has-error=move || error.with(Option::is_some)>
+        <div class="field text-field" class:long-text-field=long.is_some() class:has-error=move || error.with(Option::is_some)>
             <label for=id class="question">{move || item.text.get(lang.get())}</label>
             <ReadItem item=item />
             <Help item=item />
-            <input
-                id=id
-                name=id
-                type=kind
-                inputmode=input_mode
-                autocomplete=autocomplete
-                class="text"
-                aria-describedby=described_by(item)
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-required=if item.required { "true" } else { "false" }
-                prop:value=move || raw.get()
-                on:input=on_input
-                on:change=on_change
-            />
+            {input}
             <p id=format!("{id}-error") class="field-error" aria-live="polite">
                 {move || error.with(|e| error_text(item, e.as_ref(), lang.get()))}
             </p>
+            {long.is_some().then(|| decline(item, raw))}
         </div>
     }
 }
@@ -320,54 +351,6 @@ fn length_note(count: usize, max: usize) -> Option<&'static Text> {
 /// How few characters left count as near the limit: a tenth of it.
 fn near_limit(max: usize) -> usize {
     max / 10
-}
-
-/// An answer in the citizen's own words, on several lines: a labelled multi-line field with
-/// the count of its characters against the item's limit. Nothing is cut off at the limit (no
-/// `maxlength`, which would also count in UTF-16 units): a longer text is refused with a
-/// message, as any value is. Line breaks are kept.
-#[component]
-fn LongTextField(item: &'static Item, max: usize) -> impl IntoView {
-    let lang = use_lang();
-    let state = use_app_state();
-    let id = item.id.as_str();
-    let raw = RwSignal::new(initial_text(state, id, |a| a.as_str().map(str::to_owned)));
-    let error = Memo::new(move |_| state.errors.with(|e| e.get(id).cloned()));
-    let (on_input, on_change) = typed_answer(state, id, raw, error);
-    // Characters as the answer counts them: of the trimmed text.
-    let count = Memo::new(move |_| raw.with(|t| t.trim().chars().count()));
-    let note = Memo::new(move |_| length_note(count.get(), max));
-    view! {
-        <div class="field text-field long-text-field" class:has-error=move || error.with(Option::is_some)>
-            <label for=id class="question">{move || item.text.get(lang.get())}</label>
-            <ReadItem item=item />
-            <Help item=item />
-            <textarea
-                id=id
-                name=id
-                rows="6"
-                autocomplete="off"
-                class="long-text"
-                aria-describedby=format!("{} {id}-count", described_by(item))
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                prop:value=move || raw.get()
-                on:input=on_input
-                on:change=on_change
-            ></textarea>
-            <p id=format!("{id}-count") class="hint counter">
-                {move || fields::CHARACTERS.fill(lang.get(), &[("count", &count.get()), ("max", &max)])}
-            </p>
-            <p class="hint length-note" aria-live="polite">
-                {move || {
-                    note.get().map(|t| t.fill(lang.get(), &[("max", &max), ("left", &near_limit(max))]))
-                }}
-            </p>
-            <p id=format!("{id}-error") class="field-error" aria-live="polite">
-                {move || error.with(|e| error_text(item, e.as_ref(), lang.get()))}
-            </p>
-            <Decline item=item raw=raw />
-        </div>
-    }
 }
 
 /// − or + next to a day count: one day less or more, within the range.

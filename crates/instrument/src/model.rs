@@ -275,19 +275,25 @@ pub struct NotOptional {
     pub form: String,
     /// The section chosen.
     pub section: String,
-    /// The form's optional sections, comma-separated ("–" when it has none).
-    pub known: String,
+    /// The form's optional sections.
+    pub known: Vec<String>,
 }
 
 impl NotOptional {
-    /// What is wrong, in `lang`.
+    /// What is wrong, in `lang` (the form's optional sections comma-separated, "–" for
+    /// none).
     pub fn message(&self, lang: Lang) -> String {
+        let known = if self.known.is_empty() {
+            "–".to_owned()
+        } else {
+            self.known.join(", ")
+        };
         form_texts::NOT_OPTIONAL.fill(
             lang,
             &[
                 ("form", &self.form),
                 ("section", &self.section),
-                ("known", &self.known),
+                ("known", &known),
             ],
         )
     }
@@ -319,11 +325,7 @@ impl Form {
             return Err(NotOptional {
                 form: self.id.clone(),
                 section: bad.clone(),
-                known: if self.optional_sections.is_empty() {
-                    "–".to_owned()
-                } else {
-                    self.optional_sections.join(", ")
-                },
+                known: self.optional_sections.clone(),
             });
         }
         let added = self.optional_sections.iter().filter(|s| chosen.contains(s));

@@ -99,7 +99,7 @@ proptest! {
     fn removing_any_item_of_a_domain_voids_it_and_asi6(record in complete_record(), pick in any::<prop::sample::Index>()) {
         let spec = scoring::current();
         for d in Domain::ALL {
-            let items: Vec<&str> = spec.domain(d).formula.items().into_iter().collect();
+            let items: Vec<&str> = spec.domain(d).formula.items().collect();
             let removed = items[pick.index(items.len())];
             let mut partial = record.clone();
             partial.remove(removed);

@@ -203,9 +203,11 @@ fn FormCard(form: &'static Form) -> impl IntoView {
         <li class="form-card" data-form=form.id.as_str()>
             <h2>{move || form.title.get(lang.get())}</h2>
             <p>{move || form.description.get(lang.get())}</p>
-            <Show when=move || unusable.get()>
-                <p class="warning" role="alert">{tr(&start::SETTINGS_UNUSABLE)}</p>
-            </Show>
+            {move || {
+                unusable
+                    .get()
+                    .then(|| view! { <p class="warning" role="alert">{tr(&start::SETTINGS_UNUSABLE)}</p> })
+            }}
             <Show when=move || saved.get()>
                 <p class="saved-note">{tr(&start::SAVED_NOTE)}</p>
                 <button
@@ -221,7 +223,6 @@ fn FormCard(form: &'static Form) -> impl IntoView {
                 type="button"
                 class=move || if saved.get() { "button secondary" } else { "button primary" }
                 aria-label=move || if saved.get() { start_again() } else { start_new() }
-                aria-disabled=move || waiting.get().then_some("true")
                 on:click=begin_new
             >
                 {move || {
