@@ -25,36 +25,29 @@ const statements: Record<string, number | undefined> = {
   involvement_relatives: 0,
 };
 
+/** The interface's words this test reads, Danish and English side by side. */
 const words = {
-  da: {
-    heading: `Spørgeskema fra ${clinicName}`,
-    start: "Start",
-    next: "Næste",
-    review: "Dine svar",
-    finish: "Afslut og se resultat",
-    result: "Dit resultat",
-    declined: "Vil ikke svare",
-    send: `Send til ${clinicName}`,
-    sent: `Sendt. ${clinicName} har modtaget dine svar.`,
-    noScore:
-      "Tak for dine svar. Skemaet «Inddragelse» giver ingen score – dine svar hjælper behandlingsstedet med at blive bedre.",
-    count: (n: number) => `${n} af 1000 tegn`,
-  },
-  en: {
-    heading: `Questionnaire from ${clinicName}`,
-    start: "Start",
-    next: "Next",
-    review: "Your answers",
-    finish: "Finish and see the result",
-    result: "Your result",
-    declined: "Prefer not to answer",
-    send: `Send to ${clinicName}`,
-    sent: `Sent. ${clinicName} has received your answers.`,
-    noScore:
-      "Thank you for your answers. The form “Involvement” gives no score – your answers help the treatment centre improve.",
-    count: (n: number) => `${n} of 1000 characters`,
-  },
-};
+  heading: [`Spørgeskema fra ${clinicName}`, `Questionnaire from ${clinicName}`],
+  next: ["Næste", "Next"],
+  review: ["Dine svar", "Your answers"],
+  finish: ["Afslut og se resultat", "Finish and see the result"],
+  result: ["Dit resultat", "Your result"],
+  declined: ["Vil ikke svare", "Prefer not to answer"],
+  send: [`Send til ${clinicName}`, `Send to ${clinicName}`],
+  sent: [`Sendt. ${clinicName} har modtaget dine svar.`, `Sent. ${clinicName} has received your answers.`],
+  noScore: [
+    "Tak for dine svar. Skemaet «Inddragelse» giver ingen score – dine svar hjælper behandlingsstedet med at blive bedre.",
+    "Thank you for your answers. The form “Involvement” gives no score – your answers help the treatment centre improve.",
+  ],
+  characters: ["af 1000 tegn", "of 1000 characters"],
+} satisfies Record<string, [string, string]>;
+
+/** The words of `lang`. */
+const wordsIn = (lang: "da" | "en") =>
+  Object.fromEntries(Object.entries(words).map(([key, [da, en]]) => [key, lang === "da" ? da : en])) as Record<
+    keyof typeof words,
+    string
+  >;
 
 const form = instrument.forms.find((f: { id: string }) => f.id === "inddragelse");
 const section = (id: string) => instrument.sections.find((s: { id: string }) => s.id === id);
@@ -71,7 +64,7 @@ async function checkScreen(page: Page, screen: string) {
 
 for (const lang of ["da", "en"] as const) {
   test(`the involvement form from a link, on a phone, in ${lang === "da" ? "Danish" : "English"}: answered, sent, no score`, async ({ page, inbox }) => {
-    const w = words[lang];
+    const w = wordsIn(lang);
     const [link] = inbox.links(["P-201"], { form: "inddragelse", timepoint: "discharge" });
     await page.goto(link.url);
     if (lang === "en") await page.getByRole("button", { name: "Switch to English" }).click();
@@ -80,7 +73,7 @@ for (const lang of ["da", "en"] as const) {
     await expect(page.locator(".form-card")).toHaveCount(1);
     await checkScreen(page, `start (${lang})`);
 
-    await page.getByRole("button", { name: `${w.start} ${form.title[lang]}` }).click();
+    await page.getByRole("button", { name: `Start ${form.title[lang]}` }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(section("involvement").title[lang]);
     await checkScreen(page, `statements (${lang})`);
     for (const [id, value] of Object.entries(statements)) {
@@ -93,10 +86,10 @@ for (const lang of ["da", "en"] as const) {
     await expect(field).toHaveJSProperty("tagName", "TEXTAREA");
     await expect(field).toHaveAttribute("autocomplete", "off");
     await expect(field).not.toHaveAttribute("maxlength", /.*/);
-    await expect(page.locator("#involvement_important-count")).toHaveText(w.count(0));
+    await expect(page.locator("#involvement_important-count")).toHaveText(`0 ${w.characters}`);
     await field.fill(ownWords);
     // Characters, not UTF-16 units: "æøå" are three.
-    await expect(page.locator("#involvement_important-count")).toHaveText(w.count(Array.from(ownWords).length));
+    await expect(page.locator("#involvement_important-count")).toHaveText(`${Array.from(ownWords).length} ${w.characters}`);
     await checkScreen(page, `own words, typed (${lang})`);
     await page.getByRole("button", { name: w.next, exact: true }).click();
 
