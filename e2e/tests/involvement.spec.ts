@@ -124,7 +124,13 @@ for (const lang of ["da", "en"] as const) {
 
 test("the self-test does not offer the involvement form, with or without a clinic", async ({ page, inbox }) => {
   for (const address of ["/selvtest", `${inbox.url}/selvtest?klinik=demo`]) {
+    // With a clinic, its settings are fetched as the page opens: the test waits for them, so
+    // the inbox is not stopped under the request.
+    const settings = address.includes("klinik")
+      ? page.waitForResponse((r) => r.url().endsWith("/api/v1/clinics/demo"))
+      : Promise.resolve();
     await page.goto(address);
+    await settings;
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Anonym selvtest");
     await expect(page.locator(".form-card")).toHaveCount(2);
     await expect(page.locator('.form-card[data-form="inddragelse"]')).toHaveCount(0);

@@ -1,9 +1,9 @@
 //! One person for the journal: "Udskriv" prints the person's course as one A4 page — a title,
-//! the person view's charts of wellbeing and the ASI scores, a table of every measure at
-//! every measurement point (wellbeing, the ASI scores, the days of hash, other drugs, alcohol
-//! and heavy drinking, reduction and drug-free) and what each measure covers. The page's parts
-//! that only paper needs are hidden on screen; the print style sheet
-//! (`style/reader-report.css`) hides everything else.
+//! the person view's charts of wellbeing and the ASI scores (not its chart of the days of
+//! use, which would need a second page), a table of every measure at every measurement point
+//! (wellbeing, the ASI scores, days of hash, reduction and drug-free) and what each measure
+//! covers. The page's parts that only paper needs are hidden on screen; the print style
+//! sheet (`style/reader-report.css`) hides everything else.
 
 mod texts;
 
@@ -38,13 +38,7 @@ pub fn PrintButton() -> impl IntoView {
 
 /// The decimals a measure is shown with.
 fn decimals(measure: Measure) -> usize {
-    if WELLBEING.contains(&measure) {
-        1
-    } else if Measure::DAYS.contains(&measure) {
-        0
-    } else {
-        2
-    }
+    if WELLBEING.contains(&measure) { 1 } else { 2 }
 }
 
 /// The parts of the printed page that the screen does not show.
@@ -55,7 +49,6 @@ pub fn PersonPrint(series: Series) -> impl IntoView {
     let rows: Vec<(String, String, Vec<String>)> = WELLBEING
         .iter()
         .chain(ASI.iter())
-        .chain(Measure::DAYS.iter())
         .map(|&m| {
             let name = match m {
                 Measure::Domain(d) if scoring::current().domain(d).provisional => {
@@ -71,6 +64,20 @@ pub fn PersonPrint(series: Series) -> impl IntoView {
             (measure_id(m), name, cells)
         })
         .chain([
+            (
+                "hash_days".to_owned(),
+                texts::HASH_DAYS.get(DA).to_owned(),
+                series
+                    .points
+                    .iter()
+                    .map(|p| {
+                        p.row
+                            .as_ref()
+                            .and_then(|r| r.hash_days)
+                            .map_or_else(|| "–".to_owned(), |d| d.to_string())
+                    })
+                    .collect(),
+            ),
             (
                 "reduction".to_owned(),
                 texts::REDUCTION.get(DA).to_owned(),

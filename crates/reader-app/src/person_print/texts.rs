@@ -18,6 +18,7 @@ pub static CAPTION: Text = Text::new(
 );
 pub static MEASURE: Text = Text::new("Mål", "Measure");
 pub static NOT_ANSWERED: Text = Text::new("ikke besvaret", "not answered");
+pub static HASH_DAYS: Text = Text::new("Dage med hash (30 dage)", "Days of hash (30 days)");
 pub static REDUCTION: Text =
     Text::new("Reduktion (mindst halveret)", "Reduction (at least halved)");
 pub static DRUG_FREE: Text = Text::new("Stoffri", "Drug-free");
