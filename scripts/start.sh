@@ -43,6 +43,9 @@ opening_hours = "Man–fre 9–15"
 consent_text = "Jeg giver samtykke til, at Demo Rusmiddelcenter må se og bruge mine svar i min behandling. Jeg kan til enhver tid trække samtykket tilbage."
 # Sites allowed to show the form in a frame: the example clinic page this script serves.
 embed_origins = ["http://localhost:$host_port"]
+# Every form at every timepoint it can be used at (no offers key), including Inddragelse,
+# and Trivsel & forbrug with the two alcohol questions.
+optional_sections = { trivsel = ["alcohol_use"] }
 TOML
 
 # An example clinic web page on a second origin that embeds the intake form (docs/embed.md).

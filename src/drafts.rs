@@ -10,7 +10,7 @@ use std::cell::{RefCell, RefMut};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use asi_instrument::{Draft, instrument};
+use asi_instrument::Draft;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
@@ -110,15 +110,14 @@ impl Drafts {
             match restored {
                 Ok(kept) => {
                     // Only drafts begun the same way in (this link, this clinic's intake, or
-                    // the self-test) are resumed here.
+                    // the self-test) are resumed here; one begun with an earlier version of
+                    // the questionnaire that the current one keeps unchanged is resumed too,
+                    // so an upgrade loses no answers (`Draft::resumed`).
                     let usable: Vec<Draft> = kept
                         .into_iter()
                         .filter(|s| s.slot == state.entry.slot(&s.draft.form))
-                        .map(|s| s.draft)
-                        .filter(|d| {
-                            d.instrument_version == instrument().version
-                                && state.entry.offers(&d.form)
-                        })
+                        .filter_map(|s| s.draft.resumed())
+                        .filter(|d| state.entry.offers(&d.form))
                         .collect();
                     self.saved
                         .set(usable.iter().map(|d| (d.form.clone(), d.clone())).collect());

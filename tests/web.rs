@@ -42,14 +42,21 @@ async fn appears(root: &web_sys::HtmlElement, selector: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn app_lists_every_questionnaire_in_danish() {
+async fn the_self_test_lists_its_questionnaires_in_danish() {
     let container = fresh_container();
     let _handle = leptos::mount::mount_to(container.clone(), asi_app::App);
     // The start screen appears once the device storage has been opened.
     appears(&container, "li.form-card").await;
     let cards = container.query_selector_all("li.form-card").unwrap();
-    assert_eq!(cards.length() as usize, instrument().forms.len());
-    for (i, form) in instrument().forms.iter().enumerate() {
+    // The forms used in the self-test: not the involvement form, asked during treatment.
+    let forms: Vec<_> = instrument()
+        .forms
+        .iter()
+        .filter(|f| f.timepoints.iter().any(|t| t == "self_screening"))
+        .collect();
+    assert_eq!(forms.len(), 2);
+    assert_eq!(cards.length() as usize, forms.len());
+    for (i, form) in forms.into_iter().enumerate() {
         let card: web_sys::Element = cards.item(i as u32).unwrap().unchecked_into();
         assert_eq!(
             card.get_attribute("data-form").as_deref(),

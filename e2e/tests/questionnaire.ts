@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf-8"));
 
-export const instrument = read("../../crates/instrument/data/instrument-v1.json");
+/** The current instrument data (it holds every item of the earlier versions unchanged). */
+export const instrument = read("../../crates/instrument/data/instrument-v2.json");
 export const vectors = read("../../crates/instrument/tests/data/scoring-vectors.json");
 
 type Item = {
@@ -34,14 +35,15 @@ export function isAsked(item: Item, answers: Answers): boolean {
 /** Answers one item with a value from an answer record; an absent value declines it. */
 export async function answerItem(page: Surface, item: Item, value: number | boolean | string | undefined) {
   const numeric = item.type.kind === "days" || item.type.kind === "kroner";
+  const ownWords = item.type.kind === "long_text";
   const typed = ["cpr", "text", "date"].includes(item.type.kind);
   if (value === undefined && item.required) {
     // Required items cannot be declined; the date completed is filled in already.
     return;
-  } else if (typed) {
+  } else if (typed || (ownWords && value !== undefined)) {
     await page.locator(`#${item.id}`).fill(String(value));
   } else if (value === undefined) {
-    if (numeric) {
+    if (numeric || ownWords) {
       await page.locator(`.field:has(#${item.id}) .decline input`).check();
     } else {
       await page.locator(`input[name="${item.id}"][value=""]`).check();

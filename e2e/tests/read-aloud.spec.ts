@@ -3,6 +3,7 @@
 // test checks the text and its language; nothing leaves the page.
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
+import { startInbox } from "./inbox";
 import { expectNoViolations } from "./axe";
 import { answerItem, completeForm, instrument, itemsOf, vectors } from "./questionnaire";
 
@@ -155,6 +156,32 @@ test("the whole screen is read in order, a group's question once", async ({ page
     ...rows.map((i: any) => speechOf(i, "da")),
   ]);
   expect((await spoken(page)).every((s) => s.lang === "da-DK")).toBe(true);
+});
+
+test("the question in the citizen's own words is read alone, with no options", async ({ page }) => {
+  const inbox = await startInbox();
+  try {
+    await fakeSpeech(page, [
+      { lang: "da-DK", name: "Test" },
+      { lang: "en-GB", name: "Test English" },
+    ]);
+    const [link] = inbox.links(["P-401"], { form: "inddragelse", timepoint: "discharge" });
+    await page.goto(link.url);
+    await page.getByRole("button", { name: "Start Inddragelse" }).click();
+    await declineSection(page, "involvement");
+    const q = item("involvement_important");
+    expect(q.type.kind).toBe("long_text");
+    await page.getByRole("button", { name: `Læs op: ${q.text.da}`, exact: true }).click();
+    expect(await spoken(page)).toEqual([{ text: "Hvad er vigtigt for dig?", lang: "da-DK", voice: "da-DK" }]);
+    expect(speechOf(q, "da")).toBe(q.text.da);
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await clear(page);
+    await page.getByRole("button", { name: "Read the whole page aloud", exact: true }).click();
+    expect(await spoken(page)).toEqual([{ text: "What is important to you?", lang: "en-GB", voice: "en-GB" }]);
+    await expectNoViolations(page, "own words with read-aloud controls");
+  } finally {
+    await inbox.stop();
+  }
 });
 
 test("without a voice for the language there is no read-aloud control", async ({ page }) => {

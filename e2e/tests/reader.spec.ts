@@ -21,7 +21,10 @@ const MISSING: Record<string, string[]> = {
   discharge: ["P-02", "P-05", "P-07", "P-10"],
   followup_40w: ["P-01", "P-02", "P-05", "P-07", "P-09", "P-10"],
 };
-const MEASURES = ["wellbeing", "wellbeing_personal", "wellbeing_close", "wellbeing_social", "economy", "medical", "psychiatric", "alcohol", "legal", "drug", "asi6", "hash_days"];
+const MEASURES = [
+  "wellbeing", "wellbeing_personal", "wellbeing_close", "wellbeing_social", "economy", "medical", "psychiatric", "alcohol", "legal", "drug", "asi6",
+  "hash_days", "other_drug_days", "alcohol_days", "heavy_drinking_days",
+];
 
 type Answers = Record<string, number | boolean | string>;
 type Response = { person: string; point: string; answers: Answers; values: Record<string, number | null> };
@@ -84,6 +87,9 @@ async function cohort(inbox: Inbox): Promise<{ responses: Response[]; refsCsv: s
           drug: num(s.drug),
           asi6: num(s.asi6),
           hash_days: num(answers.hash_days ?? answers.days_cannabis),
+          other_drug_days: num(answers.other_drug_days),
+          alcohol_days: num(answers.alc_use_days),
+          heavy_drinking_days: num(answers.alc_heavy_days),
         },
       });
     }

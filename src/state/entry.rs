@@ -151,10 +151,12 @@ impl Entry {
         )
     }
 
-    /// Whether the forms this way offers include `form`.
+    /// Whether the forms this way offers include `form`: a form used at the way's timepoint
+    /// (so the self-test offers no form that is not used in it, such as the involvement
+    /// form).
     pub fn offers(&self, form: &str) -> bool {
         match &self.way {
-            Way::SelfTest => true,
+            Way::SelfTest => offered_timepoint(form, self.timepoint()),
             Way::Link { form: f, .. } => f == form,
             Way::Identified { form: f, timepoint } => {
                 f.as_deref().is_none_or(|f| f == form) && offered_timepoint(form, timepoint)
@@ -213,6 +215,27 @@ mod tests {
             Way::SelfTest
         );
         assert_eq!(Entry::parse("/", "?klinik=../x", "").clinic, None);
+    }
+
+    #[test]
+    fn the_self_test_offers_the_forms_used_in_it_and_not_the_involvement_form() {
+        for query in ["", "?klinik=demo"] {
+            let e = Entry::parse("/selvtest", query, "");
+            let offered: Vec<&str> = instrument()
+                .forms
+                .iter()
+                .map(|f| f.id.as_str())
+                .filter(|f| e.offers(f))
+                .collect();
+            assert_eq!(offered, ["asi_kort", "trivsel"], "{query}");
+        }
+        // A link of the involvement form offers it, at a timepoint it is used at.
+        let link = Entry::parse(
+            "/",
+            "?klinik=demo&form=inddragelse&timepoint=discharge",
+            &format!("#token={TOKEN}"),
+        );
+        assert!(link.offers("inddragelse") && !link.offers("trivsel"));
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! One input per answer type, each derived from the item's data: numbers with − / +
 //! steppers for day counts, a plain number for kroner, labelled radio groups for ratings,
 //! yes/no, codes and the 0–10 wellbeing scale; text fields for CPR, name and date (asked in
-//! identified mode only). Every item can be declined, except the required ones.
+//! identified mode only); a multi-line field for an answer in the citizen's own words. Every
+//! item can be declined, except the required ones.
 
 use asi_instrument::model::AnswerType;
 use asi_instrument::validate::{ErrorKind, Expected, ValidationError};
-use asi_instrument::{Answer, Item, ItemState, Lang, instrument};
+use asi_instrument::{Answer, Item, ItemState, Lang, Text, instrument};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -37,6 +38,9 @@ pub fn ItemField(item: &'static Item) -> impl IntoView {
                 }
                 AnswerType::Cpr | AnswerType::Text { .. } | AnswerType::Date => {
                     view! { <TextField item=item /> }.into_any()
+                }
+                AnswerType::LongText { max_len } => {
+                    view! { <TextField item=item long=*max_len /> }.into_any()
                 }
                 _ => view! { <ChoiceField item=item /> }.into_any(),
             }}
@@ -105,12 +109,6 @@ fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
         a.as_number().map(|n| format!("{n}"))
     }));
     let error = Memo::new(move |_| state.errors.with(|e| e.get(id).cloned()));
-    let declined = Memo::new(move |_| {
-        state.draft.with(|d| {
-            d.as_ref()
-                .is_some_and(|d| d.state(id) == ItemState::Declined)
-        })
-    });
 
     let apply = move |text: String| {
         raw.set(text.clone());
@@ -153,15 +151,6 @@ fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
         };
         apply(next.to_string());
     };
-    let on_decline = move |ev: leptos::ev::Event| {
-        if event_target_checked(&ev) {
-            raw.set(String::new());
-            state.update(|d, inst| d.decline(inst, id));
-        } else {
-            state.update(|d, inst| d.clear(inst, id));
-        }
-        state.set_error(id, None);
-    };
     let unit = tr(if stepper {
         &common::DAYS_UNIT
     } else {
@@ -194,23 +183,49 @@ fn NumberField(item: &'static Item, max: i64, stepper: bool) -> impl IntoView {
             <p id=format!("{id}-error") class="field-error" aria-live="polite">
                 {move || error.with(|e| error_text(item, e.as_ref(), lang.get()))}
             </p>
-            {(!item.required)
-                .then(|| {
-                    view! {
-                        <label class="decline">
-                            <input type="checkbox" prop:checked=move || declined.get() on:change=on_decline />
-                            {tr(&fields::DECLINE)}
-                        </label>
-                    }
-                })}
+            {decline(item, raw)}
         </div>
     }
 }
 
-/// CPR number, name or date: checked as typed, the message shown once the citizen leaves
-/// the field (or tries to go on).
+/// "Vil ikke svare" under a typed answer (not offered for a required item): checked, the
+/// typed text goes and the item is declined; unchecked, the item is open again.
+fn decline(item: &'static Item, raw: RwSignal<String>) -> impl IntoView {
+    let state = use_app_state();
+    let id = item.id.as_str();
+    let declined = Memo::new(move |_| {
+        state.draft.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.state(id) == ItemState::Declined)
+        })
+    });
+    let on_decline = move |ev: leptos::ev::Event| {
+        if event_target_checked(&ev) {
+            raw.set(String::new());
+            state.update(|d, inst| d.decline(inst, id));
+        } else {
+            state.update(|d, inst| d.clear(inst, id));
+        }
+        state.set_error(id, None);
+    };
+    (!item.required).then(|| {
+        view! {
+            <label class="decline">
+                <input type="checkbox" prop:checked=move || declined.get() on:change=on_decline />
+                {tr(&fields::DECLINE)}
+            </label>
+        }
+    })
+}
+
+/// Typed text, checked as typed, its message shown once the citizen leaves the field (or
+/// tries to go on): CPR number, name or date on one line, or — with `long`, the item's
+/// limit — an answer in the citizen's own words on several lines, with the count of its
+/// characters against the limit and "Vil ikke svare". Nothing is cut off at the limit (no
+/// `maxlength`, which would also count UTF-16 units, not characters): a longer text is
+/// refused with a message, as any value is. Line breaks are kept.
 #[component]
-fn TextField(item: &'static Item) -> impl IntoView {
+fn TextField(item: &'static Item, #[prop(optional)] long: Option<usize>) -> impl IntoView {
     let lang = use_lang();
     let state = use_app_state();
     let id = item.id.as_str();
@@ -219,56 +234,123 @@ fn TextField(item: &'static Item) -> impl IntoView {
     // Returns the refusal, if any; an empty field is open again.
     let apply = move |text: String| -> Option<ErrorKind> {
         raw.set(text.clone());
-        if text.trim().is_empty() {
+        let text = text.trim();
+        if text.is_empty() {
             state.update(|d, inst| d.clear(inst, id));
             return None;
         }
         let outcome = state
-            .update(|d, inst| d.answer(inst, id, &Value::from(text.trim())))
+            .update(|d, inst| d.answer(inst, id, &Value::from(text)))
             .unwrap_or(Ok(()));
         if outcome.is_err() {
             state.update(|d, inst| d.clear(inst, id));
         }
         outcome.err()
     };
-    let (kind, input_mode, autocomplete) = match item.answer {
-        AnswerType::Cpr => ("text", "numeric", "off"),
-        AnswerType::Date => ("date", "none", "off"),
-        _ => ("text", "text", "name"),
+    let on_input = move |ev| {
+        // While typing, a shown message goes as soon as the value is right.
+        let refused = apply(event_target_value(&ev));
+        if refused.is_none() || error.with_untracked(Option::is_some) {
+            state.set_error(id, refused.map(FieldError::Invalid));
+        }
+    };
+    let on_change = move |ev| {
+        let refused = apply(event_target_value(&ev));
+        state.set_error(id, refused.map(FieldError::Invalid));
+    };
+    let invalid = move || {
+        if error.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    let input = match long {
+        None => {
+            let (kind, input_mode, autocomplete) = match item.answer {
+                AnswerType::Cpr => ("text", "numeric", "off"),
+                AnswerType::Date => ("date", "none", "off"),
+                _ => ("text", "text", "name"),
+            };
+            view! {
+                <input
+                    id=id
+                    name=id
+                    type=kind
+                    inputmode=input_mode
+                    autocomplete=autocomplete
+                    class="text"
+                    aria-describedby=described_by(item)
+                    aria-invalid=invalid
+                    aria-required=if item.required { "true" } else { "false" }
+                    prop:value=move || raw.get()
+                    on:input=on_input
+                    on:change=on_change
+                />
+            }
+            .into_any()
+        }
+        Some(max) => {
+            // Characters as the answer counts them: of the trimmed text.
+            let count = Memo::new(move |_| raw.with(|t| t.trim().chars().count()));
+            view! {
+                <textarea
+                    id=id
+                    name=id
+                    rows="6"
+                    autocomplete="off"
+                    class="long-text"
+                    aria-describedby=format!("{} {id}-count", described_by(item))
+                    aria-invalid=invalid
+                    prop:value=move || raw.get()
+                    on:input=on_input
+                    on:change=on_change
+                ></textarea>
+                <p id=format!("{id}-count") class="hint counter">
+                    {move || fields::CHARACTERS.fill(lang.get(), &[("count", &count.get()), ("max", &max)])}
+                </p>
+                <p class="hint length-note" aria-live="polite">
+                    {move || {
+                        length_note(count.get(), max)
+                            .map(|t| t.fill(lang.get(), &[("max", &max), ("left", &near_limit(max))]))
+                    }}
+                </p>
+            }
+            .into_any()
+        }
     };
     view! {
-        <div class="field text-field" class:has-error=move || error.with(Option::is_some)>
+        <div class="field text-field" class:long-text-field=long.is_some() class:has-error=move || error.with(Option::is_some)>
             <label for=id class="question">{move || item.text.get(lang.get())}</label>
             <ReadItem item=item />
             <Help item=item />
-            <input
-                id=id
-                name=id
-                type=kind
-                inputmode=input_mode
-                autocomplete=autocomplete
-                class="text"
-                aria-describedby=described_by(item)
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-required=if item.required { "true" } else { "false" }
-                prop:value=move || raw.get()
-                on:input=move |ev| {
-                    // While typing, a shown message goes as soon as the value is right.
-                    let refused = apply(event_target_value(&ev));
-                    if refused.is_none() || error.with_untracked(Option::is_some) {
-                        state.set_error(id, refused.map(FieldError::Invalid));
-                    }
-                }
-                on:change=move |ev| {
-                    let refused = apply(event_target_value(&ev));
-                    state.set_error(id, refused.map(FieldError::Invalid));
-                }
-            />
+            {input}
             <p id=format!("{id}-error") class="field-error" aria-live="polite">
                 {move || error.with(|e| error_text(item, e.as_ref(), lang.get()))}
             </p>
+            {long.is_some().then(|| decline(item, raw))}
         </div>
     }
+}
+
+/// What the field says of a text's length near its limit — constant within each band, so
+/// that a screen reader hears it when the band changes, not at every keystroke: nothing while
+/// more than a tenth of `max` is left.
+fn length_note(count: usize, max: usize) -> Option<&'static Text> {
+    if count > max {
+        Some(&fields::OVER_LIMIT)
+    } else if count == max {
+        Some(&fields::AT_LIMIT)
+    } else if max - count <= near_limit(max) {
+        Some(&fields::NEAR_LIMIT)
+    } else {
+        None
+    }
+}
+
+/// How few characters left count as near the limit: a tenth of it.
+fn near_limit(max: usize) -> usize {
+    max / 10
 }
 
 /// − or + next to a day count: one day less or more, within the range.
@@ -383,5 +465,30 @@ fn ChoiceField(item: &'static Item) -> impl IntoView {
                 {move || error.with(|e| error_text(item, e.as_ref(), lang.get()))}
             </p>
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_length_note_changes_only_near_and_past_the_limit() {
+        let notes: Vec<Option<&Text>> = [0, 899, 900, 999, 1000, 1001, 2000]
+            .into_iter()
+            .map(|count| length_note(count, 1000))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                None,
+                None,
+                Some(&fields::NEAR_LIMIT),
+                Some(&fields::NEAR_LIMIT),
+                Some(&fields::AT_LIMIT),
+                Some(&fields::OVER_LIMIT),
+                Some(&fields::OVER_LIMIT),
+            ]
+        );
     }
 }

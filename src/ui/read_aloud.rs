@@ -27,11 +27,16 @@ fn sentence(out: &mut String, text: &str) {
 }
 
 /// The answer options as shown, in order: the labels of a choice question, the unit of a
-/// number question; nothing for a text field.
+/// number question; nothing for a text field or an answer in the citizen's own words (the
+/// question alone is read).
 fn answer_words(item: &'static Item, lang: Lang) -> Vec<String> {
     match &item.answer {
         AnswerType::Days { .. } => vec![common::DAYS_UNIT.get(lang).to_owned()],
         AnswerType::Kroner { .. } => vec![common::KRONER_UNIT.get(lang).to_owned()],
+        AnswerType::Cpr
+        | AnswerType::Text { .. }
+        | AnswerType::LongText { .. }
+        | AnswerType::Date => Vec::new(),
         _ => choices(item, lang)
             .into_iter()
             .map(|(_, label)| label)
@@ -209,6 +214,13 @@ mod tests {
             .collect();
         let text = item_speech(i, Lang::Da);
         assert!(text.ends_with(&format!("{}.", labels.join(", "))), "{text}");
+    }
+
+    #[test]
+    fn a_question_in_ones_own_words_reads_the_question_only() {
+        let i = item("involvement_important");
+        assert_eq!(item_speech(i, Lang::Da), "Hvad er vigtigt for dig?");
+        assert_eq!(item_speech(i, Lang::En), "What is important to you?");
     }
 
     #[test]

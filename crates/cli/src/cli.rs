@@ -267,7 +267,7 @@ pub struct LinksArgs {
     /// The clinic id (in the links' addresses; must be the reader token's clinic).
     #[arg(long)]
     pub clinic: String,
-    /// The form the links ask for: asi_kort or trivsel.
+    /// The form the links ask for: asi_kort, trivsel or inddragelse.
     #[arg(long)]
     pub form: String,
     /// The timepoint the links ask for, e.g. followup_40w (the form must be used at it).
@@ -341,8 +341,9 @@ pub struct SealArgs {
     /// The clinic id, written into each envelope's clear metadata.
     #[arg(long, default_value = "demo")]
     pub clinic: String,
-    /// The form the records answer (asi_kort or trivsel), written into each envelope's
-    /// clear metadata; a record with an item of another form is refused.
+    /// The form the records answer (asi_kort, trivsel or inddragelse), written into each
+    /// envelope's clear metadata; it must be used at --timepoint, and a record with an item
+    /// of another form is refused.
     #[arg(long, default_value = "asi_kort")]
     pub form: String,
     /// The timepoint answered (intake, midway, discharge, aftercare, followup_40w,
@@ -416,9 +417,9 @@ pub struct EnvelopesInput {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Hold every record to this form (asi_kort or trivsel): an item of another form, as
-    /// the instrument's forms and sections define them, is a problem. Without it, any item
-    /// of the questionnaire is accepted.
+    /// Hold every record to this form (asi_kort, trivsel or inddragelse): an item of
+    /// another form, as the instrument's forms and sections define them, is a problem.
+    /// Without it, any item of the questionnaire is accepted.
     #[arg(long, value_name = "FORM")]
     pub form: Option<String>,
     /// With --form: the records are identified responses, so CPR number, name and date

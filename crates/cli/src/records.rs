@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use asi_instrument::{Answers, Form, Lang, ValidationError, instrument};
+use asi_instrument::{Answers, Form, Instrument, Lang, ValidationError};
 
 use crate::error::{CliError, Outcome};
 
@@ -26,41 +26,49 @@ pub struct Claim<'a> {
     pub identified: bool,
 }
 
-/// Checks one record against the questionnaire, and against `claim`'s form if there is one.
-fn validate(json: &serde_json::Value, claim: Option<Claim<'_>>) -> Result<Answers, Problem> {
+/// Checks one record against the questionnaire `instrument`, and against `claim`'s form if
+/// there is one.
+fn validate(
+    instrument: &Instrument,
+    json: &serde_json::Value,
+    claim: Option<Claim<'_>>,
+) -> Result<Answers, Problem> {
     match claim {
-        None => Answers::validate(instrument(), json),
-        Some(c) => Answers::validate_for_form(instrument(), json, c.form, c.identified),
+        None => Answers::validate(instrument, json),
+        Some(c) => Answers::validate_for_form(instrument, json, c.form, c.identified),
     }
     .map_err(Problem::Invalid)
 }
 
 /// Reads `path` (or standard input for `None` and `-`) and calls `each` with the 1-based
-/// line number and the validated record (held to `claim`'s form, if any) or its problem.
-/// Blank lines are skipped.
+/// line number and the record validated against `instrument` (and held to `claim`'s form,
+/// if any) or its problem. Blank lines are skipped.
 pub fn for_each(
     path: Option<&Path>,
+    instrument: &Instrument,
     claim: Option<Claim<'_>>,
     mut each: impl FnMut(usize, Result<Answers, Problem>) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
     for_each_line(path, |number, line| {
         let record = serde_json::from_str::<serde_json::Value>(line)
             .map_err(Problem::Json)
-            .and_then(|json| validate(&json, claim));
+            .and_then(|json| validate(instrument, &json, claim));
         each(number, record)
     })
 }
 
-/// Calls `each` for every valid record (held to `claim`'s form, if any); reports every
-/// invalid one on standard error. The outcome says whether any record was invalid.
+/// Calls `each` for every record valid against `instrument` (and held to `claim`'s form,
+/// if any); reports every invalid one on standard error. The outcome says whether any record
+/// was invalid.
 pub fn for_each_valid(
     path: Option<&Path>,
+    instrument: &Instrument,
     claim: Option<Claim<'_>>,
     lang: Lang,
     mut each: impl FnMut(usize, Answers) -> Result<(), CliError>,
 ) -> Result<Outcome, CliError> {
     let mut outcome = Outcome::AllValid;
-    for_each(path, claim, |line, record| match record {
+    for_each(path, instrument, claim, |line, record| match record {
         Ok(answers) => each(line, answers),
         Err(problem) => {
             outcome = Outcome::SomeInvalid;

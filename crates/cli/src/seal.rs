@@ -19,9 +19,10 @@ pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
         (None, SealMode::Anonymous) => Mode::Anonymous,
         (None, SealMode::Identified) => Mode::Identified,
     };
-    // Each record is held to the form written into its envelope.
+    // Each record is held to the form written into its envelope, which must be used at the
+    // timepoint written with it (as the inbox requires).
     let claim = Claim {
-        form: instrument().known_form(&args.form)?,
+        form: instrument().form_at(&args.form, &args.timepoint)?,
         identified: mode == Mode::Identified,
     };
     let now = SystemTime::now()
@@ -31,6 +32,7 @@ pub fn run(args: &SealArgs, lang: Lang) -> Result<Outcome, CliError> {
     instrument().check_metadata(&args.form, &args.timepoint, &day)?;
     records::for_each_valid(
         args.input.file.as_deref(),
+        instrument(),
         Some(claim),
         lang,
         |line, answers| {

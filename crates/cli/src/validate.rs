@@ -16,16 +16,21 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> Result<Outcome, CliError> {
         None => None,
     };
     let (mut total, mut invalid) = (0usize, 0usize);
-    records::for_each(args.input.file.as_deref(), claim, |line, record| {
-        total += 1;
-        if let Err(problem) = record {
-            invalid += 1;
-            for message in records::describe(line, &problem, lang) {
-                println!("{message}");
+    records::for_each(
+        args.input.file.as_deref(),
+        instrument(),
+        claim,
+        |line, record| {
+            total += 1;
+            if let Err(problem) = record {
+                invalid += 1;
+                for message in records::describe(line, &problem, lang) {
+                    println!("{message}");
+                }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     let summary = match invalid {
         0 => texts::ALL_VALID.fill(lang, &[("total", &total)]),
         n => texts::SOME_INVALID.fill(lang, &[("n", &n), ("total", &total)]),

@@ -76,7 +76,7 @@ fn score_reproduces_every_vector_from_stdin_and_from_a_file() {
                 }
             }
             assert_eq!(got["drug_free"], want["drug_free"], "{name}");
-            assert_eq!(got["scoring_version"], "asi6-dk-v1");
+            assert_eq!(got["scoring_version"], "asi6-dk-v2");
         }
     }
     std::fs::remove_dir_all(dir).unwrap();
@@ -91,7 +91,7 @@ fn key_order_is_the_documented_one() {
     assert_eq!(r.code, 0);
     assert_eq!(
         r.stdout,
-        "{\"economy\":null,\"medical\":null,\"psychiatric\":null,\"alcohol\":null,\"legal\":null,\"drug\":null,\"asi6\":null,\"wellbeing\":5.0,\"drug_free\":null,\"scoring_version\":\"asi6-dk-v1\"}\n"
+        "{\"economy\":null,\"medical\":null,\"psychiatric\":null,\"alcohol\":null,\"legal\":null,\"drug\":null,\"asi6\":null,\"wellbeing\":5.0,\"drug_free\":null,\"scoring_version\":\"asi6-dk-v2\"}\n"
     );
 }
 
@@ -207,7 +207,7 @@ fn scoring_versions_and_spec_files() {
     assert_eq!(r.code, 2);
     assert!(
         r.stderr
-            .contains("ukendt scoringsversion asi6-dk-v0 (kendte: asi6-dk-v1)"),
+            .contains("ukendt scoringsversion asi6-dk-v0 (kendte: asi6-dk-v1, asi6-dk-v2)"),
         "{}",
         r.stderr
     );
@@ -235,5 +235,47 @@ fn scoring_versions_and_spec_files() {
         "{}",
         r.stdout
     );
+    // That file was written for instrument v1, so records are read as v1 answers: an item
+    // v2 added is unknown to it.
+    let r = run(
+        &["score", "--spec", good.to_str().unwrap()],
+        "{\"involvement_time\": 3}\n",
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "linje 1: involvement_time: Spørgsmålet findes ikke i skemaet.\n"
+    );
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn each_scoring_version_scores_the_instrument_version_it_is_for() {
+    let wellbeing =
+        "{\"wellbeing_personal\": 4, \"wellbeing_close\": 5, \"wellbeing_social\": 6}\n";
+    let r = run(&["score", "--scoring", "asi6-dk-v1"], wellbeing);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.ends_with(
+            "\"wellbeing\":5.0,\"drug_free\":null,\"scoring_version\":\"asi6-dk-v1\"}\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    // An involvement record has no score: every score is null with the current version,
+    // and v1, which had no involvement form, does not know its items.
+    let involvement = "{\"involvement_decisions\": 4, \"involvement_important\": \"Ro\"}\n";
+    let r = run(&["score"], involvement);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "{\"economy\":null,\"medical\":null,\"psychiatric\":null,\"alcohol\":null,\"legal\":null,\"drug\":null,\"asi6\":null,\"wellbeing\":null,\"drug_free\":null,\"scoring_version\":\"asi6-dk-v2\"}\n"
+    );
+    let r = run(&["score", "--scoring", "asi6-dk-v1"], involvement);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "linje 1: involvement_decisions: Spørgsmålet findes ikke i skemaet.\n\
+         linje 1: involvement_important: Spørgsmålet findes ikke i skemaet.\n"
+    );
 }

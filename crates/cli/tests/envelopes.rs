@@ -85,8 +85,79 @@ fn sealed_records_open_to_the_same_answers_and_scores() {
             serde_json::from_str::<Value>(scored).unwrap()
         );
         assert_eq!(payload["mode"], "anonymous");
-        assert_eq!(payload["instrument_version"], "asi-kort-dk-v1");
+        assert_eq!(payload["instrument_version"], "asi-kort-dk-v2");
+        assert_eq!(payload["scoring_version"], "asi6-dk-v2");
     }
+}
+
+#[test]
+fn an_involvement_envelope_opens_to_exactly_the_answers_given() {
+    let dir = Dir::new("involvement");
+    let (public, _) = keygen(&dir, "clinic.key");
+    // Every statement answered or declined ("Vil ikke svare": involvement_relatives is
+    // absent), and a free text with Danish letters, quotes, a line break, markup and a
+    // spreadsheet formula, none of which may be changed or run.
+    let free_text =
+        "Døren skal lukkes, så mine \"private\" oplysninger er private.\n<b>=1+1</b> & æøå";
+    let record = serde_json::json!({
+        "involvement_decisions": 4,
+        "involvement_concerns": 3,
+        "involvement_time": 0,
+        "involvement_privacy": 2,
+        "involvement_priorities": 1,
+        "involvement_important": free_text,
+    });
+    let (code, envelope, err) = asi(
+        &[
+            "seal",
+            &format!("--public-key={public}"),
+            "--form",
+            "inddragelse",
+            "--timepoint",
+            "discharge",
+            "--day",
+            "2026-11-25",
+            "--token",
+            "t0k3n-discharge",
+        ],
+        &format!("{record}\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!envelope.contains("private"), "the free text in the clear");
+    let key = dir.path("clinic.key");
+    let (code, opened, err) = asi(&["open", "--key", &key], &envelope);
+    assert_eq!(code, 0, "{err}");
+    let payload: Value = serde_json::from_str(opened.trim_end()).unwrap();
+    assert_eq!(payload["answers"], record);
+    assert_eq!(payload["answers"]["involvement_important"], free_text);
+    assert_eq!(payload["instrument_version"], "asi-kort-dk-v2");
+    assert_eq!(payload["mode"], "link");
+    // No score: every score is null.
+    for score in ["economy", "asi6", "wellbeing", "drug_free"] {
+        assert_eq!(payload["scores"][score], Value::Null, "{score}");
+    }
+    // asi export reads it back as the same answers, the free text exact in JSON lines and
+    // inert in CSV (a leading `'` only where a spreadsheet would run it).
+    let (code, jsonl, err) = asi(&["export", "--key", &key, "--format", "jsonl"], &envelope);
+    assert_eq!(code, 0, "{err}");
+    let line: Value = serde_json::from_str(jsonl.trim_end()).unwrap();
+    assert_eq!(line["answers"], record);
+    assert_eq!(line["metadata"]["form"], "inddragelse");
+    assert_eq!(line["metadata"]["timepoint"], "discharge");
+    assert_eq!(line["scores_match"], true);
+    let (code, csv, err) = asi(&["export", "--key", &key], &envelope);
+    assert_eq!(code, 0, "{err}");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| row[header.iter().position(|h| h == name).unwrap()].to_owned();
+    assert_eq!(cell("involvement_important"), free_text);
+    assert_eq!(cell("involvement_decisions"), "4");
+    assert_eq!(cell("involvement_relatives"), "");
+    assert_eq!(cell("form"), "inddragelse");
+    assert_eq!(cell("wellbeing"), "");
+    // The token begins with "t": unchanged.
+    assert_eq!(cell("token"), "t0k3n-discharge");
 }
 
 #[test]

@@ -5,7 +5,10 @@ mod common;
 use common::asi;
 
 /// A Trivsel & forbrug record that also carries an ASI kort item.
-const MIXED: &str = "{\"wellbeing_personal\": 5, \"hash_days\": 2, \"alc_use_days\": 3}\n";
+const MIXED: &str = "{\"wellbeing_personal\": 5, \"hash_days\": 2, \"drug_problem_days\": 3}\n";
+/// A Trivsel & forbrug record with the alcohol items a clinic may add to it.
+const TRIVSEL_ALCOHOL: &str =
+    "{\"wellbeing_personal\": 5, \"hash_days\": 2, \"alc_use_days\": 3, \"alc_heavy_days\": 0}\n";
 /// A proper Trivsel & forbrug record.
 const TRIVSEL: &str = "{\"wellbeing_personal\": 5, \"hash_days\": 2}\n";
 /// A proper ASI kort record.
@@ -22,7 +25,7 @@ fn validate_with_a_form_refuses_an_item_of_another_form() {
     assert_eq!(code, 1, "{out}{err}");
     assert_eq!(
         out,
-        "linje 1: alc_use_days: Spørgsmålet hører ikke til skemaet «Trivsel & forbrug» (trivsel).\n"
+        "linje 1: drug_problem_days: Spørgsmålet hører ikke til skemaet «Trivsel & forbrug» (trivsel).\n"
     );
     assert_eq!(err, "1 af 1 besvarelser er ugyldige.\n");
 
@@ -39,7 +42,15 @@ fn validate_with_a_form_refuses_an_item_of_another_form() {
 
 #[test]
 fn validate_accepts_a_record_as_the_form_it_belongs_to() {
-    for (form, record) in [("trivsel", TRIVSEL), ("asi_kort", ASI_KORT)] {
+    for (form, record) in [
+        ("trivsel", TRIVSEL),
+        ("trivsel", TRIVSEL_ALCOHOL),
+        ("asi_kort", ASI_KORT),
+        (
+            "inddragelse",
+            "{\"involvement_time\": 3, \"involvement_important\": \"Ro\"}\n",
+        ),
+    ] {
         let (code, out, err) = asi(&["validate", "--form", form], record);
         assert_eq!(code, 0, "{form}: {out}{err}");
         assert_eq!(out, "Alle 1 besvarelser er gyldige.\n");
@@ -87,13 +98,13 @@ fn an_unknown_form_stops_the_command() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        "asi: ukendt skema trivsle (kendte: asi_kort, trivsel)\n"
+        "asi: ukendt skema trivsle (kendte: asi_kort, trivsel, inddragelse)\n"
     );
     let (code, out, err) = asi(&["seal", &public_key(), "--form", "trivsle"], TRIVSEL);
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        "asi: ukendt skema trivsle (kendte: asi_kort, trivsel)\n"
+        "asi: ukendt skema trivsle (kendte: asi_kort, trivsel, inddragelse)\n"
     );
 }
 
@@ -104,7 +115,7 @@ fn seal_refuses_an_item_of_another_form_and_seals_the_rest() {
     assert_eq!((code, envelopes.as_str()), (1, ""), "{err}");
     assert_eq!(
         err,
-        "linje 1: alc_use_days: Spørgsmålet hører ikke til skemaet «Trivsel & forbrug» (trivsel).\n"
+        "linje 1: drug_problem_days: Spørgsmålet hører ikke til skemaet «Trivsel & forbrug» (trivsel).\n"
     );
     let (code, envelopes, err) = asi(
         &["seal", &pk, "--form", "trivsel", "--lang", "en"],
@@ -114,7 +125,7 @@ fn seal_refuses_an_item_of_another_form_and_seals_the_rest() {
     assert_eq!(envelopes.lines().count(), 1, "the valid record is sealed");
     assert_eq!(
         err,
-        "line 1: alc_use_days: This question is not part of the form “Wellbeing & use” (trivsel).\n"
+        "line 1: drug_problem_days: This question is not part of the form “Wellbeing & use” (trivsel).\n"
     );
     // The same ASI kort items are what an asi_kort response holds.
     let (code, envelopes, err) = asi(&["seal", &pk, "--form", "asi_kort"], ASI_KORT);
@@ -124,4 +135,37 @@ fn seal_refuses_an_item_of_another_form_and_seals_the_rest() {
     let (code, _, err) = asi(&["seal", &pk], TRIVSEL);
     assert_eq!(code, 1);
     assert!(err.starts_with("linje 1: hash_days: "), "{err}");
+}
+
+#[test]
+fn the_involvement_form_is_sealed_at_its_timepoints_only() {
+    let pk = public_key();
+    let record = "{\"involvement_decisions\": 4}\n";
+    let (code, envelopes, err) = asi(
+        &[
+            "seal",
+            &pk,
+            "--form",
+            "inddragelse",
+            "--timepoint",
+            "discharge",
+        ],
+        record,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(envelopes.lines().count(), 1);
+    // The form is not used at the default timepoint, the self-test.
+    let (code, envelopes, err) = asi(&["seal", &pk, "--form", "inddragelse"], record);
+    assert_eq!((code, envelopes.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        "asi: skemaet inddragelse bruges ikke ved tidspunktet self_screening (det bruges ved midway, discharge, aftercare, followup_40w, followup_6m)\n"
+    );
+    // An involvement item does not belong to another form.
+    let (code, _, err) = asi(&["seal", &pk, "--form", "trivsel"], record);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "linje 1: involvement_decisions: Spørgsmålet hører ikke til skemaet «Trivsel & forbrug» (trivsel).\n"
+    );
 }

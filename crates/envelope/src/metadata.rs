@@ -83,7 +83,7 @@ pub struct Metadata {
     pub key_id: KeyId,
     /// The clinic id (not empty).
     pub clinic: String,
-    /// The form: `asi_kort` or `trivsel`.
+    /// The form (the product's form id, e.g. `asi_kort`, `trivsel`, `inddragelse`).
     pub form: String,
     /// A measurement point or `self_screening`.
     pub timepoint: String,

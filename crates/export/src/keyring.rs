@@ -119,7 +119,9 @@ impl KeyRing {
     /// is not an envelope v1 says so first; one sealed to a key the ring lacks is
     /// [`OpenError::UnknownKey`]; then every check of `asi_envelope::open` applies, and last
     /// the product's check of the metadata's form, timepoint and day
-    /// ([`asi_instrument::Instrument::check_metadata`]).
+    /// ([`asi_instrument::Instrument::check_metadata`]) with the current instrument, whose
+    /// forms and timepoints include every older version's ([`crate::open_envelope`] checks
+    /// again with the version the response names).
     pub fn open(&self, json: &str) -> Result<Opened, OpenError> {
         let envelope = Envelope::from_json(json)?;
         let Some(secret) = self.get(&envelope.key_id) else {

@@ -123,6 +123,18 @@ pub mod open {
             "konvolut {id}: indholdet er ikke en besvarelse: {detail}",
             "envelope {id}: the plaintext is not a response: {detail}",
         );
+        UNKNOWN_INSTRUMENT = (
+            "konvolut {id}: besvarelsen er givet med skemaversion {version}, som dette program ikke kender (det kender {known}) — brug en nyere udgave",
+            "envelope {id}: the response was given with instrument version {version}, which this program does not know (it knows {known}) — use a newer release",
+        );
+        NOT_IN_VERSION = (
+            "konvolut {id}, givet med skemaversion {version}: {reason}",
+            "envelope {id}, given with instrument version {version}: {reason}",
+        );
+        ANSWERS_DO_NOT_FIT = (
+            "konvolut {id}: svarene passer ikke til skemaet {form} i skemaversion {version}: {problems}",
+            "envelope {id}: the answers do not fit form {form} of instrument version {version}: {problems}",
+        );
         NOT_A_KEY_FILE = (
             "nøglefilen {file} kan ikke bruges: {reason}",
             "the key file {file} cannot be used: {reason}",

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use asi_envelope::{KeyError, KeyId, PublicKey};
-use asi_instrument::FormError;
+use asi_instrument::{FormError, NotOptional};
 use asi_protocol::{ClinicSettings, DEFAULT_DRAFT_RETENTION_DAYS, DRAFT_RETENTION_DAYS};
 use serde::Deserialize;
 use thiserror::Error;
@@ -42,6 +42,10 @@ pub struct Clinic {
     /// timepoint the instrument lists for it. A form left out is not offered.
     #[serde(default = "default_offers")]
     pub offers: BTreeMap<String, Vec<String>>,
+    /// Form id → the form's optional sections the clinic asks, e.g. `{ trivsel =
+    /// ["alcohol_use"] }` for the alcohol items in Trivsel & forbrug. Absent: none.
+    #[serde(default)]
+    pub optional_sections: BTreeMap<String, Vec<String>>,
     /// Whether the citizen sees their scores on the result screen.
     #[serde(default = "yes")]
     pub show_scores: bool,
@@ -179,6 +183,12 @@ pub enum ClinicError {
     /// used at.
     #[error("offers: {0}")]
     Offers(#[from] FormError),
+    /// `optional_sections` names a form the instrument does not have.
+    #[error("optional_sections: {0}")]
+    OptionalSectionsForm(FormError),
+    /// `optional_sections` names a section the form cannot add.
+    #[error("optional_sections: {0}")]
+    OptionalSection(#[from] NotOptional),
     /// `draft_retention_days` is out of range.
     #[error("draft_retention_days must be 1–365, not {0}")]
     DraftRetentionDays(u32),
@@ -244,6 +254,12 @@ impl Clinic {
             for timepoint in timepoints {
                 instrument.form_at(form, timepoint)?;
             }
+        }
+        for (form, sections) in &self.optional_sections {
+            instrument
+                .known_form(form)
+                .map_err(ClinicError::OptionalSectionsForm)?
+                .resolve(sections)?;
         }
         if !DRAFT_RETENTION_DAYS.contains(&self.draft_retention_days) {
             return Err(ClinicError::DraftRetentionDays(self.draft_retention_days));
@@ -323,15 +339,29 @@ impl Clinic {
 
     /// The settings the app may know (`GET /api/v1/clinics/<id>`): never the reader token
     /// hash, the envelope retention or the limits. `offers` names every form of the
-    /// instrument, with an empty list for a form the clinic does not offer.
+    /// instrument, with an empty list for a form the clinic does not offer;
+    /// `optional_sections` every form that has optional sections, with an empty list where
+    /// the clinic adds none.
     pub fn public_settings(&self) -> ClinicSettings {
         let key = self.key();
-        let offers = asi_instrument::instrument()
-            .forms
+        let forms = &asi_instrument::instrument().forms;
+        let offers = forms
             .iter()
             .map(|form| {
                 let timepoints = self.offers.get(&form.id).cloned().unwrap_or_default();
                 (form.id.clone(), timepoints)
+            })
+            .collect();
+        let optional_sections = forms
+            .iter()
+            .filter(|form| !form.optional_sections.is_empty())
+            .map(|form| {
+                let chosen = self
+                    .optional_sections
+                    .get(&form.id)
+                    .cloned()
+                    .unwrap_or_default();
+                (form.id.clone(), chosen)
             })
             .collect();
         ClinicSettings {
@@ -342,6 +372,7 @@ impl Clinic {
             public_key: key.to_string(),
             key_id: key.key_id().to_string(),
             offers,
+            optional_sections,
             show_scores: self.show_scores,
             accept_anonymous: self.accept_anonymous,
             consent_text: self.consent_text(),

@@ -33,7 +33,9 @@ async fn clinic_settings_are_served_with_their_defaults() {
             "offers": {
                 "asi_kort": ["intake", "discharge", "aftercare", "followup_40w", "followup_6m", "self_screening"],
                 "trivsel": ["midway", "self_screening"],
+                "inddragelse": ["midway", "discharge", "aftercare", "followup_40w", "followup_6m"],
             },
+            "optional_sections": {"trivsel": []},
             "show_scores": true,
             "accept_anonymous": true,
             "consent_text": "Jeg giver samtykke til, at Demo Rusmiddelcenter må se og bruge mine svar i min behandling. Jeg kan til enhver tid trække samtykket tilbage.",
@@ -48,7 +50,8 @@ async fn clinic_settings_are_served_as_configured_and_private_ones_are_not() {
     let inbox = TestInbox::new("settings-explicit");
     let config = inbox.config_with(
         "opening_hours = \"Man–fre 9–15\"\n\
-         offers = { asi_kort = [\"intake\", \"followup_6m\"] }\n\
+         offers = { asi_kort = [\"intake\", \"followup_6m\"], inddragelse = [\"discharge\"] }\n\
+         optional_sections = { trivsel = [\"alcohol_use\"] }\n\
          show_scores = false\n\
          accept_anonymous = false\n\
          consent_text = \"Ja tak.\"\n\
@@ -63,8 +66,19 @@ async fn clinic_settings_are_served_as_configured_and_private_ones_are_not() {
     // A form left out of `offers` is served with no timepoints.
     assert_eq!(
         clinic["offers"],
-        json!({"asi_kort": ["intake", "followup_6m"], "trivsel": []})
+        json!({"asi_kort": ["intake", "followup_6m"], "trivsel": [], "inddragelse": ["discharge"]})
     );
+    // Trivsel & forbrug with the alcohol items: the app asks them at this clinic.
+    assert_eq!(
+        clinic["optional_sections"],
+        json!({"trivsel": ["alcohol_use"]})
+    );
+    let settings: asi_protocol::ClinicSettings = serde_json::from_value(clinic.clone()).unwrap();
+    let trivsel = asi_instrument::instrument().form("trivsel").unwrap();
+    let asked = trivsel
+        .resolve(settings.optional_sections("trivsel"))
+        .unwrap();
+    assert_eq!(asked.sections, ["wellbeing", "consumption", "alcohol_use"]);
     assert_eq!(clinic["show_scores"], false);
     assert_eq!(clinic["accept_anonymous"], false);
     assert_eq!(clinic["consent_text"], "Ja tak.");
@@ -74,7 +88,7 @@ async fn clinic_settings_are_served_as_configured_and_private_ones_are_not() {
         json!(["http://localhost:5500", "https://www.example.dk"])
     );
     let keys: Vec<&String> = clinic.as_object().unwrap().keys().collect();
-    assert_eq!(keys.len(), 12, "{keys:?}");
+    assert_eq!(keys.len(), 13, "{keys:?}");
     for private in [
         "anonymous_per_hour",
         "reader_token_sha256",
@@ -90,7 +104,19 @@ fn settings_that_cannot_work_are_refused_when_the_configuration_is_loaded() {
     for (extra, expected) in [
         (
             "offers = { asi_lang = [\"intake\"] }",
-            "clinic demo: offers: unknown form asi_lang (known: asi_kort, trivsel)",
+            "clinic demo: offers: unknown form asi_lang (known: asi_kort, trivsel, inddragelse)",
+        ),
+        (
+            "optional_sections = { trivsel = [\"legal\"] }",
+            "clinic demo: optional_sections: form trivsel has no optional section legal (its optional sections: alcohol_use)",
+        ),
+        (
+            "optional_sections = { asi_kort = [\"alcohol_use\"] }",
+            "clinic demo: optional_sections: form asi_kort has no optional section alcohol_use (its optional sections: –)",
+        ),
+        (
+            "optional_sections = { trivsle = [\"alcohol_use\"] }",
+            "clinic demo: optional_sections: unknown form trivsle (known: asi_kort, trivsel, inddragelse)",
         ),
         (
             "offers = { trivsel = [\"intake\"] }",

@@ -35,17 +35,21 @@ include!(concat!(env!("OUT_DIR"), "/baked.rs"));
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{INSTRUMENT_V1_JSON, scoring};
+    use crate::{INSTRUMENT_V1_JSON, INSTRUMENT_V2_JSON, scoring};
 
     #[test]
-    fn the_baked_instrument_is_the_json_file() {
-        let parsed: Instrument = serde_json::from_str(INSTRUMENT_V1_JSON).unwrap();
-        assert_eq!(instrument_v1(), parsed);
+    fn the_baked_instruments_are_the_json_files() {
+        let v1: Instrument = serde_json::from_str(INSTRUMENT_V1_JSON).unwrap();
+        assert_eq!(instrument_v1(), v1);
+        let v2: Instrument = serde_json::from_str(INSTRUMENT_V2_JSON).unwrap();
+        assert_eq!(instrument_v2(), v2);
     }
 
     #[test]
-    fn the_baked_scoring_is_the_json_file() {
-        let parsed = ScoringSpec::from_json(scoring::ASI6_DK_V1_JSON, &instrument_v1()).unwrap();
-        assert_eq!(asi6_dk_v1(), parsed);
+    fn the_baked_scoring_is_the_json_files() {
+        let v1 = ScoringSpec::from_json(scoring::ASI6_DK_V1_JSON, &instrument_v1()).unwrap();
+        assert_eq!(asi6_dk_v1(), v1);
+        let v2 = ScoringSpec::from_json(scoring::ASI6_DK_V2_JSON, &instrument_v2()).unwrap();
+        assert_eq!(asi6_dk_v2(), v2);
     }
 }

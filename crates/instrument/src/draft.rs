@@ -49,11 +49,20 @@ pub struct Draft {
     /// Identified mode: the instrument's identification sections (CPR, name) come first.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub identified: bool,
+    /// The form's optional sections this draft asks (the clinic's choice when the draft was
+    /// begun, so a change of the clinic's settings never changes a form being answered).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub optional_sections: Vec<String>,
 }
 
 impl Draft {
-    /// A new, empty draft of `form`, on its first section.
+    /// A new, empty draft of `form`, on its first section. `form` is the form as the clinic
+    /// asks it ([`Form::resolve`] with the clinic's choice), or the instrument's own form,
+    /// which asks none of its optional sections.
     pub fn new(instrument: &Instrument, form: &Form) -> Draft {
+        let optional = instrument
+            .form(&form.id)
+            .map_or(&[][..], |f| &f.optional_sections);
         Draft {
             form: form.id.clone(),
             instrument_version: instrument.version.clone(),
@@ -61,6 +70,12 @@ impl Draft {
             declined: BTreeSet::new(),
             position: Position::Section(0),
             identified: false,
+            optional_sections: form
+                .sections
+                .iter()
+                .filter(|s| optional.contains(s))
+                .cloned()
+                .collect(),
         }
     }
 
@@ -85,16 +100,23 @@ impl Draft {
             .expect("a draft is only made for a form of the instrument")
     }
 
-    /// The form's sections, in order (in identified mode, the identification first).
+    /// The form's sections, in order (in identified mode, the identification first), with
+    /// the optional sections the draft asks after the form's own.
     pub fn sections<'a>(&self, instrument: &'a Instrument) -> Vec<&'a Section> {
         let identification = if self.identified {
             instrument.identified_sections.as_slice()
         } else {
             &[]
         };
+        let form = self.form(instrument);
+        let optional = form
+            .optional_sections
+            .iter()
+            .filter(|s| self.optional_sections.contains(s));
         identification
             .iter()
-            .chain(&self.form(instrument).sections)
+            .chain(&form.sections)
+            .chain(optional)
             .filter_map(|id| instrument.section(id))
             .collect()
     }
@@ -202,6 +224,34 @@ impl Draft {
             Position::Section(_) | Position::Review => Position::Review,
             Position::Done => Position::Done,
         };
+    }
+
+    /// This draft, kept on a device, as a draft of the current instrument
+    /// ([`crate::instrument`]), so that an upgrade never throws away answers being given: a
+    /// draft of the current version as it is; one of a version in
+    /// [`crate::CARRIED_FORWARD`] — whose every form, item and scale the current version
+    /// keeps unchanged — naming the current version, everything else (answers, place,
+    /// choices) kept; any other (an unknown version, a form the current version lacks)
+    /// `None`. The older version is not built for this.
+    ///
+    /// ```
+    /// use asi_instrument::{Draft, by_version, instrument};
+    ///
+    /// let v1 = by_version("asi-kort-dk-v1").expect("shipped");
+    /// let mut draft = Draft::new(v1, v1.form("trivsel").unwrap());
+    /// draft.answer(v1, "hash_days", &3.into()).unwrap();
+    /// let resumed = draft.clone().resumed().expect("v2 keeps every v1 item");
+    /// assert_eq!(resumed.instrument_version, instrument().version);
+    /// assert_eq!((resumed.answers, resumed.position), (draft.answers, draft.position));
+    /// ```
+    pub fn resumed(self) -> Option<Draft> {
+        let current = crate::instrument();
+        let known = self.instrument_version == current.version
+            || crate::CARRIED_FORWARD.contains(&self.instrument_version.as_str());
+        (known && current.form(&self.form).is_some()).then(|| Draft {
+            instrument_version: current.version.clone(),
+            ..self
+        })
     }
 
     /// Moves back one section (from the review: to the last section).
@@ -351,5 +401,82 @@ mod tests {
         assert!(!serde_json::from_value::<Draft>(old).unwrap().identified);
         let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
         assert_eq!(back, d);
+    }
+
+    #[test]
+    fn a_draft_begun_with_v1_is_resumed_as_a_v2_draft_and_an_unknown_one_is_not() {
+        let (v1, v2) = (crate::by_version("asi-kort-dk-v1").unwrap(), instrument());
+        let mut trivsel = Draft::new(v1, v1.form("trivsel").unwrap());
+        trivsel.answer(v1, "wellbeing_personal", &json!(6)).unwrap();
+        trivsel.decline(v1, "wellbeing_close");
+        trivsel.next(v1);
+        let resumed = trivsel.clone().resumed().expect("resumed");
+        assert_eq!(resumed.instrument_version, v2.version);
+        assert_eq!(
+            (&resumed.answers, &resumed.declined, resumed.position),
+            (&trivsel.answers, &trivsel.declined, Position::Section(1))
+        );
+        // Without the clinic's alcohol section, as it was begun, and valid in v2.
+        assert_eq!(resumed.sections(v2).len(), 2);
+        assert!(
+            Answers::validate_for_form(v2, &resumed.record().to_json(), resumed.form(v2), false)
+                .is_ok()
+        );
+        let mut intake = Draft::identified(v1, v1.form("asi_kort").unwrap(), "2026-11-25");
+        intake.answer(v1, "alc_use_days", &json!(3)).unwrap();
+        let intake = intake.resumed().expect("resumed");
+        assert_eq!(intake.sections(v2)[0].id, "identification");
+        // A draft of the current version is kept as it is.
+        let current = Draft::new(v2, v2.form("inddragelse").unwrap());
+        assert_eq!(current.clone().resumed(), Some(current));
+        // One of a version this build does not know, or of no form, is not resumed.
+        let newer = Draft {
+            instrument_version: "asi-kort-dk-v3".into(),
+            ..trivsel.clone()
+        };
+        assert_eq!(newer.resumed(), None);
+        let formless = Draft {
+            form: "nope".into(),
+            ..trivsel
+        };
+        assert_eq!(formless.resumed(), None);
+    }
+
+    #[test]
+    fn a_clinic_that_adds_the_alcohol_items_gets_them_asked_in_trivsel() {
+        let inst = instrument();
+        let trivsel = inst.form("trivsel").unwrap();
+        let ids =
+            |d: &Draft| -> Vec<String> { d.items(inst).iter().map(|i| i.id.clone()).collect() };
+        let without = Draft::new(inst, &trivsel.resolve(&[]).unwrap());
+        assert_eq!(
+            ids(&without),
+            [
+                "wellbeing_personal",
+                "wellbeing_close",
+                "wellbeing_social",
+                "hash_days",
+                "other_drug_days"
+            ]
+        );
+        // The instrument's own form asks none of its optional sections either.
+        assert_eq!(Draft::new(inst, trivsel), without);
+        let with = trivsel.resolve(&["alcohol_use".to_owned()]).unwrap();
+        let mut d = Draft::identified(inst, &with, "2026-11-25");
+        let sections: Vec<&str> = d.sections(inst).iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            sections,
+            ["identification", "wellbeing", "consumption", "alcohol_use"]
+        );
+        // After the identification, the items of the resolved form, the alcohol items last.
+        let asked: Vec<String> = inst.form_items(&with).map(|i| i.id.clone()).collect();
+        assert_eq!(ids(&d)[3..], asked);
+        assert_eq!(asked[5..], ["alc_use_days", "alc_heavy_days"]);
+        d.answer(inst, "alc_use_days", &json!(12)).unwrap();
+        assert!(!d.is_complete(inst));
+        // The choice is kept with the draft.
+        let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back.optional_sections, ["alcohol_use"]);
+        assert_eq!(back.sections(inst).len(), 4);
     }
 }

@@ -151,8 +151,14 @@ pub enum AnswerType {
     },
     /// A Danish CPR number: 10 digits, `ddmmyy-xxxx` accepted, a real date.
     Cpr,
-    /// Free text (a name), at most `max_len` characters.
+    /// Short free text on one line (a name), at most `max_len` characters.
     Text {
+        /// Largest accepted length in characters.
+        max_len: usize,
+    },
+    /// Free text in the citizen's own words, on several lines (a multi-line field), at most
+    /// `max_len` characters; line breaks are kept.
+    LongText {
         /// Largest accepted length in characters.
         max_len: usize,
     },
@@ -187,7 +193,7 @@ pub struct Condition {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Form {
-    /// Form id used in envelopes and links (`asi_kort`, `trivsel`).
+    /// Form id used in envelopes and links (`asi_kort`, `trivsel`, `inddragelse`).
     pub id: String,
     /// Title shown to the citizen.
     pub title: Text,
@@ -195,8 +201,13 @@ pub struct Form {
     pub description: Text,
     /// The timepoints at which this form is used.
     pub timepoints: Vec<String>,
-    /// The sections, in order.
+    /// The sections every clinic asks, in order.
     pub sections: Vec<String>,
+    /// Sections a clinic may choose to add (the alcohol items in Trivsel & forbrug): asked
+    /// after [`Form::sections`], in this order, only where the clinic's settings name them
+    /// (see [`Form::resolve`]). A record of the form may answer them either way.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub optional_sections: Vec<String>,
 }
 
 /// Why a form cannot be asked (at a timepoint).
@@ -248,6 +259,81 @@ pub mod form_texts {
             "skemaet {form} bruges ikke ved tidspunktet {timepoint} (det bruges ved {known})",
             "form {form} is not used at timepoint {timepoint} (it is used at {known})",
         );
+        /// A clinic's choice names a section the form cannot add ([`NotOptional`](super::NotOptional)).
+        NOT_OPTIONAL = (
+            "skemaet {form} har ikke {section} som valgfrit afsnit (valgfrie afsnit: {known})",
+            "form {form} has no optional section {section} (its optional sections: {known})",
+        );
+    }
+}
+
+/// A section chosen for a form that is not one of the form's optional sections.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub struct NotOptional {
+    /// The form.
+    pub form: String,
+    /// The section chosen.
+    pub section: String,
+    /// The form's optional sections.
+    pub known: Vec<String>,
+}
+
+impl NotOptional {
+    /// What is wrong, in `lang` (the form's optional sections comma-separated, "–" for
+    /// none).
+    pub fn message(&self, lang: Lang) -> String {
+        let known = if self.known.is_empty() {
+            "–".to_owned()
+        } else {
+            self.known.join(", ")
+        };
+        form_texts::NOT_OPTIONAL.fill(
+            lang,
+            &[
+                ("form", &self.form),
+                ("section", &self.section),
+                ("known", &known),
+            ],
+        )
+    }
+}
+
+impl Form {
+    /// Every section the form can ask: its sections, then its optional sections. A record of
+    /// the form may answer the items of any of them.
+    pub fn all_sections(&self) -> impl Iterator<Item = &String> {
+        self.sections.iter().chain(&self.optional_sections)
+    }
+
+    /// The form as a clinic asks it: [`Form::sections`], then those of its optional sections
+    /// that `chosen` names (in the form's order), and no optional sections left. `chosen` is
+    /// the clinic's choice for this form (`ClinicSettings::optional_sections`); a section in
+    /// it that is not one of the form's optional sections is refused.
+    ///
+    /// ```
+    /// use asi_instrument::instrument;
+    ///
+    /// let trivsel = instrument().form("trivsel").expect("a shipped form");
+    /// let with_alcohol = trivsel.resolve(&["alcohol_use".to_owned()]).unwrap();
+    /// assert_eq!(with_alcohol.sections, ["wellbeing", "consumption", "alcohol_use"]);
+    /// assert_eq!(trivsel.resolve(&[]).unwrap().sections, ["wellbeing", "consumption"]);
+    /// assert!(trivsel.resolve(&["legal".to_owned()]).is_err());
+    /// ```
+    pub fn resolve(&self, chosen: &[String]) -> Result<Form, NotOptional> {
+        if let Some(bad) = chosen.iter().find(|s| !self.optional_sections.contains(s)) {
+            return Err(NotOptional {
+                form: self.id.clone(),
+                section: bad.clone(),
+                known: self.optional_sections.clone(),
+            });
+        }
+        let added = self.optional_sections.iter().filter(|s| chosen.contains(s));
+        Ok(Form {
+            sections: self.sections.iter().chain(added).cloned().collect(),
+            optional_sections: Vec::new(),
+            ..self.clone()
+        })
     }
 }
 
@@ -315,11 +401,10 @@ impl Instrument {
         self.items.iter().filter(move |i| i.section == section)
     }
 
-    /// The items a form asks, in form order.
+    /// The items a record of the form may answer: those of its sections, then those of its
+    /// optional sections, in form order.
     pub fn form_items<'a>(&'a self, form: &'a Form) -> impl Iterator<Item = &'a Item> + 'a {
-        form.sections
-            .iter()
-            .flat_map(move |s| self.section_items(s))
+        form.all_sections().flat_map(move |s| self.section_items(s))
     }
 
     /// Whether `item` is asked, given the answers so far (its skip rule holds).

@@ -196,13 +196,12 @@ struct Claim<'a> {
 
 impl Claim<'_> {
     /// Why `item` cannot be in a record of this claim, if it cannot. The form's items are
-    /// those of its sections; an identified response adds the instrument's identification
-    /// sections.
+    /// those of its sections and its optional sections (whichever the clinic chose); an
+    /// identified response adds the instrument's identification sections.
     fn refuses(&self, instrument: &Instrument, item: &Item) -> Option<ErrorKind> {
-        let in_sections = |sections: &[String]| sections.contains(&item.section);
-        if in_sections(&self.form.sections) {
+        if self.form.all_sections().any(|s| *s == item.section) {
             None
-        } else if in_sections(&instrument.identified_sections) {
+        } else if instrument.identified_sections.contains(&item.section) {
             (!self.identified).then_some(ErrorKind::IdentifiedOnly)
         } else {
             Some(ErrorKind::NotInForm {
@@ -227,8 +226,10 @@ impl Answers {
     }
 
     /// Checks a record as [`Answers::validate`] does, and also that every item it answers
-    /// belongs to `form`: to one of the form's sections (`forms[].sections` of the
-    /// instrument data), or — when `identified` — to one of the instrument's
+    /// belongs to `form`: to one of the form's sections or optional sections
+    /// (`forms[].sections` and `forms[].optional_sections` of the instrument data: the
+    /// record does not say which optional sections the clinic asked), or — when
+    /// `identified` — to one of the instrument's
     /// `identified_sections` (CPR number, name, date), which identified mode asks before
     /// the form. An item of another form is [`ErrorKind::NotInForm`]; an identification
     /// item in a record that is not identified is [`ErrorKind::IdentifiedOnly`].
@@ -240,10 +241,10 @@ impl Answers {
     /// use asi_instrument::{Answers, ErrorKind, instrument};
     ///
     /// let trivsel = instrument().form("trivsel").expect("a shipped form");
-    /// let record = serde_json::json!({"wellbeing_personal": 5, "alc_use_days": 3});
+    /// let record = serde_json::json!({"wellbeing_personal": 5, "drug_problem_days": 3});
     /// let errors = Answers::validate_for_form(instrument(), &record, trivsel, false)
-    ///     .expect_err("alc_use_days is an ASI kort item");
-    /// assert_eq!(errors[0].item.as_deref(), Some("alc_use_days"));
+    ///     .expect_err("drug_problem_days is an ASI kort item");
+    /// assert_eq!(errors[0].item.as_deref(), Some("drug_problem_days"));
     /// assert!(matches!(errors[0].kind, ErrorKind::NotInForm { ref form, .. } if form == "trivsel"));
     /// ```
     pub fn validate_for_form(
@@ -373,15 +374,10 @@ pub fn check_value(
         AnswerType::Cpr => cpr::normalize(text()?)
             .map(Answer::Text)
             .map_err(ErrorKind::Cpr),
-        AnswerType::Text { max_len } => {
-            let s = text()?.trim();
-            if s.is_empty() {
-                Err(ErrorKind::EmptyText)
-            } else if s.chars().count() > *max_len {
-                Err(ErrorKind::TooLong { max: *max_len })
-            } else {
-                Ok(Answer::Text(s.to_owned()))
-            }
+        AnswerType::Text { max_len } => bounded_text(text()?.trim(), *max_len),
+        AnswerType::LongText { max_len } => {
+            // One line break whatever the device wrote, so the same text gives the same bytes.
+            bounded_text(&text()?.trim().replace("\r\n", "\n"), *max_len)
         }
         AnswerType::Date => {
             let s = text()?;
@@ -391,5 +387,16 @@ pub fn check_value(
                 Err(ErrorKind::Date)
             }
         }
+    }
+}
+
+/// Trimmed text as an answer: not empty, at most `max_len` characters.
+fn bounded_text(s: &str, max_len: usize) -> Result<Answer, ErrorKind> {
+    if s.is_empty() {
+        Err(ErrorKind::EmptyText)
+    } else if s.chars().count() > max_len {
+        Err(ErrorKind::TooLong { max: max_len })
+    } else {
+        Ok(Answer::Text(s.to_owned()))
     }
 }

@@ -15,8 +15,8 @@ pub fn vectors() -> Vec<(String, Value, Value)> {
         .collect()
 }
 
-/// The item ids of `docs/instrument-format.md`, transcribed by hand from it (not from
-/// the instrument data, which is what the tests check).
+/// The item ids of `docs/instrument-format.md` in instrument version `asi-kort-dk-v1`,
+/// transcribed by hand from it (not from the instrument data, which is what the tests check).
 pub const SPEC_ITEM_IDS: [&str; 59] = [
     "cpr",
     "name",
@@ -77,4 +77,16 @@ pub const SPEC_ITEM_IDS: [&str; 59] = [
     "wellbeing_social",
     "hash_days",
     "other_drug_days",
+];
+
+/// The item ids `asi-kort-dk-v2` adds after those of v1: the involvement form (Inddragelse)
+/// of `docs/instrument-format.md`, transcribed by hand.
+pub const SPEC_INVOLVEMENT_ITEM_IDS: [&str; 7] = [
+    "involvement_decisions",
+    "involvement_concerns",
+    "involvement_time",
+    "involvement_privacy",
+    "involvement_priorities",
+    "involvement_relatives",
+    "involvement_important",
 ];

@@ -5,12 +5,66 @@ mod common;
 use std::collections::BTreeSet;
 
 use asi_instrument::model::AnswerType;
-use asi_instrument::{Lang, instrument};
+use asi_instrument::{
+    CARRIED_FORWARD, CURRENT_INSTRUMENT_VERSION, Lang, by_version, instrument, shipped,
+};
 
 #[test]
 fn every_spec_item_exists_and_no_other() {
-    let data: Vec<&str> = instrument().item_ids().collect();
-    assert_eq!(data, common::SPEC_ITEM_IDS, "item ids and their order");
+    let v1: Vec<&str> = by_version("asi-kort-dk-v1").unwrap().item_ids().collect();
+    assert_eq!(v1, common::SPEC_ITEM_IDS, "item ids and their order in v1");
+    // v2 keeps v1's items in their order and adds the involvement form's after them.
+    let current: Vec<&str> = instrument().item_ids().collect();
+    let expected: Vec<&str> = common::SPEC_ITEM_IDS
+        .iter()
+        .chain(&common::SPEC_INVOLVEMENT_ITEM_IDS)
+        .copied()
+        .collect();
+    assert_eq!(current, expected, "item ids and their order in v2");
+    assert_eq!(instrument().version, CURRENT_INSTRUMENT_VERSION);
+    assert_eq!(
+        shipped().map(|i| i.version.as_str()),
+        ["asi-kort-dk-v1", "asi-kort-dk-v2"]
+    );
+}
+
+#[test]
+fn every_carried_version_means_the_same_now() {
+    // Old responses keep their meaning, and drafts begun with an older version are drafts of
+    // the current one (Draft::resumed): each item of a carried version is in the current one
+    // unchanged — its section, texts, answer type, range, skip rule — and so are the scales,
+    // timepoints and identification it uses.
+    assert_eq!(CARRIED_FORWARD, ["asi-kort-dk-v1"]);
+    let now = instrument();
+    assert_eq!(now.version, "asi-kort-dk-v2");
+    for version in CARRIED_FORWARD {
+        let old = by_version(version).unwrap();
+        for item in &old.items {
+            assert_eq!(now.item(&item.id), Some(item), "{version}: {}", item.id);
+        }
+        for scale in &old.scales {
+            assert_eq!(now.scale(&scale.id), Some(scale), "{version}: {}", scale.id);
+        }
+        assert_eq!(old.timepoints, now.timepoints);
+        assert_eq!(old.identified_sections, now.identified_sections);
+        // Each old form asks the same sections now when the clinic adds nothing, at the same
+        // timepoints, and its sections hold the same items.
+        for form in &old.forms {
+            let asked = now.form(&form.id).unwrap().resolve(&[]).unwrap();
+            assert_eq!(
+                (&asked.sections, &asked.timepoints),
+                (&form.sections, &form.timepoints),
+                "{version}: {}",
+                form.id
+            );
+            for section in form.sections.iter().chain(&old.identified_sections) {
+                let ids = |i: &asi_instrument::Instrument| -> Vec<String> {
+                    i.section_items(section).map(|i| i.id.clone()).collect()
+                };
+                assert_eq!(ids(old), ids(now), "{version}: {section}");
+            }
+        }
+    }
 }
 
 #[test]
@@ -20,6 +74,10 @@ fn answer_types_follow_the_spec() {
         let id = item.id.as_str();
         let kind = &item.answer;
         let ok = match id {
+            "involvement_important" => *kind == AnswerType::LongText { max_len: 1000 },
+            _ if id.starts_with("involvement_") => {
+                matches!(kind, AnswerType::Rating { scale } if scale == "involvement")
+            }
             "cpr" => matches!(kind, AnswerType::Cpr),
             "name" => matches!(kind, AnswerType::Text { .. }),
             "completed_on" => matches!(kind, AnswerType::Date),
@@ -162,7 +220,7 @@ fn every_reference_resolves_and_every_text_is_written_in_both_languages() {
     for form in &inst.forms {
         texts.push((form.id.clone(), &form.title));
         texts.push((form.id.clone(), &form.description));
-        for s in &form.sections {
+        for s in form.all_sections() {
             assert!(inst.section(s).is_some(), "form {}: section {s}", form.id);
         }
     }
@@ -177,15 +235,78 @@ fn every_reference_resolves_and_every_text_is_written_in_both_languages() {
 }
 
 #[test]
-fn the_two_set_ups_ask_what_the_spec_says() {
+fn the_involvement_scale_is_the_seeds_five_steps() {
+    let labels: Vec<(&str, &str)> = instrument()
+        .scale("involvement")
+        .unwrap()
+        .labels
+        .iter()
+        .map(|t| (t.get(Lang::Da), t.get(Lang::En)))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("Slet ikke", "Not at all"),
+            ("I mindre grad", "To a small extent"),
+            ("I nogen grad", "To some extent"),
+            ("I høj grad", "To a great extent"),
+            ("I meget høj grad", "To a very great extent"),
+        ]
+    );
+}
+
+#[test]
+fn the_set_ups_ask_what_the_spec_says() {
     let inst = instrument();
+    // The items a form asks as a clinic that adds `chosen` asks it.
+    let asked = |form: &str, chosen: &[&str]| -> BTreeSet<String> {
+        let chosen: Vec<String> = chosen.iter().map(|s| (*s).to_owned()).collect();
+        let resolved = inst.form(form).unwrap().resolve(&chosen).unwrap();
+        inst.form_items(&resolved).map(|i| i.id.clone()).collect()
+    };
     let ids = |form: &str| -> BTreeSet<&str> {
         inst.form_items(inst.form(form).unwrap())
             .map(|i| i.id.as_str())
             .collect()
     };
     let asi = ids("asi_kort");
-    let trivsel = ids("trivsel");
+    let trivsel_asked = asked("trivsel", &[]);
+    let trivsel: BTreeSet<&str> = trivsel_asked.iter().map(String::as_str).collect();
+    // Trivsel & forbrug with the alcohol items, where the clinic adds them (and a record of
+    // the form may carry them whichever the clinic chose).
+    assert_eq!(
+        asked("trivsel", &["alcohol_use"]),
+        [
+            "wellbeing_personal",
+            "wellbeing_close",
+            "wellbeing_social",
+            "hash_days",
+            "other_drug_days",
+            "alc_use_days",
+            "alc_heavy_days"
+        ]
+        .map(str::to_owned)
+        .into()
+    );
+    assert_eq!(ids("trivsel").len(), 7);
+    assert_eq!(ids("inddragelse"), common::SPEC_INVOLVEMENT_ITEM_IDS.into());
+    assert!(inst.form("asi_kort").unwrap().optional_sections.is_empty());
+    assert!(
+        inst.form("inddragelse")
+            .unwrap()
+            .optional_sections
+            .is_empty()
+    );
+    assert_eq!(
+        inst.form("inddragelse").unwrap().timepoints,
+        [
+            "midway",
+            "discharge",
+            "aftercare",
+            "followup_40w",
+            "followup_6m"
+        ]
+    );
     // ASI kort + Trivsel & forbrug: every ASI item and the wellbeing questions, but not the
     // consumption questions again, and no identification (that is added only in identified mode).
     let expected_asi: BTreeSet<&str> = common::SPEC_ITEM_IDS[3..57].iter().copied().collect();

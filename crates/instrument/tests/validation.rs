@@ -200,13 +200,13 @@ fn fits(record: &serde_json::Value, form: &str, identified: bool) -> bool {
 
 #[test]
 fn an_asi_kort_item_does_not_belong_to_a_trivsel_record() {
-    let record = json!({"wellbeing_personal": 5, "hash_days": 2, "alc_use_days": 3});
+    let record = json!({"wellbeing_personal": 5, "hash_days": 2, "drug_problem_days": 3});
     let trivsel = instrument().form("trivsel").unwrap();
     let all = form_errors(record.clone(), "trivsel", false);
     assert_eq!(
         all,
         [(
-            "alc_use_days".to_owned(),
+            "drug_problem_days".to_owned(),
             ErrorKind::NotInForm {
                 form: "trivsel".into(),
                 title: trivsel.title.clone(),
@@ -225,6 +225,89 @@ fn an_asi_kort_item_does_not_belong_to_a_trivsel_record() {
         "asi_kort",
         false
     ));
+}
+
+#[test]
+fn the_alcohol_items_fit_a_trivsel_record_from_v2_on() {
+    // In v2 the alcohol section is one a clinic may add to Trivsel & forbrug, so a record of
+    // the form may carry its items (the record does not say what the clinic chose).
+    let record = json!({"wellbeing_personal": 5, "alc_use_days": 3, "alc_heavy_days": 1});
+    assert!(fits(&record, "trivsel", false));
+    // In v1 it was not: a v1 response keeps the meaning it had.
+    let v1 = asi_instrument::by_version("asi-kort-dk-v1").unwrap();
+    let errors =
+        Answers::validate_for_form(v1, &record, v1.form("trivsel").unwrap(), false).unwrap_err();
+    let items: Vec<&str> = errors.iter().filter_map(|e| e.item.as_deref()).collect();
+    assert_eq!(items, ["alc_use_days", "alc_heavy_days"]);
+    assert!(
+        errors
+            .iter()
+            .all(|e| matches!(e.kind, ErrorKind::NotInForm { .. }))
+    );
+}
+
+#[test]
+fn an_involvement_record_takes_its_statements_and_free_text_only() {
+    let record = json!({
+        "involvement_decisions": 4,
+        "involvement_time": 0,
+        "involvement_important": "  At der bliver taget udgangspunkt i mig.\r\nOg ro.  "
+    });
+    let form = instrument().form("inddragelse").unwrap();
+    let answers = Answers::validate_for_form(instrument(), &record, form, false).unwrap();
+    // The free text is trimmed and its line break written one way.
+    assert_eq!(
+        answers.get("involvement_important"),
+        Some(&Answer::Text(
+            "At der bliver taget udgangspunkt i mig.\nOg ro.".into()
+        ))
+    );
+    assert_eq!(
+        form_errors(
+            json!({"involvement_decisions": 5, "wellbeing_personal": 5}),
+            "inddragelse",
+            false
+        ),
+        [
+            (
+                "wellbeing_personal".to_owned(),
+                ErrorKind::NotInForm {
+                    form: "inddragelse".into(),
+                    title: form.title.clone()
+                }
+            ),
+            (
+                "involvement_decisions".to_owned(),
+                ErrorKind::OutOfRange { min: 0, max: 4 }
+            ),
+        ]
+    );
+    // At most 1000 characters (not bytes: æ counts one); blank is not an answer.
+    let long = "æ".repeat(1000);
+    assert!(fits(
+        &json!({"involvement_important": long}),
+        "inddragelse",
+        false
+    ));
+    assert_eq!(
+        form_errors(
+            json!({"involvement_important": "æ".repeat(1001)}),
+            "inddragelse",
+            false
+        ),
+        [(
+            "involvement_important".to_owned(),
+            ErrorKind::TooLong { max: 1000 }
+        )]
+    );
+    assert_eq!(
+        form_errors(
+            json!({"involvement_important": " \n "}),
+            "inddragelse",
+            false
+        ),
+        [("involvement_important".to_owned(), ErrorKind::EmptyText)]
+    );
 }
 
 #[test]
@@ -247,9 +330,9 @@ fn the_form_s_items_come_from_its_sections_in_the_data() {
     // A form given one more section in the data takes that section's items.
     let mut wider = inst.clone();
     let trivsel = wider.forms.iter_mut().find(|f| f.id == "trivsel").unwrap();
-    trivsel.sections.push("alcohol_use".into());
+    trivsel.sections.push("legal".into());
     let trivsel = wider.form("trivsel").unwrap();
-    let record = json!({"alc_use_days": 3});
+    let record = json!({"illegal_activity_days": 3});
     assert!(Answers::validate_for_form(&wider, &record, trivsel, false).is_ok());
     assert!(!fits(&record, "trivsel", false));
 }
@@ -272,12 +355,12 @@ fn identification_items_belong_to_identified_records_only() {
     // An identified record still answers one form only.
     assert_eq!(
         form_errors(
-            json!({"cpr": "0101901234", "alc_use_days": 1}),
+            json!({"cpr": "0101901234", "drug_problem_days": 1}),
             "trivsel",
             true
         )[0]
         .0,
-        "alc_use_days"
+        "drug_problem_days"
     );
 }
 
@@ -306,7 +389,7 @@ fn form_messages_in_danish_and_english() {
     let trivsel = instrument().form("trivsel").unwrap();
     let all = Answers::validate_for_form(
         instrument(),
-        &json!({"alc_use_days": 3, "cpr": "0101901234"}),
+        &json!({"drug_problem_days": 3, "cpr": "0101901234"}),
         trivsel,
         false,
     )
@@ -332,7 +415,7 @@ fn form_messages_in_danish_and_english() {
     );
     assert_eq!(
         all[1].to_string(),
-        "alc_use_days: This question is not part of the form “Wellbeing & use” (trivsel)."
+        "drug_problem_days: This question is not part of the form “Wellbeing & use” (trivsel)."
     );
 }
 

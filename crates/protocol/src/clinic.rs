@@ -35,6 +35,13 @@ pub struct ClinicSettings {
     /// form at every timepoint.
     #[serde(default)]
     pub offers: BTreeMap<String, Vec<String>>,
+    /// Form id → the form's optional sections the clinic asks, e.g. `{"trivsel":
+    /// ["alcohol_use"]}`: Trivsel & forbrug with the ASI kort's two alcohol items. The app
+    /// asks a form as `Form::resolve` with this list gives it. The inbox lists every form of
+    /// the instrument that has optional sections (`[]`: the clinic adds none); a form not
+    /// listed (settings from an older inbox): none.
+    #[serde(default)]
+    pub optional_sections: BTreeMap<String, Vec<String>>,
     /// Whether the citizen sees their scores on the result screen.
     #[serde(default = "yes")]
     pub show_scores: bool,
@@ -61,6 +68,11 @@ fn default_draft_retention_days() -> u32 {
 }
 
 impl ClinicSettings {
+    /// The optional sections of `form` the clinic asks (none when it names none).
+    pub fn optional_sections(&self, form: &str) -> &[String] {
+        self.optional_sections.get(form).map_or(&[], Vec::as_slice)
+    }
+
     /// Whether the clinic asks `form` at `timepoint`.
     pub fn offers(&self, form: &str, timepoint: &str) -> bool {
         self.offers.is_empty()
@@ -84,6 +96,19 @@ mod tests {
         assert_eq!(settings.draft_retention_days, DEFAULT_DRAFT_RETENTION_DAYS);
         assert!(settings.offers("trivsel", "midway") && settings.embed_origins.is_empty());
         assert_eq!(settings.consent_text, "");
+        assert!(settings.optional_sections("trivsel").is_empty());
+    }
+
+    #[test]
+    fn optional_sections_are_named_per_form() {
+        let settings: ClinicSettings = serde_json::from_str(
+            r#"{"id": "d", "name": "D", "contact": "", "public_key": "k", "key_id": "0",
+                "optional_sections": {"trivsel": ["alcohol_use"], "asi_kort": []}}"#,
+        )
+        .unwrap();
+        assert_eq!(settings.optional_sections("trivsel"), ["alcohol_use"]);
+        assert!(settings.optional_sections("asi_kort").is_empty());
+        assert!(settings.optional_sections("inddragelse").is_empty());
     }
 
     #[test]

@@ -28,8 +28,17 @@ pub fn measure_name(measure: Measure) -> String {
         Measure::WellbeingSocial => names::WELLBEING_SOCIAL,
         Measure::Asi6 => names::ASI6,
         Measure::HashDays => names::HASH_DAYS,
+        Measure::OtherDrugDays => names::OTHER_DRUG_DAYS,
+        Measure::AlcoholDays => names::ALCOHOL_DAYS,
+        Measure::HeavyDrinkingDays => names::HEAVY_DRINKING_DAYS,
     };
     tr(text)
+}
+
+/// A share (0–1) as a whole percentage with a Danish space before the sign ("38 %"); "–"
+/// for none.
+pub fn percent(share: Option<f64>) -> String {
+    share.map_or_else(|| "–".to_owned(), |s| format!("{:.0} %", s * 100.0))
 }
 
 /// A measure's id for data attributes (`wellbeing`, `economy`, …, `hash_days`).
@@ -75,5 +84,9 @@ mod tests {
         assert_eq!(decimal(None, 2), "–");
         assert_eq!(measure_id(Measure::HashDays), "hash_days");
         assert_eq!(measure_name(Measure::Domain(Domain::Drug)), "Stoffer");
+        assert_eq!(measure_id(Measure::AlcoholDays), "alcohol_days");
+        assert_eq!(percent(Some(2.0 / 3.0)), "67 %");
+        assert_eq!(percent(Some(0.0)), "0 %");
+        assert_eq!(percent(None), "–");
     }
 }

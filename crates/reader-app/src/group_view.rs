@@ -1,6 +1,7 @@
-//! The group: the mean and n of wellbeing and each ASI domain per measurement point, raw
-//! (those who answered) and LOCF (each person's last observation carried forward), as in
-//! tables 8–9 and figures 8–11 of the HCS report.
+//! The group: the mean and n of wellbeing, each ASI domain and the days of use (hash, other
+//! drugs, alcohol, heavy drinking) per measurement point, raw (those who answered) and LOCF
+//! (each person's last observation carried forward), as in tables 8–9 and figures 8–11 of
+//! the HCS report.
 
 use asi_instrument::scoring::Domain;
 use asi_reader::{Group, Measure, Stat, group};
@@ -66,7 +67,7 @@ pub fn GroupView(loaded: StoredValue<Loaded>) -> impl IntoView {
                         {Measure::ALL
                             .iter()
                             .map(|&m| {
-                                let decimals = if m == Measure::HashDays { 1 } else { 2 };
+                                let decimals = if Measure::DAYS.contains(&m) { 1 } else { 2 };
                                 view! {
                                     <tr data-measure=measure_id(m)>
                                         <th scope="row">{measure_name(m)}</th>
@@ -112,6 +113,15 @@ pub fn GroupView(loaded: StoredValue<Loaded>) -> impl IntoView {
                 lines=chart_lines(&g, &wellbeing, false)
                 max=10.0
                 decimals=2
+            />
+            <LineChart
+                id="group-days-raw".into()
+                title=tr(texts::group::DAYS_RAW_TITLE)
+                description=tr(texts::group::DAYS_RAW_DESCRIPTION)
+                points=titles.clone()
+                lines=chart_lines(&g, &Measure::DAYS, false)
+                max=30.0
+                decimals=1
             />
             <h3>{tr(texts::group::LOCF)}</h3>
             {table(true)}

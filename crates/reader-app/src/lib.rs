@@ -1,8 +1,8 @@
 //! The clinic's reader (`/klinik/`): staff load the clinic's private key file, fetch the
 //! clinic's envelopes from the inbox (or open a file of them), and read the responses — a
 //! table, one citizen over time (printable as one page for the journal), the group's means
-//! raw and LOCF, the clinic's evaluation report with who has not answered — and export them
-//! exactly as `asi export` does.
+//! raw and LOCF, the involvement form's shares per statement, the clinic's evaluation report
+//! with who has not answered — and export them exactly as `asi export` does.
 //!
 //! The private key is read from its file when "Åbn" is pressed, used to open the envelopes
 //! and dropped; it is never stored or sent. The opened responses live in this page's memory
@@ -19,6 +19,7 @@ mod person_print;
 mod person_view;
 mod print;
 mod report_view;
+mod shares_view;
 mod source;
 mod table_view;
 mod texts;
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
                             <table_view::ResponsesTable loaded=l />
                             <person_view::PersonView loaded=l />
                             <group_view::GroupView loaded=l />
+                            <shares_view::SharesView loaded=l />
                             <report_view::ReportView loaded=l />
                             <download::Export loaded=l />
                         }

@@ -106,17 +106,31 @@ mod tests {
     use asi_instrument::{Answers, Lang, Mode, Payload, instrument};
 
     fn envelope(public: &asi_envelope::PublicKey) -> String {
+        given_with(public, asi_instrument::CURRENT_INSTRUMENT_VERSION)
+    }
+
+    /// An envelope to `public` with a Trivsel & forbrug answer (wellbeing 6) as the app of
+    /// `instrument_version` gave it (scored with the scoring version for it, if shipped).
+    fn given_with(public: &asi_envelope::PublicKey, instrument_version: &str) -> String {
         let answers = Answers::validate(
             instrument(),
             &serde_json::json!({"wellbeing_personal": 5, "wellbeing_close": 6, "wellbeing_social": 7}),
         )
         .unwrap();
-        let payload = Payload::complete(
+        let mut payload = Payload::complete(
             answers,
             Mode::Anonymous,
             Lang::Da,
             "2026-11-25T10:00:00Z".into(),
         );
+        if let Some(spec) = asi_instrument::scoring::shipped()
+            .into_iter()
+            .find(|s| s.instrument_version == instrument_version)
+        {
+            payload.scores = spec.score(&payload.answers);
+            payload.scoring_version = spec.version.clone();
+        }
+        payload.instrument_version = instrument_version.into();
         let metadata = Metadata::new(
             public,
             "demo",
@@ -181,6 +195,37 @@ mod tests {
             opened.failures[0]
                 .message
                 .contains(&format!("forseglet til nøgle {}", old_public.key_id())),
+            "{:?}",
+            opened.failures[0]
+        );
+    }
+
+    #[test]
+    fn responses_of_both_instrument_versions_open_and_a_newer_one_says_so() {
+        let (secret, public) = keys::generate();
+        let envelopes = [
+            given_with(&public, "asi-kort-dk-v1"),
+            given_with(&public, "asi-kort-dk-v2"),
+            given_with(&public, "asi-kort-dk-v3"),
+        ];
+        let opened = open_all(&KeyRing::from(secret), &envelopes);
+        let versions: Vec<&str> = opened
+            .responses
+            .iter()
+            .map(|r| r.payload.instrument_version.as_str())
+            .collect();
+        assert_eq!(versions, ["asi-kort-dk-v1", "asi-kort-dk-v2"]);
+        let rows = asi_reader::rows(&opened.responses, None);
+        assert!(
+            rows.iter()
+                .all(|r| r.scores_match && r.scores.wellbeing == Some(6.0))
+        );
+        assert_eq!(opened.failures.len(), 1);
+        assert_eq!(opened.failures[0].number, 3);
+        assert!(
+            opened.failures[0]
+                .message
+                .contains("skemaversion asi-kort-dk-v3, som dette program ikke kender"),
             "{:?}",
             opened.failures[0]
         );

@@ -1,7 +1,8 @@
-//! One citizen over time: wellbeing (its three parts and the mean) and the ASI domains over
-//! intake → midway → discharge → 40-week follow-up, as charts with a table of the same
-//! numbers, the reduction flag (at least halving the days of hash use relative to intake,
-//! section 4.3.1 of the HCS report) and drug-free status per measurement.
+//! One citizen over time: wellbeing (its three parts and the mean), the ASI domains and the
+//! days of use — hash, other drugs, alcohol and heavy drinking side by side — over intake →
+//! midway → discharge → 40-week follow-up, as charts with a table of the same numbers, the
+//! reduction flag (at least halving the days of hash use relative to intake, section 4.3.1
+//! of the HCS report) and drug-free status per measurement.
 
 use asi_instrument::scoring::Domain;
 use asi_reader::{Measure, PersonKey, Series, all_series};
@@ -98,7 +99,12 @@ fn OnePerson(series: Series) -> impl IntoView {
         .iter()
         .map(|p| p.title.get(LANG).to_owned())
         .collect();
-    let measures: Vec<Measure> = WELLBEING.iter().chain(ASI.iter()).copied().collect();
+    let measures: Vec<Measure> = WELLBEING
+        .iter()
+        .chain(&ASI)
+        .chain(&Measure::DAYS)
+        .copied()
+        .collect();
     let domains_note = Domain::ALL.len();
     view! {
         <div class="person" data-person=label.clone()>
@@ -128,6 +134,15 @@ fn OnePerson(series: Series) -> impl IntoView {
                 max=1.0
                 decimals=2
             />
+            <LineChart
+                id="person-days".into()
+                title=person::DAYS_TITLE.fill(LANG, &[("person", &label)])
+                description=tr(person::DAYS_DESCRIPTION)
+                points=titles.clone()
+                lines=lines(&series, &Measure::DAYS)
+                max=30.0
+                decimals=0
+            />
             <div class="table-scroll" tabindex="0" role="region" aria-label=person::NUMBERS_FOR.fill(LANG, &[("person", &label)])>
                 <table class="data person-table" id="person-table">
                     <caption>{person::CAPTION.fill(LANG, &[("person", &label)])}</caption>
@@ -136,7 +151,6 @@ fn OnePerson(series: Series) -> impl IntoView {
                             <th scope="col">{tr(table::TIMEPOINT)}</th>
                             <th scope="col">{tr(table::DAY)}</th>
                             {measures.iter().map(|&m| view! { <th scope="col">{measure_name(m)}</th> }).collect_view()}
-                            <th scope="col">{tr(names::HASH_DAYS)}</th>
                             <th scope="col">{tr(person::REDUCTION)}</th>
                             <th scope="col">{tr(names::DRUG_FREE)}</th>
                         </tr>
@@ -157,7 +171,13 @@ fn OnePerson(series: Series) -> impl IntoView {
                                             .iter()
                                             .map(|&m| {
                                                 let v = row.as_ref().and_then(|r| m.of(r));
-                                                let decimals = if WELLBEING.contains(&m) { 1 } else { 2 };
+                                                let decimals = if WELLBEING.contains(&m) {
+                                                    1
+                                                } else if Measure::DAYS.contains(&m) {
+                                                    0
+                                                } else {
+                                                    2
+                                                };
                                                 view! {
                                                     <td data-measure=measure_id(m) data-value=v.map(|v| v.to_string()).unwrap_or_default()>
                                                         {decimal(v, decimals)}
@@ -165,9 +185,6 @@ fn OnePerson(series: Series) -> impl IntoView {
                                                 }
                                             })
                                             .collect_view()}
-                                        <td data-measure="hash_days">
-                                            {row.as_ref().and_then(|r| r.hash_days).map_or_else(|| "–".to_owned(), |d| d.to_string())}
-                                        </td>
                                         <td data-measure="reduction">{yes_no(p.reduction)}</td>
                                         <td data-measure="drug_free">{yes_no(row.as_ref().and_then(|r| r.scores.drug_free))}</td>
                                     </tr>

@@ -59,6 +59,48 @@ fn cell(row: &Row, column: Column) -> String {
     }
 }
 
+/// The table's caption: how scores are shown, and which forms have none (from the data).
+fn caption() -> String {
+    let unscored: Vec<&str> = asi_reader::unscored_forms()
+        .iter()
+        .map(|f| f.title.get(LANG))
+        .collect();
+    let mut text = tr(table::CAPTION);
+    if !unscored.is_empty() {
+        let forms = unscored.join(table::AND.get(LANG));
+        text += " ";
+        text += &table::UNSCORED_FORMS.fill(LANG, &[("forms", &forms)]);
+    }
+    text
+}
+
+/// The columns before the scores: date, timepoint, person, mode.
+const LEAD: usize = 4;
+
+/// A row's cells. A response of a form without scores (the involvement form) says so once,
+/// across the score columns, instead of showing empty scores.
+fn cells(row: &Row) -> AnyView {
+    let all = columns();
+    if row.scored {
+        return all
+            .into_iter()
+            .map(|(c, _)| view! { <td>{cell(row, c)}</td> })
+            .collect_view()
+            .into_any();
+    }
+    let form = instrument()
+        .form(&row.form)
+        .map_or_else(|| row.form.clone(), |f| f.title.get(LANG).to_owned());
+    let span = all.len() - LEAD;
+    view! {
+        {all[..LEAD].iter().map(|(c, _)| view! { <td>{cell(row, *c)}</td> }).collect_view()}
+        <td colspan=span.to_string() class="no-score">
+            {table::NO_SCORE.fill(LANG, &[("form", &form)])}
+        </td>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn ResponsesTable(loaded: StoredValue<Loaded>) -> impl IntoView {
     let sort: RwSignal<Option<(Column, Direction)>> = RwSignal::new(None);
@@ -166,7 +208,7 @@ pub fn ResponsesTable(loaded: StoredValue<Loaded>) -> impl IntoView {
             </p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="responses-heading">
                 <table class="data responses" id="responses">
-                    <caption>{tr(table::CAPTION)}</caption>
+                    <caption>{caption()}</caption>
                     <thead>
                         <tr>
                             {columns().into_iter().map(header).collect_view()}
@@ -179,11 +221,8 @@ pub fn ResponsesTable(loaded: StoredValue<Loaded>) -> impl IntoView {
                             {
                                 let id = row.id.clone();
                                 view! {
-                                    <tr data-id=row.id.clone() data-timepoint=row.timepoint.clone()>
-                                        {columns()
-                                            .into_iter()
-                                            .map(|(c, _)| view! { <td>{cell(&row, c)}</td> })
-                                            .collect_view()}
+                                    <tr data-id=row.id.clone() data-timepoint=row.timepoint.clone() data-form=row.form.clone()>
+                                        {cells(&row)}
                                         <td>
                                             {if row.scores_match {
                                                 tr(table::SCORES_MATCH).into_any()
@@ -228,7 +267,8 @@ fn AnswerRecord(loaded: StoredValue<Loaded>, id: String) -> impl IntoView {
     let Some(response) = response else {
         return ().into_any();
     };
-    let inst = instrument();
+    // The questions as the instrument version the response was given with asks them.
+    let inst = response.instrument();
     let answers = &response.payload.answers;
     let items: Vec<(String, String)> = inst
         .items

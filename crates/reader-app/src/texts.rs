@@ -118,6 +118,12 @@ pub mod table {
             "Scorer beregnet igen her. * foreløbig formel (se scoringsdokumentationen).",
             "Scores computed again here. * provisional formula (see the scoring documentation).",
         );
+        UNSCORED_FORMS = ("{forms} har ingen score.", "{forms} has no score.");
+        AND = (" og ", " and ");
+        NO_SCORE = (
+            "{form}: ingen score — se svarene (Vis svar) og andelene under Gruppen",
+            "{form}: no score — see the answers (Show answers) and the shares under The group",
+        );
         CHECK = ("Kontrol", "Check");
         ANSWERS = ("Svar", "Answers");
         SCORES_MATCH = ("ok", "ok");
@@ -155,9 +161,14 @@ pub mod person {
             "The {domains} ASI domains and ASI 6 (0–1) at each measurement point. The numbers are also in the table below.",
         );
         NUMBERS_FOR = ("Tal for {person}", "Numbers for {person}");
+        DAYS_TITLE = ("Dage med forbrug over tid: {person}", "Days of use over time: {person}");
+        DAYS_DESCRIPTION = (
+            "Antal dage med hash, andre stoffer, alkohol og overforbrug af alkohol de sidste 30 dage (0–30) ved hvert måletidspunkt; en linje brydes, hvor spørgsmålet ikke blev stillet. Tallene står også i tabellen herunder.",
+            "Days with hash, other drugs, alcohol and heavy drinking in the last 30 days (0–30) at each measurement point; a line breaks where the question was not asked. The numbers are also in the table below.",
+        );
         CAPTION = (
-            "{person}: trivsel, ASI-scorer, hash og stoffrihed pr. måletidspunkt",
-            "{person}: wellbeing, ASI scores, hash and being drug-free per measurement point",
+            "{person}: trivsel, ASI-scorer, dage med forbrug og stoffrihed pr. måletidspunkt",
+            "{person}: wellbeing, ASI scores, days of use and being drug-free per measurement point",
         );
         REDUCTION = ("Reduktion (mindst halveret)", "Reduction (at least halved)");
         NOT_ANSWERED = ("ikke besvaret", "not answered");
@@ -192,6 +203,11 @@ pub mod group {
             "Gennemsnitlig personlig, nær, social og generel trivsel ved hvert måletidspunkt, blandt dem der svarede. Tallene står i tabellen ovenfor.",
             "Mean personal, close, social and general wellbeing at each measurement point, among those who answered. The numbers are in the table above.",
         );
+        DAYS_RAW_TITLE = ("Dage med forbrug over tid (rå data)", "Days of use over time (raw data)");
+        DAYS_RAW_DESCRIPTION = (
+            "Gennemsnitligt antal dage med hash, andre stoffer, alkohol og overforbrug af alkohol (0–30) ved hvert måletidspunkt, blandt dem der svarede. Alkohol i Trivsel & forbrug kun hos klinikker, der stiller de spørgsmål. Tallene står i tabellen ovenfor.",
+            "Mean days with hash, other drugs, alcohol and heavy drinking (0–30) at each measurement point, among those who answered. Alcohol in Trivsel & forbrug only at clinics that ask those questions. The numbers are in the table above.",
+        );
         WELLBEING_LOCF_TITLE = ("Trivsel over tid (LOCF)", "Wellbeing over time (LOCF)");
         WELLBEING_LOCF_DESCRIPTION = (
             "Som ovenfor, med seneste måling ført videre for dem, der ikke svarede. Tallene står i tabellen ovenfor.",
@@ -202,6 +218,32 @@ pub mod group {
             "Gennemsnitlig ASI-score for stoffer, psykisk og ASI 6 ved hvert måletidspunkt (LOCF). Tallene står i tabellen ovenfor.",
             "Mean ASI score for drugs, psychiatric and ASI 6 at each measurement point (LOCF). The numbers are in the table above.",
         );
+    }
+}
+
+/// The forms without scores (the involvement form): shares per statement and step, and the
+/// answers in the citizens' own words.
+pub mod shares {
+    asi_i18n::texts! {
+        LEAD = (
+            "{form} har ingen score. For hvert spørgsmål: hvor mange der valgte hvert svar, og hvor stor en andel af dem, der svarede på spørgsmålet, det er, ved hvert måletidspunkt. «Vil ikke svare» tæller ikke med i andelene.",
+            "{form} has no score. For each question: how many chose each answer, and what share of those who answered the question that is, at each measurement point. «Vil ikke svare» (would rather not answer) is not counted in the shares.",
+        );
+        RESPONSES_ONE = ("{count} besvarelse", "{count} response");
+        RESPONSES = ("{count} besvarelser", "{count} responses");
+        CAPTION = ("{point}: antal og andel pr. svar ({responses})", "{point}: count and share per answer ({responses})");
+        QUESTION = ("Spørgsmål", "Question");
+        QUESTION_NUMBER = ("Spm. {n}", "Q. {n}");
+        ANSWERED = ("Svarede", "Answered");
+        DECLINED = ("Vil ikke svare", "Would rather not answer");
+        CHART_TITLE = ("Andel pr. svar, {point}", "Share per answer, {point}");
+        CHART_DESCRIPTION = (
+            "Hver bjælke er ét spørgsmål; stykkerne er andelen af dem, der svarede, der valgte hvert svar, fra «{first}» til venstre til «{last}» til højre. Tallene står i tabellen ovenfor.",
+            "Each bar is one question; its pieces are the shares of those who answered that chose each answer, from «{first}» on the left to «{last}» on the right. The numbers are in the table above.",
+        );
+        NO_ANSWERS = ("ingen svar", "no answers");
+        FREE_TEXTS = ("«{question}» — med egne ord ({count})", "«{question}» — in their own words ({count})");
+        NO_FREE_TEXTS = ("Ingen har skrevet noget her.", "No one has written anything here.");
     }
 }
 
@@ -228,6 +270,9 @@ pub mod names {
         WELLBEING_SOCIAL = ("Social trivsel", "Social wellbeing");
         ASI6 = ("ASI 6", "ASI 6");
         HASH_DAYS = ("Dage med hash", "Days with hash");
+        OTHER_DRUG_DAYS = ("Dage med andre stoffer", "Days with other drugs");
+        ALCOHOL_DAYS = ("Dage med alkohol", "Days with alcohol");
+        HEAVY_DRINKING_DAYS = ("Dage med overforbrug af alkohol", "Days of heavy drinking");
         TABLE_WELLBEING = ("Trivsel", "Wellbeing");
         DRUG_FREE = ("Stoffri", "Drug-free");
         ANONYMOUS = ("anonym", "anonymous");
@@ -250,6 +295,7 @@ mod tests {
             super::table::ALL,
             super::person::ALL,
             super::group::ALL,
+            super::shares::ALL,
             super::export::ALL,
             super::names::ALL,
         ];

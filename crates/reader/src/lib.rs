@@ -8,8 +8,10 @@
 //!
 //! The flow: read the clinic's person references with [`Refs::parse`], turn the opened
 //! responses into [`Row`]s with [`rows`], then sort and filter the table ([`sort_rows`],
-//! [`Filter`]), follow one person with [`series`], or summarise everyone with [`group`].
-//! [`links`] makes follow-up links (`asi links` and the reader's "Lav nyt link").
+//! [`Filter`]), follow one person with [`series`], or summarise everyone with [`group`]. A
+//! form without scores (the involvement form) is summarised as shares per statement and step
+//! with [`shares`]. [`links`] makes follow-up links (`asi links` and the reader's "Lav nyt
+//! link").
 
 pub mod group;
 pub mod identity;
@@ -17,6 +19,7 @@ pub mod links;
 pub mod measure;
 pub mod person;
 pub mod refs;
+pub mod shares;
 pub mod sort;
 pub mod table;
 
@@ -25,5 +28,6 @@ pub use identity::{Person, PersonKey};
 pub use measure::Measure;
 pub use person::{MEASUREMENT_POINTS, Point, Series, all_series, reduction, series};
 pub use refs::{Refs, RefsError};
+pub use shares::{AtTimepoint, FreeText, Shares, Statement, Step, shares, unscored_forms};
 pub use sort::{Column, Direction, sort_rows};
 pub use table::{Filter, Row, rows};

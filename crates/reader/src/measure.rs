@@ -1,5 +1,5 @@
 //! The numbers the reader follows over time and sorts by: wellbeing and its parts, the ASI
-//! domains and ASI 6, and the days with hash.
+//! domains and ASI 6, and the days with hash, other drugs, alcohol and heavy drinking.
 
 use asi_instrument::scoring::Domain;
 use serde::{Deserialize, Serialize};
@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::table::Row;
 
 /// A number in a row. In JSON a measure is its id: `wellbeing`, `wellbeing_personal`,
-/// `wellbeing_close`, `wellbeing_social`, `asi6`, `hash_days`, or a domain's id (`economy`,
-/// …).
+/// `wellbeing_close`, `wellbeing_social`, `asi6`, `hash_days`, `other_drug_days`,
+/// `alcohol_days`, `heavy_drinking_days`, or a domain's id (`economy`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
@@ -24,6 +24,12 @@ pub enum Measure {
     Asi6,
     /// Days with hash in the last 30 (section 4.1.1 of the HCS report).
     HashDays,
+    /// Days with other drugs than hash in the last month (Trivsel & forbrug).
+    OtherDrugDays,
+    /// Days with alcohol in the last 30.
+    AlcoholDays,
+    /// Days with heavy drinking in the last 30.
+    HeavyDrinkingDays,
     /// One ASI domain (0–1).
     #[serde(untagged)]
     Domain(Domain),
@@ -31,8 +37,8 @@ pub enum Measure {
 
 impl Measure {
     /// Every measure, in the order a group summary lists them: wellbeing and its parts, the
-    /// six domains, ASI 6, hash days.
-    pub const ALL: [Measure; 12] = [
+    /// six domains, ASI 6, then the days of use.
+    pub const ALL: [Measure; 15] = [
         Measure::Wellbeing,
         Measure::WellbeingPersonal,
         Measure::WellbeingClose,
@@ -45,6 +51,17 @@ impl Measure {
         Measure::Domain(Domain::ALL[5]),
         Measure::Asi6,
         Measure::HashDays,
+        Measure::OtherDrugDays,
+        Measure::AlcoholDays,
+        Measure::HeavyDrinkingDays,
+    ];
+
+    /// The days of use, in the order the reader shows them side by side.
+    pub const DAYS: [Measure; 4] = [
+        Measure::HashDays,
+        Measure::OtherDrugDays,
+        Measure::AlcoholDays,
+        Measure::HeavyDrinkingDays,
     ];
 
     /// The measure's value in one row (scores rescored), if it has one.
@@ -57,6 +74,9 @@ impl Measure {
             Measure::WellbeingSocial => count(row.wellbeing_social),
             Measure::Asi6 => row.scores.asi6,
             Measure::HashDays => count(row.hash_days),
+            Measure::OtherDrugDays => count(row.other_drug_days),
+            Measure::AlcoholDays => count(row.alcohol_days),
+            Measure::HeavyDrinkingDays => count(row.heavy_drinking_days),
             Measure::Domain(d) => row.scores.domain(d),
         }
     }

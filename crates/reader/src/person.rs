@@ -109,10 +109,11 @@ impl Series {
 }
 
 /// The course of every person with a key (a reference or a CPR number), in key order.
-/// Anonymous responses and unknown tokens are left out.
+/// Anonymous responses, unknown tokens and responses of a form without scores (the
+/// involvement form, [`Row::scored`]) are left out.
 pub fn all_series(rows: &[Row]) -> Vec<Series> {
     let mut by_person: BTreeMap<PersonKey, Vec<&Row>> = BTreeMap::new();
-    for row in rows {
+    for row in rows.iter().filter(|r| r.scored) {
         if let Some(key) = row.person.key() {
             by_person.entry(key).or_default().push(row);
         }
@@ -123,11 +124,12 @@ pub fn all_series(rows: &[Row]) -> Vec<Series> {
         .collect()
 }
 
-/// The course of one person; `None` when no row has this key.
+/// The course of one person (their responses of forms with scores); `None` when no such
+/// row has this key.
 pub fn series(rows: &[Row], key: &PersonKey) -> Option<Series> {
     let mine: Vec<&Row> = rows
         .iter()
-        .filter(|r| r.person.key().as_ref() == Some(key))
+        .filter(|r| r.scored && r.person.key().as_ref() == Some(key))
         .collect();
     (!mine.is_empty()).then(|| Series::from_rows(key.clone(), &mine))
 }

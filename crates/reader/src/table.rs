@@ -19,7 +19,7 @@ pub struct Row {
     pub day: String,
     /// When the citizen finished (RFC 3339, from inside the envelope).
     pub completed_at: String,
-    /// `asi_kort` or `trivsel`.
+    /// `asi_kort`, `trivsel` or `inddragelse`.
     pub form: String,
     /// The timepoint id (`intake`, …).
     pub timepoint: String,
@@ -38,6 +38,17 @@ pub struct Row {
     /// Days with hash in the last 30: `hash_days` (Trivsel & forbrug) if answered, else
     /// `days_cannabis` (ASI kort).
     pub hash_days: Option<u32>,
+    /// Days with other drugs than hash in the last month (`other_drug_days`, Trivsel &
+    /// forbrug; the ASI kort counts each drug on its own and has no such total).
+    pub other_drug_days: Option<u32>,
+    /// Days with alcohol in the last 30 (`alc_use_days`: the ASI kort, and Trivsel & forbrug
+    /// where the clinic asks the alcohol items).
+    pub alcohol_days: Option<u32>,
+    /// Days with heavy drinking in the last 30 (`alc_heavy_days`, as `alcohol_days`).
+    pub heavy_drinking_days: Option<u32>,
+    /// Whether the response's form has scores ([`Response::has_scores`]): the involvement
+    /// form has none, and its rows take no part in the courses and the group's means.
+    pub scored: bool,
     /// The domains whose formula is provisional in the response's scoring version.
     pub provisional: Vec<Domain>,
     /// Whether the scores inside the envelope equal the rescore.
@@ -72,6 +83,10 @@ impl Row {
             wellbeing_social: whole(&p.answers, "wellbeing_social"),
             hash_days: whole(&p.answers, "hash_days")
                 .or_else(|| whole(&p.answers, "days_cannabis")),
+            other_drug_days: whole(&p.answers, "other_drug_days"),
+            alcohol_days: whole(&p.answers, "alc_use_days"),
+            heavy_drinking_days: whole(&p.answers, "alc_heavy_days"),
+            scored: response.has_scores(),
             provisional: response.provisional_domains(),
         }
     }

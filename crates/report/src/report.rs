@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use asi_instrument::scoring::{self, Domain};
 use asi_instrument::{AnswerType, Lang, instrument};
 use asi_protocol::LinkState;
-use asi_reader::{MEASUREMENT_POINTS, Measure, Stat, TimepointLabel, carried_forward};
+use asi_reader::{
+    MEASUREMENT_POINTS, Measure, Stat, TimepointLabel, carried_forward, unscored_forms,
+};
 use serde::Serialize;
 
 use crate::cohort::{Left, Obs, Person, cohort};
@@ -1374,12 +1376,18 @@ fn link_rates(people: &[Person], links: &[crate::LinkStatus], today: Day) -> Lin
         .filter_map(|p| p.reference.as_deref())
         .collect();
     let soon = today.plus_days(EXPIRES_SOON_DAYS).to_string();
+    // A link to a form without scores (the involvement form) is no measurement.
+    let unscored: Vec<&str> = unscored_forms().iter().map(|f| f.id.as_str()).collect();
     let mut rows = Vec::new();
     let mut unanswered = Vec::new();
     for (i, &point) in MEASUREMENT_POINTS.iter().enumerate() {
         let here: Vec<&crate::LinkStatus> = links
             .iter()
-            .filter(|l| l.timepoint == point && cohort.contains(l.reference.as_str()))
+            .filter(|l| {
+                l.timepoint == point
+                    && cohort.contains(l.reference.as_str())
+                    && !unscored.contains(&l.form.as_str())
+            })
             .collect();
         if here.is_empty() {
             continue;

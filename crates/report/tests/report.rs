@@ -100,6 +100,12 @@ fn the_link_list_gives_response_rates_and_who_has_not_answered() {
         link("C", "intake", "2026-03-20", LinkState::Open),
         link("D", "intake", "2026-01-20", LinkState::Expired),
         link("A", "midway", "2026-03-01", LinkState::Open),
+        // The involvement form has no score and is no measurement: its link, though used,
+        // neither counts nor answers A's midway measurement.
+        LinkStatus {
+            form: "inddragelse".into(),
+            ..link("A", "midway", "2026-03-01", LinkState::Used)
+        },
     ];
     let options = Options::new(day("2026-03-01"));
     let r = run(&responses, &refs, None, Some(&links), &options).unwrap();
@@ -116,6 +122,8 @@ fn the_link_list_gives_response_rates_and_who_has_not_answered() {
         ),
         (5, 1, 4, 2, 1)
     );
+    let midway = &rates.rows[1];
+    assert_eq!((midway.links, midway.answered.count), (1, 0));
     let unanswered: Vec<(&str, &str, &str, LinkState, bool)> = rates
         .unanswered
         .iter()

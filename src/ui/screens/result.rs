@@ -1,6 +1,7 @@
 //! The result screen: crisis information first where it applies, then (if the clinic allows)
 //! wellbeing against the Danish youth average and the six ASI domains against the national
-//! outpatient means, as an accessible table with bars.
+//! outpatient means, as an accessible table with bars — or, for a form without scores (the
+//! involvement form), a thank-you that says it gives none.
 
 use asi_instrument::scoring::{self, Domain, Scores};
 use asi_instrument::{Lang, instrument};
@@ -17,14 +18,17 @@ pub fn ResultScreen() -> impl IntoView {
     let lang = use_lang();
     let state = use_app_state();
     let drafts = use_shared().drafts;
-    let (scores, crisis, answers) = state.draft.with_untracked(|d| {
+    let (scores, crisis, answers, form) = state.draft.with_untracked(|d| {
         let d = d.as_ref().expect("a result screen has a draft");
         (
             scoring::current().score(d.record()),
             instrument().needs_crisis_info(d.record()),
             d.record().clone(),
+            d.form(instrument()),
         )
     });
+    // A form no formula reads (the involvement form) has no score to show.
+    let scored = scoring::current().reads_form(instrument(), form);
     let start_again = move |_| {
         let confirmed = window()
             .confirm_with_message(common::START_AGAIN_CONFIRM.get(lang.get_untracked()))
@@ -83,7 +87,17 @@ pub fn ResultScreen() -> impl IntoView {
             <h1 tabindex="-1">{tr(&result::RESULT_HEADING)}</h1>
             {crisis.then(|| view! { <CrisisInfo /> })}
             {move || {
-                if state.show_scores() {
+                if !scored {
+                    view! {
+                        <p class="lead" id="no-score">
+                            {move || {
+                                let lang = lang.get();
+                                result::NO_SCORE_FORM.fill(lang, &[("form", &form.title.get(lang))])
+                            }}
+                        </p>
+                    }
+                    .into_any()
+                } else if state.show_scores() {
                     view! { <Scores scores=scores.clone() parts=parts.clone() /> }.into_any()
                 } else {
                     view! { <p class="lead">{tr(&result::RESULT_THANKS)}</p> }.into_any()

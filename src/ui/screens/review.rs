@@ -23,9 +23,13 @@ pub fn answer_text(draft: &Draft, item: &Item, lang: Lang) -> String {
                 .get(lang)
                 .to_owned(),
             (AnswerType::Wellbeing { .. }, Answer::Int(n)) => format!("{n} / 10"),
-            (AnswerType::Cpr | AnswerType::Text { .. } | AnswerType::Date, Answer::Text(t)) => {
-                t.clone()
-            }
+            (
+                AnswerType::Cpr
+                | AnswerType::Text { .. }
+                | AnswerType::LongText { .. }
+                | AnswerType::Date,
+                Answer::Text(t),
+            ) => t.clone(),
             _ => item
                 .option_label(instrument(), &answer.to_json(), lang)
                 .map(str::to_owned)
@@ -85,10 +89,12 @@ pub fn ReviewScreen() -> impl IntoView {
                                             .into_iter()
                                             .map(|item| {
                                                 let answer = answer_text(d, item, lang.get());
+                                                // Text in the citizen's own words keeps its line breaks.
+                                                let own_words = matches!(item.answer, AnswerType::LongText { .. });
                                                 view! {
                                                     <div class="review-row" data-item=item.id.as_str()>
                                                         <dt>{item.text.get(lang.get()).to_owned()}</dt>
-                                                        <dd>{answer}</dd>
+                                                        <dd class:own-words=own_words>{answer}</dd>
                                                     </div>
                                                 }
                                             })

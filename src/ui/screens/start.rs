@@ -1,7 +1,7 @@
 //! The start screen: what this way in is (the anonymous self-test, a follow-up link,
 //! identified intake) and the questionnaires it offers.
 
-use asi_instrument::{Draft, Form, instrument};
+use asi_instrument::{Draft, Form, NotOptional, instrument};
 use leptos::prelude::*;
 
 use crate::envelope::local_day;
@@ -84,7 +84,7 @@ pub fn StartScreen() -> impl IntoView {
                 .get()
                 .map(|ok| {
                     view! {
-                        <p class="notice" role="status">{tr(if ok { &start::DELETED } else { &start::DELETE_FAILED })}</p>
+                        <p class="hint waiting" role="status">{tr(if ok { &start::DELETED } else { &start::DELETE_FAILED })}</p>
                     }
                 })
         }}
@@ -124,19 +124,55 @@ fn LinkStateNotice() -> impl IntoView {
     }
 }
 
-/// One questionnaire: its title, what it is, and a button that starts it.
+/// The form as the clinic asks it: with the optional sections its settings choose (none
+/// without a clinic, or before its settings are known), or why its settings cannot be used.
+fn as_asked(form: &'static Form, clinic: &ClinicState) -> Result<Form, NotOptional> {
+    let chosen = match clinic {
+        ClinicState::Ready(c) => c.optional_sections(&form.id),
+        _ => &[],
+    };
+    form.resolve(chosen)
+}
+
+/// One questionnaire: its title, what it is, and a button that starts it — as the clinic
+/// asks it: a form a clinic may add questions to waits for the clinic's settings when they
+/// are still on their way.
 #[component]
 fn FormCard(form: &'static Form) -> impl IntoView {
     let lang = use_lang();
     let state = use_app_state();
     let drafts = use_shared().drafts;
     let saved = Memo::new(move |_| state.saved.with(|m| m.contains_key(&form.id)));
+    let unusable = RwSignal::new(false);
+    // "Start" pressed while the clinic's settings, which may add questions, are loading.
+    let waiting = RwSignal::new(false);
     let begin = move |draft: Draft| {
         state.errors.update(|e| e.clear());
         state.deleted.set(None);
         state.show(Some(draft));
         focus_heading();
     };
+    let start = move || {
+        let asked = match state.clinic.with_untracked(|c| as_asked(form, c)) {
+            Ok(asked) => asked,
+            Err(_) => {
+                unusable.set(true);
+                return;
+            }
+        };
+        let draft = if matches!(state.entry.way, Way::Identified { .. }) {
+            Draft::identified(instrument(), &asked, &local_day(js_sys::Date::now()))
+        } else {
+            Draft::new(instrument(), &asked)
+        };
+        begin(draft);
+    };
+    Effect::new(move |_| {
+        if waiting.get() && !matches!(state.clinic.get(), ClinicState::Loading) {
+            waiting.set(false);
+            start();
+        }
+    });
     let start_again = naming(&common::START_AGAIN, &form.title);
     let start_new = naming(&start::START_BUTTON, &form.title);
     let begin_new = move |_| {
@@ -149,12 +185,14 @@ fn FormCard(form: &'static Form) -> impl IntoView {
             }
             drafts.forget(&form.id);
         }
-        let draft = if matches!(state.entry.way, Way::Identified { .. }) {
-            Draft::identified(instrument(), form, &local_day(js_sys::Date::now()))
+        let loading = state
+            .clinic
+            .with_untracked(|c| matches!(c, ClinicState::Loading));
+        if loading && !form.optional_sections.is_empty() {
+            waiting.set(true);
         } else {
-            Draft::new(instrument(), form)
-        };
-        begin(draft);
+            start();
+        }
     };
     let resume = move |_| {
         if let Some(draft) = state.saved.with_untracked(|m| m.get(&form.id).cloned()) {
@@ -165,6 +203,11 @@ fn FormCard(form: &'static Form) -> impl IntoView {
         <li class="form-card" data-form=form.id.as_str()>
             <h2>{move || form.title.get(lang.get())}</h2>
             <p>{move || form.description.get(lang.get())}</p>
+            {move || {
+                unusable
+                    .get()
+                    .then(|| view! { <p class="warning" role="alert">{tr(&start::SETTINGS_UNUSABLE)}</p> })
+            }}
             <Show when=move || saved.get()>
                 <p class="saved-note">{tr(&start::SAVED_NOTE)}</p>
                 <button
@@ -187,6 +230,52 @@ fn FormCard(form: &'static Form) -> impl IntoView {
                     word.get(lang.get())
                 }}
             </button>
+            <p class="hint waiting" role="status">
+                {move || waiting.get().then(|| start::WAITING_FOR_CLINIC.get(lang.get()))}
+            </p>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use asi_protocol::ClinicSettings;
+
+    fn clinic(optional_sections: serde_json::Value) -> ClinicState {
+        let settings: ClinicSettings = serde_json::from_value(serde_json::json!({
+            "id": "demo", "name": "Demo", "contact": "", "public_key": "k", "key_id": "0",
+            "optional_sections": optional_sections,
+        }))
+        .unwrap();
+        ClinicState::Ready(settings)
+    }
+
+    fn sections(form: &Form) -> Vec<&str> {
+        form.sections.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn a_form_is_asked_with_the_sections_the_clinic_adds() {
+        let trivsel = instrument().form("trivsel").unwrap();
+        let with = clinic(serde_json::json!({"trivsel": ["alcohol_use"]}));
+        assert_eq!(
+            sections(&as_asked(trivsel, &with).unwrap()),
+            ["wellbeing", "consumption", "alcohol_use"]
+        );
+        // Without a clinic, before its settings are known, or when it adds nothing: none.
+        for none in [
+            ClinicState::None,
+            ClinicState::Loading,
+            clinic(serde_json::json!({"trivsel": []})),
+        ] {
+            assert_eq!(
+                sections(&as_asked(trivsel, &none).unwrap()),
+                ["wellbeing", "consumption"]
+            );
+        }
+        // Settings that name a section the form cannot add are not used.
+        let odd = clinic(serde_json::json!({"trivsel": ["legal"]}));
+        assert!(as_asked(trivsel, &odd).is_err());
     }
 }

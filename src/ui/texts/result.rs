@@ -32,6 +32,11 @@ pub static CRISIS_EMERGENCY: Text = Text::new(
     "If your life is in danger right now, call 112.",
 );
 
+pub static NO_SCORE_FORM: Text = Text::new(
+    "Tak for dine svar. Skemaet «{form}» giver ingen score – dine svar hjælper behandlingsstedet med at blive bedre.",
+    "Thank you for your answers. The form “{form}” gives no score – your answers help the treatment centre improve.",
+);
+
 pub static WELLBEING_HEADING: Text = Text::new("Trivsel", "Wellbeing");
 
 pub static WELLBEING_YOU: Text = Text::new(

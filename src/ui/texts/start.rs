@@ -89,3 +89,13 @@ pub static DELETE_FAILED: Text = Text::new(
     "Dine svar kunne ikke slettes helt. Luk alle faner med skemaet, og prøv igen.",
     "Your answers could not be fully deleted. Close every tab with the questionnaire and try again.",
 );
+
+pub static WAITING_FOR_CLINIC: Text = Text::new(
+    "Henter klinikkens oplysninger …",
+    "Loading the clinic's details …",
+);
+
+pub static SETTINGS_UNUSABLE: Text = Text::new(
+    "Klinikkens indstillinger for dette skema kan ikke bruges, så skemaet kan ikke startes. Kontakt klinikken.",
+    "The clinic's settings for this form cannot be used, so the form cannot be started. Contact the clinic.",
+);

@@ -4,7 +4,7 @@
 //! (or a lookup maps the answer to `null`); nothing propagates, so a domain with a missing
 //! item has no score.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -95,16 +95,14 @@ impl Expr {
             .collect()
     }
 
-    /// Every item id the formula reads.
-    pub fn items(&self) -> BTreeSet<&str> {
-        self.walk()
-            .into_iter()
-            .filter_map(|e| match e {
-                Expr::Item(id) | Expr::Is { item: id, .. } | Expr::Lookup { item: id, .. } => {
-                    Some(id.as_str())
-                }
-                _ => None,
-            })
-            .collect()
+    /// Every item id the formula reads, in the order it reads them (an item read twice is
+    /// named twice).
+    pub fn items(&self) -> impl Iterator<Item = &str> {
+        self.walk().into_iter().filter_map(|e| match e {
+            Expr::Item(id) | Expr::Is { item: id, .. } | Expr::Lookup { item: id, .. } => {
+                Some(id.as_str())
+            }
+            _ => None,
+        })
     }
 }

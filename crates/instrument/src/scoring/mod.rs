@@ -16,14 +16,18 @@ use thiserror::Error;
 pub use expr::Expr;
 
 use crate::answers::Answers;
-use crate::model::{AnswerType, Instrument};
+use crate::model::{AnswerType, Form, Instrument};
 use crate::text::Text;
 
-/// The specification this build scores with by default.
-pub const CURRENT_VERSION: &str = "asi6-dk-v1";
+/// The specification this build scores new responses with by default.
+pub const CURRENT_VERSION: &str = "asi6-dk-v2";
 
-/// `asi6-dk-v1` as shipped.
+/// `asi6-dk-v1` as shipped: the formulas for instrument `asi-kort-dk-v1`.
 pub const ASI6_DK_V1_JSON: &str = include_str!("../../data/scoring/asi6-dk-v1.json");
+
+/// `asi6-dk-v2` as shipped: the formulas, bands and reference values of `asi6-dk-v1`,
+/// unchanged, for instrument `asi-kort-dk-v2`.
+pub const ASI6_DK_V2_JSON: &str = include_str!("../../data/scoring/asi6-dk-v2.json");
 
 /// The six ASI domains, in the order scores are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -214,6 +218,16 @@ pub enum SpecError {
     /// The file is not a scoring specification.
     #[error("not a valid scoring specification: {0}")]
     Json(#[from] serde_json::Error),
+    /// The specification names an instrument version this build does not know.
+    #[error(
+        "the specification is for instrument {found}, which this build does not know (it knows {known})"
+    )]
+    UnknownInstrument {
+        /// The instrument version the specification names.
+        found: String,
+        /// The versions this build knows, comma-separated.
+        known: String,
+    },
     /// The specification was written for another instrument version.
     #[error("the specification is for instrument {found}, but this is {expected}")]
     InstrumentVersion {
@@ -254,6 +268,46 @@ impl ScoringSpec {
         let spec: ScoringSpec = serde_json::from_str(json)?;
         spec.check(instrument)?;
         Ok(spec)
+    }
+
+    /// Parses a specification and checks it against the shipped instrument version it names
+    /// ([`crate::by_version`]), so a specification written for an older version still loads.
+    pub fn load(json: &str) -> Result<ScoringSpec, SpecError> {
+        let spec: ScoringSpec = serde_json::from_str(json)?;
+        spec.check(spec.instrument()?)?;
+        Ok(spec)
+    }
+
+    /// The shipped instrument version the formulas read, or why there is none.
+    pub fn instrument(&self) -> Result<&'static Instrument, SpecError> {
+        crate::by_version(&self.instrument_version).ok_or_else(|| SpecError::UnknownInstrument {
+            found: self.instrument_version.clone(),
+            known: crate::shipped()
+                .iter()
+                .map(|i| i.version.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+    }
+
+    /// Whether any formula — a domain, wellbeing or the drug-free rule — reads an item a
+    /// record of `form` can answer. A form no formula reads (the involvement form) has no
+    /// score, and the app and the reader say so instead of showing empty scores.
+    pub fn reads_form(&self, instrument: &Instrument, form: &Form) -> bool {
+        let items: Vec<&str> = instrument.form_items(form).map(|i| i.id.as_str()).collect();
+        let formulas = self
+            .domains
+            .iter()
+            .map(|d| &d.formula)
+            .chain([&self.wellbeing]);
+        let read = formulas.flat_map(Expr::items);
+        let drug_free = self
+            .drug_free
+            .zero_days_in_first_complete
+            .iter()
+            .flatten()
+            .map(String::as_str);
+        read.chain(drug_free).any(|id| items.contains(&id))
     }
 
     /// Checks that every domain has one formula, every item a formula reads exists with a
@@ -410,19 +464,26 @@ fn check_formula(instrument: &Instrument, place: &str, formula: &Expr) -> Result
     Ok(())
 }
 
-/// Every specification this build ships, built once from the code `build.rs` bakes from the
-/// JSON files (equal to them and checked against the instrument; the crate's tests check).
-pub fn shipped() -> &'static [ScoringSpec] {
-    static CELL: OnceLock<Vec<ScoringSpec>> = OnceLock::new();
-    CELL.get_or_init(|| vec![crate::baked::asi6_dk_v1()])
+/// `asi6-dk-v1`, built once (only programs that read old responses build it).
+fn asi6_dk_v1() -> &'static ScoringSpec {
+    static CELL: OnceLock<ScoringSpec> = OnceLock::new();
+    CELL.get_or_init(crate::baked::asi6_dk_v1)
+}
+
+/// Every specification this build ships, oldest first, each built once from the code
+/// `build.rs` bakes from the JSON files (equal to them and checked against the instrument
+/// version they name; the crate's tests check).
+pub fn shipped() -> [&'static ScoringSpec; 2] {
+    [asi6_dk_v1(), current()]
 }
 
 /// The specification with this version id, if this build ships it.
 pub fn by_version(version: &str) -> Option<&'static ScoringSpec> {
-    shipped().iter().find(|s| s.version == version)
+    shipped().into_iter().find(|s| s.version == version)
 }
 
-/// The default specification ([`CURRENT_VERSION`]).
+/// The default specification ([`CURRENT_VERSION`], for the current instrument).
 pub fn current() -> &'static ScoringSpec {
-    by_version(CURRENT_VERSION).expect("the current version is shipped")
+    static CELL: OnceLock<ScoringSpec> = OnceLock::new();
+    CELL.get_or_init(crate::baked::asi6_dk_v2)
 }

@@ -1,5 +1,6 @@
 //! One person for the journal: "Udskriv" prints the person's course as one A4 page — a title,
-//! the two charts of the person view, a table of every measure at every measurement point
+//! the person view's charts of wellbeing and the ASI scores (not its chart of the days of
+//! use, which would need a second page), a table of every measure at every measurement point
 //! (wellbeing, the ASI scores, days of hash, reduction and drug-free) and what each measure
 //! covers. The page's parts that only paper needs are hidden on screen; the print style
 //! sheet (`style/reader-report.css`) hides everything else.

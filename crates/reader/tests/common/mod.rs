@@ -63,6 +63,54 @@ pub fn response(
     Response { metadata, payload }
 }
 
+/// An opened response of `form` as the app of `instrument_version` gave it: the answers
+/// validated against that version and scored with the scoring version for it.
+pub fn given_with(
+    instrument_version: &str,
+    form: &str,
+    timepoint: &str,
+    token: Option<&str>,
+    completed_at: &str,
+    answers: Value,
+) -> Response {
+    let (_, public) = keys::generate();
+    let instrument = asi_instrument::by_version(instrument_version).expect("a shipped version");
+    let spec = asi_instrument::scoring::shipped()
+        .into_iter()
+        .find(|s| s.instrument_version == instrument_version)
+        .expect("a scoring version for it");
+    let answers = Answers::validate_for_form(
+        instrument,
+        &answers,
+        instrument.form(form).expect("a form of that version"),
+        false,
+    )
+    .expect("valid test answers");
+    let mode = if token.is_some() {
+        Mode::Link
+    } else {
+        Mode::Anonymous
+    };
+    let mut payload = Payload::complete(answers, mode, Lang::Da, completed_at.into());
+    payload.scores = spec.score(&payload.answers);
+    payload.scoring_version = spec.version.clone();
+    payload.instrument_version = instrument_version.to_owned();
+    let metadata = Metadata::new(&public, "demo", form, timepoint, &completed_at[..10], token);
+    Response { metadata, payload }
+}
+
+/// An involvement response (the current version) to a follow-up link.
+pub fn involvement(timepoint: &str, token: &str, completed_at: &str, answers: Value) -> Response {
+    given_with(
+        asi_instrument::CURRENT_INSTRUMENT_VERSION,
+        "inddragelse",
+        timepoint,
+        Some(token),
+        completed_at,
+        answers,
+    )
+}
+
 /// A response to a follow-up link.
 pub fn link(timepoint: &str, token: &str, completed_at: &str, answers: Value) -> Response {
     response(timepoint, Mode::Link, Some(token), completed_at, answers)
