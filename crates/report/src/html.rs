@@ -425,6 +425,7 @@ pub fn fragment(report: &Report, layout: Layout) -> String {
     use_and_wellbeing(&mut page, report);
     intensity(&mut page, report);
     by_ending(&mut page, report);
+    unscored(&mut page, report);
     method(&mut page, report);
     page.out
 }
@@ -800,6 +801,51 @@ fn intensity(page: &mut Page, report: &Report) {
     );
     for t in &report.outcomes {
         outcome_table(page, t);
+    }
+}
+
+/// The forms without a score: per point a table of each statement's shares per step.
+fn unscored(page: &mut Page, report: &Report) {
+    for form in &report.unscored {
+        page.push("<section>");
+        page.heading(2, &format!("{} (ingen score)", form.title.da));
+        page.para(
+            "Skemaet giver ingen score. Tabellerne viser, hvor stor en andel af dem, der svarede på udsagnet, der valgte hvert svar; «Vil ikke svare» og ubesvarede tælles for sig. Borgernes egne ord står ikke i rapporten; de læses i læseren.",
+            "note",
+        );
+        for at in &form.timepoints {
+            let Some(first) = at.statements.first() else {
+                continue;
+            };
+            let mut head = vec!["Udsagn".to_owned()];
+            head.extend(first.steps.iter().map(|s| s.label.da.to_string()));
+            head.push("Vil ikke svare / ubesvaret".into());
+            let rows: Vec<Vec<String>> = at
+                .statements
+                .iter()
+                .map(|statement| {
+                    let mut row = vec![escape(&statement.text.da)];
+                    row.extend(statement.steps.iter().map(|step| {
+                        cell_share(&Share {
+                            count: step.count,
+                            n: statement.answered,
+                            share: step.share,
+                        })
+                    }));
+                    row.push(statement.declined.to_string());
+                    row
+                })
+                .collect();
+            page.table(
+                &format!(
+                    "{} ved {} ({} svar; {} svar med egne ord)",
+                    form.title.da, at.timepoint.title.da, at.responses, at.own_words
+                ),
+                &head,
+                &rows,
+            );
+        }
+        page.push("</section>");
     }
 }
 

@@ -107,6 +107,57 @@ pub struct Report {
     pub outcomes: Vec<OutcomeTable>,
     /// Figures 10–11: ASI drug and psychiatric scores over time by how the course ended.
     pub asi_by_ending: Option<AsiByEnding>,
+    /// The forms without a score (the involvement form) that have responses.
+    pub unscored: Vec<FormShares>,
+}
+
+/// A form without a score (the involvement form, `inddragelse`): at each point, for each
+/// statement, how many chose each step. Every response of the form among the envelopes counts
+/// (the period of courses and the cohort do not apply to it); the citizens' own words are not
+/// in the report — they are read in the reader — only how many wrote some.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormShares {
+    /// The form's id.
+    pub form: String,
+    /// The form's title.
+    pub title: asi_instrument::Text,
+    /// The points with at least one response, in the instrument's order.
+    pub timepoints: Vec<SharesAt>,
+}
+
+/// A form without a score at one point.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SharesAt {
+    /// The point.
+    pub timepoint: TimepointLabel,
+    /// Responses at this point.
+    pub responses: usize,
+    /// Each statement: its answers per step and how many declined it.
+    pub statements: Vec<asi_reader::Statement>,
+    /// Answers in the citizen's own words (one per response and question).
+    pub own_words: usize,
+}
+
+/// The shares of every form without a score that has responses, from `asi_reader::shares`.
+fn unscored_shares(responses: &[asi_export::Response]) -> Vec<FormShares> {
+    unscored_forms()
+        .into_iter()
+        .filter_map(|form| asi_reader::shares(responses, &form.id))
+        .map(|shares| FormShares {
+            form: shares.form,
+            title: shares.title,
+            timepoints: shares
+                .timepoints
+                .into_iter()
+                .map(|at| SharesAt {
+                    timepoint: at.timepoint,
+                    responses: at.responses,
+                    statements: at.statements,
+                    own_words: at.free_texts.len(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// A bad value of the register file.
@@ -1589,5 +1640,6 @@ pub fn report(inputs: &Inputs) -> Result<Report, ReportError> {
         income: income(&people, outcome),
         outcomes,
         asi_by_ending: has_register.then(|| asi_by_ending(&people, &shown)),
+        unscored: unscored_shares(inputs.responses),
     })
 }

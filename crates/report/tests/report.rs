@@ -419,3 +419,84 @@ fn the_markup_inside_another_page_is_the_pages_and_safe_under_a_strict_policy() 
         }
     }
 }
+
+/// An involvement response at `timepoint` with `record`'s answers.
+fn involvement(reference: &str, timepoint: &str, record: Value) -> Response {
+    let (_, public) = keys::generate();
+    let answers = Answers::validate(instrument(), &record).unwrap();
+    let token = format!("t-{reference}-{timepoint}-i");
+    Response {
+        metadata: Metadata::new(
+            &public,
+            "demo",
+            "inddragelse",
+            timepoint,
+            "2026-04-27",
+            Some(&token),
+        ),
+        payload: Payload::complete(answers, Mode::Link, Lang::Da, "2026-04-27T10:00:00Z".into()),
+    }
+}
+
+#[test]
+fn the_involvement_form_is_shown_as_shares_per_statement_without_the_citizens_words() {
+    let words = "<b>Mine egne ord</b>";
+    let responses = vec![
+        answer("A", "intake", "2026-01-05", 10, 0),
+        involvement(
+            "A",
+            "discharge",
+            json!({"involvement_decisions": 4, "involvement_concerns": 3, "involvement_important": words}),
+        ),
+        involvement("B", "discharge", json!({"involvement_decisions": 4})),
+        involvement("C", "discharge", json!({"involvement_decisions": 1})),
+    ];
+    let refs = refs_of(&["A", "B", "C"]);
+    let r = run(
+        &responses,
+        &refs,
+        None,
+        None,
+        &Options::new(day("2026-06-01")),
+    )
+    .unwrap();
+    assert_eq!(r.unscored.len(), 1);
+    let form = &r.unscored[0];
+    assert_eq!(form.form, "inddragelse");
+    let [at] = form.timepoints.as_slice() else {
+        panic!("one point: {:?}", form.timepoints)
+    };
+    assert_eq!(
+        (at.timepoint.id.as_str(), at.responses, at.own_words),
+        ("discharge", 3, 1)
+    );
+    let decisions = &at.statements[0];
+    assert_eq!(decisions.item, "involvement_decisions");
+    assert_eq!((decisions.answered, decisions.declined), (3, 0));
+    let counts: Vec<usize> = decisions.steps.iter().map(|s| s.count).collect();
+    assert_eq!(
+        counts,
+        [0, 1, 0, 0, 2],
+        "steps 'Slet ikke' … 'I meget høj grad'"
+    );
+    assert_eq!(decisions.steps[4].share, Some(2.0 / 3.0));
+    let concerns = &at.statements[1];
+    assert_eq!((concerns.answered, concerns.declined), (1, 2));
+    // In the JSON and on the page, the numbers; never the citizen's own words.
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(!json.contains("Mine egne ord"), "{json}");
+    let page = html(&r);
+    assert!(!page.contains("Mine egne ord"));
+    assert!(
+        page.contains("Inddragelse (ingen score)"),
+        "the section says it has no score"
+    );
+    assert!(page.contains("66,7 % <span class=\"n\">(2 af 3)</span>"));
+    // Involvement responses are not answers at a measurement point of the course.
+    let discharge = r
+        .data_basis
+        .iter()
+        .find(|row| row.timepoint.id == "discharge")
+        .unwrap();
+    assert_eq!(discharge.answered.count, 0);
+}
