@@ -70,3 +70,26 @@ test("a clinic that adds nothing asks Trivsel & forbrug without alcohol", async 
   const [response] = inbox.exportJsonl();
   expect(response.answers).toEqual(without);
 });
+
+test("«Start» pressed before the clinic's settings have arrived starts the form as the clinic asks it once they do", async ({ page }) => {
+  const inbox = await startInbox({ clinic: { optional_sections: { trivsel: ["alcohol_use"] } } });
+  try {
+    // Hold the clinic's settings back until «Start» has been pressed.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/v1/clinics/**", async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${inbox.url}/selvtest?klinik=demo`);
+    const title = instrument.forms.find((f: { id: string }) => f.id === "trivsel").title.da;
+    await page.getByRole("button", { name: `Start ${title}` }).click();
+    await expect(page.getByText("Henter klinikkens oplysninger …")).toBeVisible();
+    // The settings arrive; the start screen is drawn anew with them, and the press is kept.
+    release();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trivsel");
+    await expect(page.locator(".progress-text")).toHaveText("Trin 1 af 3");
+  } finally {
+    await inbox.stop();
+  }
+});

@@ -64,6 +64,9 @@ pub fn StartScreen() -> impl IntoView {
         }
         .into_any(),
     };
+    // The form whose "Start" was pressed while the clinic's settings were loading. It is kept
+    // here, not in the card: the cards are drawn anew when the settings arrive.
+    let pending: RwSignal<Option<&'static str>> = RwSignal::new(None);
     // The forms this way in offers, and the clinic too once its settings are known.
     let offered = move || {
         let clinic = state.clinic.get();
@@ -99,7 +102,7 @@ pub fn StartScreen() -> impl IntoView {
                 } else {
                     view! {
                         <ul class="form-list">
-                            {forms.into_iter().map(|form| view! { <FormCard form=form /> }).collect_view()}
+                            {forms.into_iter().map(|form| view! { <FormCard form=form pending=pending /> }).collect_view()}
                         </ul>
                     }
                     .into_any()
@@ -138,14 +141,14 @@ fn as_asked(form: &'static Form, clinic: &ClinicState) -> Result<Form, NotOption
 /// asks it: a form a clinic may add questions to waits for the clinic's settings when they
 /// are still on their way.
 #[component]
-fn FormCard(form: &'static Form) -> impl IntoView {
+fn FormCard(form: &'static Form, pending: RwSignal<Option<&'static str>>) -> impl IntoView {
     let lang = use_lang();
     let state = use_app_state();
     let drafts = use_shared().drafts;
     let saved = Memo::new(move |_| state.saved.with(|m| m.contains_key(&form.id)));
     let unusable = RwSignal::new(false);
     // "Start" pressed while the clinic's settings, which may add questions, are loading.
-    let waiting = RwSignal::new(false);
+    let waiting = move || pending.get() == Some(form.id.as_str());
     let begin = move |draft: Draft| {
         state.errors.update(|e| e.clear());
         state.deleted.set(None);
@@ -168,8 +171,8 @@ fn FormCard(form: &'static Form) -> impl IntoView {
         begin(draft);
     };
     Effect::new(move |_| {
-        if waiting.get() && !matches!(state.clinic.get(), ClinicState::Loading) {
-            waiting.set(false);
+        if waiting() && !matches!(state.clinic.get(), ClinicState::Loading) {
+            pending.set(None);
             start();
         }
     });
@@ -189,7 +192,7 @@ fn FormCard(form: &'static Form) -> impl IntoView {
             .clinic
             .with_untracked(|c| matches!(c, ClinicState::Loading));
         if loading && !form.optional_sections.is_empty() {
-            waiting.set(true);
+            pending.set(Some(form.id.as_str()));
         } else {
             start();
         }
@@ -231,7 +234,7 @@ fn FormCard(form: &'static Form) -> impl IntoView {
                 }}
             </button>
             <p class="hint waiting" role="status">
-                {move || waiting.get().then(|| start::WAITING_FOR_CLINIC.get(lang.get()))}
+                {move || waiting().then(|| start::WAITING_FOR_CLINIC.get(lang.get()))}
             </p>
         </li>
     }
