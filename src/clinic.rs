@@ -54,13 +54,18 @@ pub struct ClinicLoader {
 }
 
 impl ClinicLoader {
+    /// The loader, before it has loaded anything ([`ClinicLoader::start`]).
+    pub fn new(clinic: RwSignal<ClinicState>) -> ClinicLoader {
+        ClinicLoader { clinic }
+    }
+
     /// Loads the clinic of the page address: first what the device kept, then fresh settings
     /// from the inbox (kept for next time).
-    pub fn start(state: &'static AppState, clinic: RwSignal<ClinicState>) -> ClinicLoader {
-        let loader = ClinicLoader { clinic };
+    pub fn start(self, state: &'static AppState) {
+        let clinic = self.clinic;
         let Some(id) = state.entry.clinic.clone() else {
             clinic.set(ClinicState::None);
-            return loader;
+            return;
         };
         clinic.set(ClinicState::Loading);
         spawn_local(async move {
@@ -87,7 +92,6 @@ impl ClinicLoader {
                 Fetched::Unreachable => {}
             }
         });
-        loader
     }
 
     /// The settings to seal a response with: when the browser says it is online, fresh from

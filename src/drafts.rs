@@ -60,32 +60,37 @@ fn now_ms() -> f64 {
 }
 
 impl Drafts {
-    /// Opens the device storage, restores the most recent draft (on the screen it was left),
-    /// and from then on writes every change of the draft on screen to the device at once
-    /// (until it is sealed).
-    pub fn start(
+    /// The drafts service, not yet started: it reads and writes nothing until
+    /// [`Drafts::start`] (so the build can render the screens with it, `crate::prerender`).
+    pub fn new(
         state: &'static AppState,
         keeping: RwSignal<Keeping>,
         saved: RwSignal<BTreeMap<String, Draft>>,
         unsaved: RwSignal<bool>,
     ) -> &'static Drafts {
-        let drafts: &'static Drafts = Box::leak(Box::new(Drafts {
+        Box::leak(Box::new(Drafts {
             state,
             keeping,
             saved,
             unsaved,
             writes: SendWrapper::new(RefCell::new(Writes::default())),
-        }));
-        drafts.restore();
+        }))
+    }
+
+    /// Opens the device storage, restores the most recent draft (on the screen it was left),
+    /// and from then on writes every change of the draft on screen to the device at once
+    /// (until it is sealed).
+    pub fn start(&'static self) {
+        let state = self.state;
+        self.restore();
         Effect::new(move |_| {
             if let Some(draft) = state.draft.get()
                 && state.keeping.get() == Keeping::Device
                 && state.sealed.with_untracked(Option::is_none)
             {
-                drafts.save(draft);
+                self.save(draft);
             }
         });
-        drafts
     }
 
     fn restore(&'static self) {

@@ -37,22 +37,26 @@ pub struct IdleGuard {
 }
 
 impl IdleGuard {
-    /// Starts watching, in identified mode only.
-    pub fn start(
+    /// The guard, not yet watching (see [`IdleGuard::start`]).
+    pub fn new(
         state: &'static AppState,
         idle: RwSignal<Idle>,
         drafts: &'static Drafts,
     ) -> &'static IdleGuard {
-        let guard: &'static IdleGuard = Box::leak(Box::new(IdleGuard {
+        Box::leak(Box::new(IdleGuard {
             state,
             idle,
             drafts,
-            last_use: SendWrapper::new(Cell::new(js_sys::Date::now())),
-        }));
-        if matches!(state.entry.way, Way::Identified { .. }) {
-            guard.watch();
+            last_use: SendWrapper::new(Cell::new(0.0)),
+        }))
+    }
+
+    /// Starts watching, in identified mode only.
+    pub fn start(&'static self) {
+        if matches!(self.state.entry.way, Way::Identified { .. }) {
+            self.used();
+            self.watch();
         }
-        guard
     }
 
     fn watch(&'static self) {

@@ -36,6 +36,7 @@ pub mod idle;
 pub mod inbox;
 pub mod link;
 pub mod outbox;
+pub mod prerender;
 pub mod pwa;
 pub mod speech;
 pub mod state;

@@ -152,20 +152,25 @@ pub struct Outbox {
 }
 
 impl Outbox {
-    /// Starts delivering: now, whenever the browser goes online, and on the retry timer.
-    pub fn start(
+    /// The outbox, not yet delivering (see [`Outbox::start`]).
+    pub fn new(
         state: &'static AppState,
         status: RwSignal<OutboxStatus>,
         clinic: ClinicLoader,
         drafts: &'static Drafts,
     ) -> &'static Outbox {
-        let outbox: &'static Outbox = Box::leak(Box::new(Outbox {
+        Box::leak(Box::new(Outbox {
             state,
             status,
             clinic,
             drafts,
             delivering: SendWrapper::new(RefCell::new(Delivering::default())),
-        }));
+        }))
+    }
+
+    /// Starts delivering: now, whenever the browser goes online, and on the retry timer.
+    pub fn start(&'static self) {
+        let outbox = self;
         let on_online = Closure::<dyn Fn()>::new(move || {
             outbox.delivering().attempt = 0;
             outbox.flush();
@@ -175,7 +180,6 @@ impl Outbox {
         on_online.forget();
         outbox.listen_to_other_tabs();
         outbox.flush();
-        outbox
     }
 
     /// Seals `draft` for `to` and queues it; returns the envelope id. On success the draft is

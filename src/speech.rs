@@ -44,13 +44,18 @@ pub struct Speech {
 }
 
 impl Speech {
-    /// Looks for voices now and again whenever the device's list of voices changes.
+    /// The speech engine, before it has looked for voices ([`Speech::listen`]): none yet.
     pub(crate) fn new() -> Self {
-        let speech = Speech {
+        Speech {
             voices: RwSignal::new((false, false)),
             speaking: RwSignal::new(None),
             generation: StoredValue::new(0),
-        };
+        }
+    }
+
+    /// Looks for voices now and again whenever the device's list of voices changes.
+    pub(crate) fn listen(self) {
+        let speech = self;
         if let Some(engine) = synth() {
             let check = move || {
                 if let Some(synth) = synth() {
@@ -65,7 +70,6 @@ impl Speech {
             engine.set_onvoiceschanged(Some(on_change.as_ref().unchecked_ref()));
             on_change.forget();
         }
-        speech
     }
 
     /// Whether the device can read aloud in `lang`.

@@ -49,6 +49,9 @@ pub struct AppState {
     pub settings: Settings,
     /// The questionnaire on screen, if any ([`AppState::show`], [`AppState::update`]).
     pub draft: RwSignal<Option<Draft>>,
+    /// Counts [`AppState::show`]: a draft shown anew is drawn anew, also when it is at the
+    /// same position as the one before it.
+    pub shown: RwSignal<u64>,
     /// Messages per item id ([`AppState::set_error`]).
     pub errors: RwSignal<FieldErrors>,
     /// The envelope id once the draft on screen has been sealed: it is then no longer saved.
@@ -102,6 +105,7 @@ impl AppState {
             entry,
             settings,
             draft: RwSignal::new(None),
+            shown: RwSignal::new(0),
             errors: RwSignal::new(FieldErrors::default()),
             sealed: RwSignal::new(None),
             deleted: RwSignal::new(None),
@@ -141,6 +145,7 @@ impl AppState {
     /// Shows `draft` (or none): a new draft on screen, not yet sealed.
     pub fn show(&self, draft: Option<Draft>) {
         self.sealed.set(None);
+        self.shown.update(|n| *n += 1);
         self.draft.set(draft);
     }
 

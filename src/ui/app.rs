@@ -5,19 +5,16 @@ use asi_instrument::{Lang, Position};
 use leptos::prelude::*;
 
 use super::idle_notice::IdleNotice;
+use super::takeover::{self, KeptChoice};
 use super::screens::start::StartScreen;
 use super::screens::{result::ResultScreen, review::ReviewScreen, section::SectionScreen};
 use super::shared::{Shared, use_app_state, use_lang, use_shared};
 use super::texts::{common, tr};
-use crate::clinic::ClinicLoader;
-use crate::drafts::Drafts;
-use crate::idle::IdleGuard;
-use crate::outbox::Outbox;
-use crate::speech::Speech;
 use crate::state::{AppState, Entry, Keeping, Settings};
 use crate::{embed, erasure, focus, link, pwa};
 
-/// The whole app.
+/// The whole app: starts the state and the services, then shows the [`Frame`] (taking over
+/// the page the build rendered, if the citizen is on it: [`crate::takeover`]).
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(Lang::Da);
@@ -27,20 +24,16 @@ pub fn App() -> impl IntoView {
     );
     link::keep_token_out_of_address(&state.entry);
     pwa::register_service_worker();
-    let drafts = Drafts::start(state, writers.keeping, writers.saved, writers.unsaved);
-    let clinic = ClinicLoader::start(state, writers.clinic);
+    let shared = Shared::new(lang, state, &writers);
+    shared.drafts.start();
+    shared.clinic.start(state);
     link::check(state, writers.link);
-    let outbox = Outbox::start(state, writers.outbox, clinic, drafts);
+    shared.outbox.start();
     embed::start(state);
-    let idle = IdleGuard::start(state, writers.idle, drafts);
-    provide_context(Shared {
-        lang,
-        state,
-        speech: Speech::new(),
-        drafts,
-        outbox,
-        idle,
-    });
+    shared.idle.start();
+    shared.speech.listen();
+    provide_context(shared);
+    takeover::start(shared);
 
     Effect::new(move |_| {
         let tag = lang.get().tag();
@@ -48,25 +41,38 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", tag);
         }
     });
+    view! { <Frame /> }
+}
 
-    let position = Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| d.position)));
+/// What is on the page: the screen the draft is on, between a header (the language switch)
+/// and a footer ("Slet mine svar"). The build renders it too, as the page shown before the
+/// app has loaded ([`crate::prerender`]).
+#[component]
+pub fn Frame() -> impl IntoView {
+    let state = use_app_state();
+    // The screen is drawn anew when the draft moves, or when another draft is shown.
+    let position = Memo::new(move |_| {
+        let shown = state.shown.get();
+        state.draft.with(|d| d.as_ref().map(|d| (shown, d.position)))
+    });
     let loading = Memo::new(move |_| state.keeping.get() == Keeping::Loading);
     view! {
         <a class="skip-link" href="#indhold">{tr(&common::SKIP_TO_CONTENT)}</a>
         <Header />
         <main id="indhold" class="page" tabindex="-1">
             <IdleNotice />
+            <KeptChoice />
             <Show when=move || state.keeping.get() == Keeping::MemoryOnly>
                 <p class="warning" role="alert">{tr(&common::MEMORY_WARNING)}</p>
             </Show>
-            {move || match (loading.get(), position.get()) {
-                (true, _) => view! { <p class="loading">{tr(&common::LOADING)}</p> }.into_any(),
+            {move || match (loading.get(), position.get().map(|(_, p)| p)) {
+                (true, None) => view! { <p class="loading">{tr(&common::LOADING)}</p> }.into_any(),
                 (false, None) => view! { <StartScreen /> }.into_any(),
-                (false, Some(Position::Section(index))) => {
+                (_, Some(Position::Section(index))) => {
                     view! { <SectionScreen index=index /> }.into_any()
                 }
-                (false, Some(Position::Review)) => view! { <ReviewScreen /> }.into_any(),
-                (false, Some(Position::Done)) => view! { <ResultScreen /> }.into_any(),
+                (_, Some(Position::Review)) => view! { <ReviewScreen /> }.into_any(),
+                (_, Some(Position::Done)) => view! { <ResultScreen /> }.into_any(),
             }}
         </main>
         <Footer />

@@ -48,20 +48,18 @@ pub fn ItemField(item: &'static Item) -> impl IntoView {
     }
 }
 
-/// The message shown under an item, if any, in `lang`.
-fn error_text(item: &Item, error: Option<&FieldError>, lang: Lang) -> String {
-    match error {
-        None => String::new(),
-        Some(FieldError::Missing) if item.required => {
-            fields::MUST_ANSWER_REQUIRED.get(lang).to_owned()
-        }
-        Some(FieldError::Missing) => fields::MUST_ANSWER.get(lang).to_owned(),
-        Some(FieldError::Invalid(kind)) => ValidationError {
+/// The message shown under an item, if any, in `lang` (none renders nothing at all, so the
+/// build's page and the app both leave the message's element empty: `:empty` in the style).
+fn error_text(item: &Item, error: Option<&FieldError>, lang: Lang) -> Option<String> {
+    Some(match error? {
+        FieldError::Missing if item.required => fields::MUST_ANSWER_REQUIRED.get(lang).to_owned(),
+        FieldError::Missing => fields::MUST_ANSWER.get(lang).to_owned(),
+        FieldError::Invalid(kind) => ValidationError {
             item: Some(item.id.clone()),
             kind: kind.clone(),
         }
         .message(lang),
-    }
+    })
 }
 
 /// The help text, opened on demand.

@@ -12,6 +12,7 @@ pub mod idle_notice;
 pub mod read_aloud;
 pub mod screens;
 pub mod shared;
+pub mod takeover;
 pub mod texts;
 
 pub use app::App;

@@ -4,11 +4,13 @@
 use asi_instrument::Lang;
 use leptos::prelude::*;
 
+use crate::clinic::ClinicLoader;
+use super::takeover::Takeover;
 use crate::drafts::Drafts;
 use crate::idle::IdleGuard;
 use crate::outbox::Outbox;
 use crate::speech::Speech;
-use crate::state::AppState;
+use crate::state::{AppState, Writers};
 
 /// The UI's one context value (one value, so the app carries one context lookup); cheap to
 /// copy.
@@ -22,10 +24,34 @@ pub struct Shared {
     pub speech: Speech,
     /// The drafts on the device.
     pub drafts: &'static Drafts,
+    /// The clinic's settings.
+    pub clinic: ClinicLoader,
     /// The outbox and its delivery.
     pub outbox: &'static Outbox,
     /// The idle guard of identified intake.
     pub idle: &'static IdleGuard,
+    /// Answers typed before the app had loaded, waiting for the citizen's choice.
+    pub takeover: Takeover,
+}
+
+impl Shared {
+    /// The value for `state`, with every service made and none started: nothing has been
+    /// read from or asked of the browser yet. The app starts them ([`super::app::App`]); the
+    /// build renders the first screens with them as they are ([`crate::prerender`]).
+    pub fn new(lang: RwSignal<Lang>, state: &'static AppState, writers: &Writers) -> Shared {
+        let drafts = Drafts::new(state, writers.keeping, writers.saved, writers.unsaved);
+        let clinic = ClinicLoader::new(writers.clinic);
+        Shared {
+            lang,
+            state,
+            speech: Speech::new(),
+            drafts,
+            clinic,
+            outbox: Outbox::new(state, writers.outbox, clinic, drafts),
+            idle: IdleGuard::new(state, writers.idle, drafts),
+            takeover: Takeover::new(),
+        }
+    }
 }
 
 /// The shared value from context.

@@ -108,6 +108,8 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
                 {move || {
                     let text = match state.keeping.get() {
                         Keeping::MemoryOnly => &section::NOT_SAVED,
+                        // The page the build rendered, before the app has loaded.
+                        Keeping::Loading => &section::NOT_SAVED_YET,
                         _ if state.unsaved.get() => &section::SAVING,
                         _ => &section::SAVED_ON_DEVICE,
                     };
@@ -115,16 +117,9 @@ pub fn SectionScreen(index: usize) -> impl IntoView {
                 }}
             </p>
         </div>
-        <div
-            class="progress"
-            role="progressbar"
-            aria-labelledby="progress-label"
-            aria-valuemin="0"
-            aria-valuemax=count
-            aria-valuenow=index + 1
-        >
-            <span style:width=format!("{}%", (index + 1) * 100 / count)></span>
-        </div>
+        // A native progress bar: no inline style, so the build's page shows it under the
+        // app's Content-Security-Policy as the app does.
+        <progress class="progress" aria-labelledby="progress-label" max=count value=index + 1></progress>
         <h1 tabindex="-1">{move || section.title.get(lang.get())}</h1>
         {section.intro.as_ref().map(|intro| view! { <p class="lead">{move || intro.get(lang.get())}</p> })}
         <ReadPage section=section.id.as_str() />

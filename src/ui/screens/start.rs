@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::envelope::local_day;
 use crate::focus::focus_heading;
 use crate::state::link::LinkState;
-use crate::state::{ClinicState, LinkAnswer, Way};
+use crate::state::{AppState, ClinicState, LinkAnswer, Way};
 use crate::ui::screens::send::OutboxNotice;
 use crate::ui::shared::{use_app_state, use_lang, use_shared};
 use crate::ui::texts::{common, naming, start, tr};
@@ -137,6 +137,25 @@ fn as_asked(form: &'static Form, clinic: &ClinicState) -> Result<Form, NotOption
     form.resolve(chosen)
 }
 
+/// A new draft of `form`, as this way in and the clinic ask it (identified intake dated
+/// today), or why the clinic's settings cannot be used.
+pub fn new_draft(state: &'static AppState, form: &'static Form) -> Result<Draft, NotOptional> {
+    let asked = state.clinic.with_untracked(|c| as_asked(form, c))?;
+    Ok(if matches!(state.entry.way, Way::Identified { .. }) {
+        Draft::identified(instrument(), &asked, &local_day(js_sys::Date::now()))
+    } else {
+        Draft::new(instrument(), &asked)
+    })
+}
+
+/// Shows `draft`, with no messages left over, and moves focus to its heading.
+pub fn begin(state: &'static AppState, draft: Draft) {
+    state.errors.update(|e| e.clear());
+    state.deleted.set(None);
+    state.show(Some(draft));
+    focus_heading();
+}
+
 /// One questionnaire: its title, what it is, and a button that starts it — as the clinic
 /// asks it: a form a clinic may add questions to waits for the clinic's settings when they
 /// are still on their way.
@@ -149,26 +168,9 @@ fn FormCard(form: &'static Form, pending: RwSignal<Option<&'static str>>) -> imp
     let unusable = RwSignal::new(false);
     // "Start" pressed while the clinic's settings, which may add questions, are loading.
     let waiting = move || pending.get() == Some(form.id.as_str());
-    let begin = move |draft: Draft| {
-        state.errors.update(|e| e.clear());
-        state.deleted.set(None);
-        state.show(Some(draft));
-        focus_heading();
-    };
-    let start = move || {
-        let asked = match state.clinic.with_untracked(|c| as_asked(form, c)) {
-            Ok(asked) => asked,
-            Err(_) => {
-                unusable.set(true);
-                return;
-            }
-        };
-        let draft = if matches!(state.entry.way, Way::Identified { .. }) {
-            Draft::identified(instrument(), &asked, &local_day(js_sys::Date::now()))
-        } else {
-            Draft::new(instrument(), &asked)
-        };
-        begin(draft);
+    let start = move || match new_draft(state, form) {
+        Ok(draft) => begin(state, draft),
+        Err(_) => unusable.set(true),
     };
     Effect::new(move |_| {
         if waiting() && !matches!(state.clinic.get(), ClinicState::Loading) {
@@ -199,7 +201,7 @@ fn FormCard(form: &'static Form, pending: RwSignal<Option<&'static str>>) -> imp
     };
     let resume = move |_| {
         if let Some(draft) = state.saved.with_untracked(|m| m.get(&form.id).cloned()) {
-            begin(draft);
+            begin(state, draft);
         }
     };
     view! {

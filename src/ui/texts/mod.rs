@@ -8,6 +8,7 @@
 //! (`{clinic}`, `{n}`) and the screen fills it in ([`Text::fill`]); which text to show
 //! (a plural, a refusal's reason) is decided by the screen that shows it.
 
+pub mod boot;
 pub mod common;
 pub mod fields;
 pub mod idle;
@@ -17,6 +18,7 @@ pub mod review;
 pub mod section;
 pub mod send;
 pub mod start;
+pub mod takeover;
 
 use asi_i18n::{Lang, Text};
 use leptos::prelude::*;

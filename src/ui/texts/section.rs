@@ -8,6 +8,9 @@ pub static SAVING: Text = Text::new("Gemmer …", "Saving …");
 
 pub static SAVED_ON_DEVICE: Text = Text::new("Gemt på denne enhed", "Saved on this device");
 
+/// Before the app has loaded (the build's page): saved as soon as it has.
+pub static NOT_SAVED_YET: Text = Text::new("Ikke gemt endnu", "Not saved yet");
+
 pub static NOT_SAVED: Text = Text::new("Gemmes ikke", "Not saved");
 
 pub static ERROR_SUMMARY: Text = Text::new(
