@@ -200,9 +200,9 @@ fn attribute(text: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// `index_html` (trunk's output) with the first screens in its empty `<div id="boot">`: the
-/// frame with the loading message (and what to say without JavaScript) in `<main>`, and the
-/// screens as templates after it.
+/// `index_html` (trunk's output) with the first screens in place of its empty
+/// `<div id="boot">`: the screens as templates, then the frame with the loading message (and
+/// what to say without JavaScript) in `<main>`.
 pub fn page(index_html: &str, rendered: &Prerendered) -> Result<String, PrerenderError> {
     const BOOT: &str = "<div id=\"boot\"></div>";
     if !index_html.contains(BOOT) {
@@ -210,19 +210,16 @@ pub fn page(index_html: &str, rendered: &Prerendered) -> Result<String, Prerende
     }
     let da = |t: &'static asi_i18n::Text| t.get(Lang::Da);
     let loading = format!(
-        "<p class=\"loading\" role=\"status\">{}</p><noscript>{}</noscript>",
-        da(&boot::LOADING),
-        da(&boot::NO_SCRIPT)
+        "<p class=\"loading\" role=\"status\">{}</p>",
+        da(&boot::LOADING)
     );
     let frame = &rendered.frame;
     let inner = main_range(frame)?;
     let frame = format!("{}{loading}{}", &frame[..inner.start], &frame[inner.end..]);
-    let mut out = format!(
-        "<div id=\"boot\" data-failed=\"{}\" data-wait=\"{}\">{}</div>",
-        attribute(da(&boot::FAILED)),
-        attribute(da(&boot::WAIT)),
-        without_markers(&frame),
-    );
+    // The frame is hidden until the boot script (right after it) has put the screen the
+    // address asks for in it: the page is never painted with the loading message first and
+    // then changed (a layout shift). Without JavaScript, only the message why is shown.
+    let mut out = String::new();
     for screen in &rendered.screens {
         let waits = if screen.waits_for_clinic {
             " data-waits-for-clinic"
@@ -235,5 +232,13 @@ pub fn page(index_html: &str, rendered: &Prerendered) -> Result<String, Prerende
             without_markers(&screen.html)
         ));
     }
+    out.push_str(&format!(
+        "<div id=\"boot\" hidden data-failed=\"{}\" data-wait=\"{}\">{}</div>\
+         <noscript><p class=\"page\">{}</p></noscript>",
+        attribute(da(&boot::FAILED)),
+        attribute(da(&boot::WAIT)),
+        without_markers(&frame),
+        da(&boot::NO_SCRIPT),
+    ));
     Ok(index_html.replacen(BOOT, &out, 1))
 }
