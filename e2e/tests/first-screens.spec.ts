@@ -121,6 +121,7 @@ test("before the app has loaded, the start screen and the first section take ans
   await expect(page.locator(first)).toHaveValue("2");
   await page.keyboard.type("1");
   await expect(page.locator(first)).toHaveValue("12");
+  await expect(page.locator(".save-state")).toHaveText("Gemt på denne enhed");
 
   await page.reload();
   await tookOver(page);
@@ -139,18 +140,32 @@ test("the build's start screen is the app's first render", async ({ page }) => {
   expect(await markup(page)).toEqual(built);
 });
 
-test("the build's first section is the app's first render", async ({ page }) => {
-  const release = await holdWasm(page);
-  await page.goto("/");
-  await page.getByRole("button", { name: start }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Alkohol" })).toBeVisible();
-  // Only what is saved differs: nothing before the app, everything once it runs.
-  const built = (await markup(page)).replace("Ikke gemt endnu", "Gemt på denne enhed");
-  release();
-  await tookOver(page);
-  await expect(page.locator(".save-state")).toHaveText("Gemt på denne enhed");
-  expect(await markup(page)).toEqual(built);
-});
+const token = "k3Jd9sQp2xVb7LmN4tRw8A0123456789abcdefABCDE";
+for (const [way, address, button, heading] of [
+  ["the self-test's ASI kort", "/", start, "Alkohol"],
+  ["the self-test's Trivsel & forbrug", "/selvtest", /^Start Trivsel/, "Trivsel"],
+  ["identified intake", "/?klinik=demo&mode=identified", start, "Om dig"],
+  ["a follow-up link's involvement form", `/?klinik=demo&form=inddragelse&timepoint=midway#token=${token}`, /^Start Inddragelse/, "Inddragelse"],
+] as const) {
+  test(`the build's first section is the app's first render: ${way}`, async ({ page, consoleGuard }) => {
+    if (address.includes("klinik=demo")) {
+      consoleGuard.allowInboxAnswer(404, "/api/v1/clinics/*", "the test's inbox has no clinic «demo»");
+      if (address.includes("token")) {
+        consoleGuard.allowInboxAnswer(404, "/api/v1/links/*", "the link is not registered with the test's inbox");
+      }
+    }
+    const release = await holdWasm(page);
+    await page.goto(address);
+    await page.getByRole("button", { name: button }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    // Only what is saved differs: nothing before the app, everything once it runs.
+    const built = (await markup(page)).replace("Ikke gemt endnu", "Gemt på denne enhed");
+    release();
+    await tookOver(page);
+    await expect(page.locator(".save-state")).toHaveText("Gemt på denne enhed");
+    expect(await markup(page)).toEqual(built);
+  });
+}
 
 test("«Næste» pressed before the app has loaded moves on once it has, with the answers saved", async ({ page }) => {
   const release = await holdWasm(page);

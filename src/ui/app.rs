@@ -5,10 +5,10 @@ use asi_instrument::{Lang, Position};
 use leptos::prelude::*;
 
 use super::idle_notice::IdleNotice;
-use super::takeover::{self, KeptChoice};
 use super::screens::start::StartScreen;
 use super::screens::{result::ResultScreen, review::ReviewScreen, section::SectionScreen};
 use super::shared::{Shared, use_app_state, use_lang, use_shared};
+use super::takeover::{self, KeptChoice};
 use super::texts::{common, tr};
 use crate::state::{AppState, Entry, Keeping, Settings};
 use crate::{embed, erasure, focus, link, pwa};
@@ -53,7 +53,9 @@ pub fn Frame() -> impl IntoView {
     // The screen is drawn anew when the draft moves, or when another draft is shown.
     let position = Memo::new(move |_| {
         let shown = state.shown.get();
-        state.draft.with(|d| d.as_ref().map(|d| (shown, d.position)))
+        state
+            .draft
+            .with(|d| d.as_ref().map(|d| (shown, d.position)))
     });
     let loading = Memo::new(move |_| state.keeping.get() == Keeping::Loading);
     view! {

@@ -4,8 +4,8 @@
 use asi_instrument::Lang;
 use leptos::prelude::*;
 
-use crate::clinic::ClinicLoader;
 use super::takeover::Takeover;
+use crate::clinic::ClinicLoader;
 use crate::drafts::Drafts;
 use crate::idle::IdleGuard;
 use crate::outbox::Outbox;

@@ -257,9 +257,12 @@ fn focus_on(boot: &Element) -> Option<Focus> {
             .flatten()
             .zip(input.selection_end().ok().flatten())
     } else {
-        active
-            .dyn_ref::<HtmlTextAreaElement>()
-            .and_then(|a| a.selection_start().ok().flatten().zip(a.selection_end().ok().flatten()))
+        active.dyn_ref::<HtmlTextAreaElement>().and_then(|a| {
+            a.selection_start()
+                .ok()
+                .flatten()
+                .zip(a.selection_end().ok().flatten())
+        })
     };
     Some(Focus { path, selection })
 }

@@ -25,7 +25,8 @@ fn main() -> ExitCode {
             page(&html, &rendered).map_err(|e| format!("{}: {e}", index.display()))
         })
         .and_then(|html| {
-            std::fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
+            std::fs::write(&index, html)
+                .map_err(|e| format!("cannot write {}: {e}", index.display()))
         });
     match written {
         Ok(()) => ExitCode::SUCCESS,
