@@ -3,11 +3,12 @@
 //! Until the app has loaded, the citizen may read the start screen, start, and answer the
 //! first section on the build's page (`#boot`, run by `index.html`'s boot script). The app
 //! renders hidden beside it (`#app`). Once the drafts kept on the device are known, the
-//! app does what the citizen did — starts the same form and gives each field the value typed
-//! or chosen, through the same events a person's typing sends, so every answer is checked
-//! and saved as a draft at once — and then, in one frame, shows itself in place of the
-//! build's page: the two are the same markup, so nothing on screen moves, and focus and caret
-//! are put back where they were.
+//! app does what the citizen did — starts the same form, and has the boot script give each of
+//! its fields the value typed or chosen, through the same events a person's typing sends, so
+//! every answer is checked and saved as a draft at once — and then the boot script shows the
+//! app in the page's place in one task: the two are the same markup, so nothing on screen
+//! moves, and focus and caret go back where they were. The boot script does the work on its
+//! own page's elements (`window.asiBoot`); the app decides what to do with its state.
 //!
 //! A draft of the same form already kept on the device is never overwritten unasked: the
 //! app shows it and asks which answers to continue with ([`KeptChoice`]).
@@ -17,7 +18,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
+use wasm_bindgen::prelude::wasm_bindgen;
+use web_sys::{Element, HtmlElement, HtmlFormElement};
 
 use super::screens::start::new_draft;
 use super::shared::{Shared, use_lang, use_shared};
@@ -30,42 +32,48 @@ pub const BOOT_ID: &str = "boot";
 /// The element the app is mounted in.
 pub const APP_ID: &str = "app";
 
-/// What a field of the build's page holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Held {
-    /// A radio button or check box.
-    Checked(bool),
-    /// Typed text.
-    Text(String),
+#[wasm_bindgen]
+extern "C" {
+    /// The boot script's hand-over (`index.html`, `window.asiBoot`; `docs/first-screens.md`).
+    type Boot;
+    /// The form whose first section was begun on the build's page, if any.
+    #[wasm_bindgen(method)]
+    fn form(this: &Boot) -> Option<String>;
+    /// Whether the build's page shows a first section (rather than a start screen).
+    #[wasm_bindgen(method, js_name = onSection)]
+    fn on_section(this: &Boot) -> bool;
+    /// Whether the citizen answered anything on the build's page.
+    #[wasm_bindgen(method)]
+    fn typed(this: &Boot) -> bool;
+    /// Gives the fields under `main` (the app's, on the same section) the answers.
+    #[wasm_bindgen(method)]
+    fn fill(this: &Boot, main: &Element);
+    /// Shows the app in the page's place; returns what was pending (`data-pending`).
+    #[wasm_bindgen(method, js_name = handOver)]
+    fn hand_over(this: &Boot, app: &Element, same_screen: bool) -> Option<String>;
 }
 
-/// One field of the build's page: where it is in the section (child positions from the
-/// section's `<main>`), what it holds, and whether the citizen changed it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Field {
-    path: Vec<u32>,
-    held: Held,
-    changed: bool,
+/// The boot script's hand-over, after the app took the page over (it still holds the
+/// answers given on it).
+fn boot_kept() -> Option<Boot> {
+    let boot = js_sys::Reflect::get(&window(), &"asiBoot".into()).ok()?;
+    boot.is_object().then(|| boot.unchecked_into())
 }
 
-/// The first section of `form` as the citizen left it on the build's page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Typed {
-    form: &'static Form,
-    fields: Vec<Field>,
+/// The boot script's hand-over, when the citizen is on the build's page.
+fn boot() -> Option<Boot> {
+    document()
+        .get_element_by_id(BOOT_ID)
+        .is_some_and(|b| b.has_attribute("data-screen"))
+        .then(boot_kept)
+        .flatten()
 }
 
-impl Typed {
-    fn anything(&self) -> bool {
-        self.fields.iter().any(|f| f.changed)
-    }
-}
-
-/// The take-over's state: answers typed before the app had loaded that wait for the
-/// citizen's choice, because a draft of the same form was kept on the device. Cheap to copy.
+/// The take-over's state: the form whose answers, typed before the app had loaded, wait for
+/// the citizen's choice, because a draft of it was kept on the device. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct Takeover {
-    waiting: RwSignal<Option<Typed>>,
+    waiting: RwSignal<Option<&'static Form>>,
 }
 
 impl Takeover {
@@ -83,109 +91,6 @@ impl Default for Takeover {
     }
 }
 
-fn by_id(id: &str) -> Option<Element> {
-    document().get_element_by_id(id)
-}
-
-/// The child positions that lead from `root` to `element`.
-fn path(root: &Element, element: &Element) -> Option<Vec<u32>> {
-    let mut path = Vec::new();
-    let mut node = element.clone();
-    while node != *root {
-        let parent = node.parent_element()?;
-        let children = parent.children();
-        let index = (0..children.length()).find(|&i| children.item(i).as_ref() == Some(&node))?;
-        path.push(index);
-        node = parent;
-    }
-    path.reverse();
-    Some(path)
-}
-
-/// The element at `path` under `root`.
-fn at(root: &Element, path: &[u32]) -> Option<Element> {
-    path.iter()
-        .try_fold(root.clone(), |node, &i| node.children().item(i))
-}
-
-/// The fields under `root` (a section's `<main>` or what was left with "Tilbage").
-fn fields(root: &Element) -> Vec<Field> {
-    let Ok(found) = root.query_selector_all("input, textarea") else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
-        .filter_map(|element| {
-            let (held, changed) = if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-                match input.type_().as_str() {
-                    "radio" | "checkbox" => (
-                        Held::Checked(input.checked()),
-                        input.checked() != input.default_checked(),
-                    ),
-                    // The device's date, not the citizen's (identified intake).
-                    "date" => (Held::Text(input.value()), false),
-                    _ => (
-                        Held::Text(input.value()),
-                        input.value() != input.default_value(),
-                    ),
-                }
-            } else {
-                let area = element.dyn_ref::<HtmlTextAreaElement>()?;
-                (
-                    Held::Text(area.value()),
-                    Ok(area.value()) != area.default_value(),
-                )
-            };
-            Some(Field {
-                path: path(root, &element)?,
-                held,
-                changed,
-            })
-        })
-        .collect()
-}
-
-/// Fires `kind` at `element` as the browser does when a person changes it.
-fn fire(element: &Element, kind: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
-        let _ = element.dispatch_event(&event);
-    }
-}
-
-/// Gives the app's fields of the section on screen the values `typed` holds.
-fn fill(app_main: &Element, typed: &Typed) {
-    // Every field is found before any is changed: a changed answer may show or hide others.
-    let targets: Vec<(Element, &Held)> = typed
-        .fields
-        .iter()
-        .filter(|f| f.changed)
-        .filter_map(|f| Some((at(app_main, &f.path)?, &f.held)))
-        .collect();
-    for (element, held) in targets {
-        match held {
-            Held::Checked(checked) => {
-                if let Some(input) = element.dyn_ref::<HtmlInputElement>()
-                    && input.checked() != *checked
-                {
-                    input.set_checked(*checked);
-                    fire(&element, "change");
-                }
-            }
-            Held::Text(text) => {
-                if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-                    input.set_value(text);
-                } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
-                    area.set_value(text);
-                }
-                fire(&element, "input");
-                fire(&element, "change");
-            }
-        }
-    }
-}
-
 /// Resolves at the next animation frame (after every render the state asked for so far:
 /// the app's views are updated in microtasks, which all run before it).
 async fn next_frame() {
@@ -198,29 +103,27 @@ async fn next_frame() {
     let _ = frame.await;
 }
 
-/// The form of a section key (`section:<form>` or `section:<form>:identified`).
-fn section_form(key: &str) -> Option<&'static Form> {
-    let form = key.strip_prefix("section:")?.split(':').next()?;
-    instrument().form(form)
-}
-
 /// Whether `draft` holds answers a new draft of its form would not.
 fn has_answers(state: &'static AppState, draft: &Draft) -> bool {
-    let form = instrument().form(&draft.form);
-    let fresh = form.and_then(|f| new_draft(state, f).ok());
+    let fresh = instrument()
+        .form(&draft.form)
+        .and_then(|f| new_draft(state, f).ok());
     fresh.is_none_or(|fresh| fresh.answers != draft.answers)
 }
 
-/// Shows a new draft of `typed.form` with the values typed on the build's page.
-async fn start_with(state: &'static AppState, typed: &Typed) {
-    let Ok(draft) = new_draft(state, typed.form) else {
+/// Shows a new draft of `form` with the answers given on the build's page.
+async fn start_with(state: &'static AppState, boot: &Boot, form: &'static Form) {
+    let Ok(draft) = new_draft(state, form) else {
         return;
     };
     state.errors.update(|e| e.clear());
     state.show(Some(draft));
     next_frame().await;
-    if let Some(main) = by_id(APP_ID).and_then(|app| app.query_selector("main").ok().flatten()) {
-        fill(&main, typed);
+    if let Some(main) = document()
+        .get_element_by_id(APP_ID)
+        .and_then(|app| app.query_selector("main").ok().flatten())
+    {
+        boot.fill(&main);
     }
 }
 
@@ -228,95 +131,41 @@ async fn start_with(state: &'static AppState, typed: &Typed) {
 /// citizen is on it (`index.html` showed one of its screens).
 pub fn start(shared: Shared) {
     let state = shared.state;
-    let Some(boot) = by_id(BOOT_ID).filter(|b| b.has_attribute("data-screen")) else {
+    if boot().is_none() {
         return;
-    };
-    let boot = send_wrapper::SendWrapper::new(boot);
+    }
     let begun = StoredValue::new(false);
     Effect::new(move |_| {
         if state.keeping.get() != Keeping::Loading && !begun.get_value() {
             begun.set_value(true);
-            spawn_local(take_over(shared, (*boot).clone()));
+            if let Some(boot) = boot() {
+                spawn_local(take_over(shared, boot));
+            }
         }
     });
 }
 
-/// The element focused on the build's page and its selection, if any.
-struct Focus {
-    path: Vec<u32>,
-    selection: Option<(u32, u32)>,
-}
-
-fn focus_on(boot: &Element) -> Option<Focus> {
-    let active = document().active_element()?;
-    let path = path(boot, &active)?;
-    let selection = if let Some(input) = active.dyn_ref::<HtmlInputElement>() {
-        input
-            .selection_start()
-            .ok()
-            .flatten()
-            .zip(input.selection_end().ok().flatten())
-    } else {
-        active.dyn_ref::<HtmlTextAreaElement>().and_then(|a| {
-            a.selection_start()
-                .ok()
-                .flatten()
-                .zip(a.selection_end().ok().flatten())
-        })
-    };
-    Some(Focus { path, selection })
-}
-
-/// Puts focus (and the caret) on the app's element where it was on the build's page.
-fn restore(app: &Element, focus: &Focus) {
-    let Some(element) = at(app, &focus.path) else {
-        return;
-    };
-    if let Some(element) = element.dyn_ref::<HtmlElement>() {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = element.focus_with_options(&options);
-    }
-    if let Some((start, end)) = focus.selection {
-        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-            let _ = input.set_selection_range(start, end);
-        } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
-            let _ = area.set_selection_range(start, end);
-        }
-    }
-}
-
-async fn take_over(shared: Shared, boot: Element) {
+async fn take_over(shared: Shared, boot: Boot) {
     let state = shared.state;
-    let key = boot.get_attribute("data-screen").unwrap_or_default();
-    let on_section = key.starts_with("section:");
-    // The first section begun on the build's page: on screen, or left with "Tilbage".
-    let section = if on_section {
-        section_form(&key).zip(boot.query_selector("main").ok().flatten())
-    } else {
-        boot.query_selector("[data-kept]")
-            .ok()
-            .flatten()
-            .and_then(|kept| {
-                let form = instrument().form(&kept.get_attribute("data-kept")?)?;
-                Some((form, kept))
-            })
+    let form = boot.form().and_then(|f| instrument().form(&f));
+    let on_section = boot.on_section();
+    let kept = |form: &Form| {
+        state
+            .saved
+            .with_untracked(|m| m.get(&form.id).cloned())
+            .filter(|d| has_answers(state, d))
     };
-    let typed = section.map(|(form, root)| Typed {
-        form,
-        fields: fields(&root),
-    });
-    let kept = |form: &Form| state.saved.with_untracked(|m| m.get(&form.id).cloned());
     let mut same_screen = true;
-    match typed {
-        Some(typed) if typed.anything() => match kept(typed.form) {
-            Some(draft) if has_answers(state, &draft) => {
+    match form {
+        Some(form) if boot.typed() => match kept(form) {
+            // Kept answers of the same form: shown, and the citizen chooses.
+            Some(draft) => {
                 state.show(Some(draft));
-                shared.takeover.waiting.set(Some(typed));
+                shared.takeover.waiting.set(Some(form));
                 same_screen = false;
             }
-            _ => {
-                start_with(state, &typed).await;
+            None => {
+                start_with(state, &boot, form).await;
                 if !on_section {
                     // Left with "Tilbage": kept as a draft (saved once the app has seen
                     // it), and the start screen, as the citizen left it.
@@ -325,37 +174,23 @@ async fn take_over(shared: Shared, boot: Element) {
                 }
             }
         },
-        Some(typed) if on_section => match kept(typed.form) {
-            Some(draft) if has_answers(state, &draft) => {
+        Some(form) if on_section => match kept(form) {
+            Some(draft) => {
                 state.show(Some(draft));
                 same_screen = false;
             }
-            _ => start_with(state, &typed).await,
+            None => start_with(state, &boot, form).await,
         },
         _ if state.draft.with_untracked(Option::is_some) => same_screen = false,
         _ => {}
     }
     next_frame().await;
-    let Some(app) = by_id(APP_ID) else {
+    let Some(app) = document().get_element_by_id(APP_ID) else {
         return;
     };
-    let focus = focus_on(&boot);
-    let pending = boot.get_attribute("data-pending");
-    let scroll = window().scroll_y().unwrap_or(0.0);
-    boot.remove();
-    if let Ok(templates) = document().query_selector_all("template[data-screen]") {
-        for i in 0..templates.length() {
-            if let Some(t) = templates.item(i).and_then(|t| t.dyn_into::<Element>().ok()) {
-                t.remove();
-            }
-        }
-    }
-    let _ = app.remove_attribute("hidden");
-    window().scroll_to_with_x_and_y(0.0, scroll);
-    match (&focus, same_screen) {
-        (Some(focus), true) => restore(&app, focus),
-        (_, false) => focus_heading(),
-        (None, true) => {}
+    let pending = boot.hand_over(&app, same_screen);
+    if !same_screen {
+        focus_heading();
     }
     if shared.takeover.waiting.with_untracked(Option::is_some) {
         crate::focus::focus_after_render("#kept-choice-heading");
@@ -414,17 +249,17 @@ pub fn KeptChoice() -> impl IntoView {
         focus_heading();
     };
     let use_typed = move |_| {
-        let Some(typed) = waiting.get_untracked() else {
+        let (Some(form), Some(boot)) = (waiting.get_untracked(), boot_kept()) else {
             return;
         };
         waiting.set(None);
         spawn_local(async move {
-            start_with(state, &typed).await;
+            start_with(state, &boot, form).await;
             focus_heading();
         });
     };
     move || {
-        waiting.with(|w| w.as_ref().map(|t| t.form)).map(|form| {
+        waiting.get().map(|form| {
             let body = move || {
                 let lang = lang.get();
                 takeover::BODY.fill(lang, &[("form", &form.title.get(lang))])
