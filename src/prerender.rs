@@ -57,6 +57,32 @@ pub enum PrerenderError {
     NoBootElement,
     #[error("the rendered frame has no <main> element")]
     NoMain,
+    #[error(
+        "screen {0}: an inline style attribute, which the app's Content-Security-Policy refuses \
+         (the app sets styles through the DOM; use an element or a class)"
+    )]
+    InlineStyle(String),
+    #[error(
+        "screen {0}: an element whose only content is an empty text, which the renderer writes \
+         as a space, so the element is no longer `:empty` as in the app (render an Option)"
+    )]
+    EmptyText(String),
+}
+
+/// Checks that the build's `html` of screen `key` will look as the app's render of it:
+/// nothing the app's policy refuses, no element the renderer fills where the app leaves it
+/// empty. The build fails otherwise.
+pub fn check(key: &str, html: &str) -> Result<(), PrerenderError> {
+    if html.contains(" style=") {
+        return Err(PrerenderError::InlineStyle(key.to_owned()));
+    }
+    if ["p", "span", "div", "li", "h1", "h2"]
+        .iter()
+        .any(|tag| html.contains(&format!("> </{tag}>")))
+    {
+        return Err(PrerenderError::EmptyText(key.to_owned()));
+    }
+    Ok(())
 }
 
 /// Runs no task: at build time no effect runs, the screens are the first render only.
@@ -154,6 +180,7 @@ fn start_screens() -> Vec<(String, Entry)> {
 pub fn prerender() -> Result<Prerendered, PrerenderError> {
     let inst = instrument();
     let frame = render(entry("/", "", ""), Keeping::Loading, None);
+    check("frame", &frame)?;
     let mut screens = Vec::new();
     for (key, entry) in start_screens() {
         let frame = render(entry, Keeping::Device, None);
@@ -189,6 +216,9 @@ pub fn prerender() -> Result<Prerendered, PrerenderError> {
                 waits_for_clinic: !form.optional_sections.is_empty(),
             });
         }
+    }
+    for screen in &screens {
+        check(&screen.key, &screen.html)?;
     }
     Ok(Prerendered { frame, screens })
 }

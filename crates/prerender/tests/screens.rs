@@ -3,7 +3,7 @@
 //! nothing in them needs what the app's Content-Security-Policy forbids. That the app's own
 //! render of them is the same markup is checked in the browser (e2e/tests/first-screens.spec.ts).
 
-use asi_app::prerender::{PrerenderError, Prerendered, page, prerender};
+use asi_app::prerender::{PrerenderError, Prerendered, check, page, prerender};
 use asi_instrument::instrument;
 
 fn rendered() -> Prerendered {
@@ -60,19 +60,23 @@ fn every_way_in_has_its_start_screen_and_every_form_its_first_section() {
 }
 
 #[test]
-fn nothing_on_the_first_screens_needs_an_inline_style_or_script() {
+fn the_build_fails_on_what_would_make_its_screens_differ_from_the_apps() {
+    // Every screen passed the check, or `prerender()` would have failed.
     let all = rendered();
-    for html in std::iter::once(&all.frame).chain(all.screens.iter().map(|s| &s.html)) {
-        assert!(!html.contains("style="), "{html}");
-        assert!(!html.contains("<script"), "{html}");
-        // An empty text renders as a space, which would keep `:empty` from matching.
-        for tag in ["p", "span", "div", "li"] {
-            assert!(
-                !html.contains(&format!("> </{tag}>")),
-                "an empty text in {html}"
-            );
-        }
-    }
+    assert!(all.screens.iter().all(|s| check(&s.key, &s.html).is_ok()));
+    assert!(!all.frame.contains("<script"));
+    assert_eq!(
+        check(
+            "section:x",
+            "<progress class=\"progress\" style=\"width:9%\"></progress>"
+        ),
+        Err(PrerenderError::InlineStyle("section:x".into()))
+    );
+    assert_eq!(
+        check("start:self", "<p class=\"field-error\"> </p>"),
+        Err(PrerenderError::EmptyText("start:self".into()))
+    );
+    assert_eq!(check("start:self", "<p class=\"field-error\"></p>"), Ok(()));
 }
 
 #[test]
