@@ -22,7 +22,7 @@ pub mod theme;
 
 use std::collections::BTreeMap;
 
-use asi_instrument::{Draft, Instrument, instrument};
+use asi_instrument::{Draft, Form, Instrument, instrument};
 use leptos::prelude::*;
 
 pub use clinic::{Clinic, ClinicState};
@@ -58,6 +58,10 @@ pub struct AppState {
     pub sealed: RwSignal<Option<String>>,
     /// Set after "Slet mine svar": whether the deletion succeeded.
     pub deleted: RwSignal<Option<bool>>,
+    /// The form whose answers, typed on the build's page before the app had loaded, wait for
+    /// the citizen's choice, because a draft of it with answers was kept on the device
+    /// (`crate::ui::takeover`).
+    pub typed_waiting: RwSignal<Option<&'static Form>>,
     /// Where answers are kept. Changed by [`crate::drafts`] only.
     pub keeping: ReadOnly<Keeping>,
     /// The drafts kept on the device, by form id. Changed by [`crate::drafts`] only.
@@ -109,6 +113,7 @@ impl AppState {
             errors: RwSignal::new(FieldErrors::default()),
             sealed: RwSignal::new(None),
             deleted: RwSignal::new(None),
+            typed_waiting: RwSignal::new(None),
             keeping: ReadOnly::of(writers.keeping),
             saved: ReadOnly::of(writers.saved),
             unsaved: ReadOnly::of(writers.unsaved),

@@ -4,7 +4,6 @@
 use asi_instrument::Lang;
 use leptos::prelude::*;
 
-use super::takeover::Takeover;
 use crate::clinic::ClinicLoader;
 use crate::drafts::Drafts;
 use crate::idle::IdleGuard;
@@ -30,8 +29,6 @@ pub struct Shared {
     pub outbox: &'static Outbox,
     /// The idle guard of identified intake.
     pub idle: &'static IdleGuard,
-    /// Answers typed before the app had loaded, waiting for the citizen's choice.
-    pub takeover: Takeover,
 }
 
 impl Shared {
@@ -49,7 +46,6 @@ impl Shared {
             clinic,
             outbox: Outbox::new(state, writers.outbox, clinic, drafts),
             idle: IdleGuard::new(state, writers.idle, drafts),
-            takeover: Takeover::new(),
         }
     }
 }

@@ -69,28 +69,6 @@ fn boot() -> Option<Boot> {
         .flatten()
 }
 
-/// The take-over's state: the form whose answers, typed before the app had loaded, wait for
-/// the citizen's choice, because a draft of it was kept on the device. Cheap to copy.
-#[derive(Clone, Copy)]
-pub struct Takeover {
-    waiting: RwSignal<Option<&'static Form>>,
-}
-
-impl Takeover {
-    /// Nothing waiting.
-    pub fn new() -> Takeover {
-        Takeover {
-            waiting: RwSignal::new(None),
-        }
-    }
-}
-
-impl Default for Takeover {
-    fn default() -> Self {
-        Takeover::new()
-    }
-}
-
 /// Resolves at the next animation frame (after every render the state asked for so far:
 /// the app's views are updated in microtasks, which all run before it).
 async fn next_frame() {
@@ -161,7 +139,7 @@ async fn take_over(shared: Shared, boot: Boot) {
             // Kept answers of the same form: shown, and the citizen chooses.
             Some(draft) => {
                 state.show(Some(draft));
-                shared.takeover.waiting.set(Some(form));
+                state.typed_waiting.set(Some(form));
                 same_screen = false;
             }
             None => {
@@ -192,7 +170,7 @@ async fn take_over(shared: Shared, boot: Boot) {
     if !same_screen {
         focus_heading();
     }
-    if shared.takeover.waiting.with_untracked(Option::is_some) {
+    if state.typed_waiting.with_untracked(Option::is_some) {
         crate::focus::focus_after_render("#kept-choice-heading");
     }
     act_on(pending.as_deref(), shared, &app);
@@ -240,10 +218,8 @@ fn act_on(pending: Option<&str>, shared: Shared, app: &Element) {
 #[component]
 pub fn KeptChoice() -> impl IntoView {
     let lang = use_lang();
-    let Shared {
-        state, takeover, ..
-    } = use_shared();
-    let waiting = takeover.waiting;
+    let state = use_shared().state;
+    let waiting = state.typed_waiting;
     let keep_saved = move |_| {
         waiting.set(None);
         focus_heading();
