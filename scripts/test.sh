@@ -28,7 +28,10 @@ cargo clippy -p asi-reader-app --target wasm32-unknown-unknown --locked -- -D wa
 cargo clippy -p asi-instrument -p asi-envelope -p asi-export --lib --target wasm32-unknown-unknown --locked -- -D warnings
 
 say "native tests"
-cargo test --workspace --locked
+# The build's renderer of the first screens on its own: it turns on Leptos's HTML renderer
+# (`tachys/ssr`), which Cargo would otherwise unify into every crate built with it.
+cargo test --workspace --exclude asi-prerender --locked
+cargo test -p asi-prerender --locked
 
 say "the instrument and envelope crates build for wasm32"
 cargo build -p asi-instrument -p asi-envelope --target wasm32-unknown-unknown --locked
