@@ -169,6 +169,31 @@ for (const [way, address, button, heading] of [
   });
 }
 
+test("a citizen who starts while the app is taking over is followed, not lost", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("/");
+  await expect(page.getByRole("button", { name: start })).toBeVisible();
+  // «Start» pressed on the build's page at the last moment: after the app has decided what
+  // to show, just before it takes the page over (where it asks whether a tap is under way).
+  await page.evaluate(() => {
+    const boot = (window as any).asiBoot;
+    const busy = boot.busy;
+    let pressed = false;
+    boot.busy = () => {
+      if (!pressed) {
+        pressed = true;
+        (document.querySelector('#boot [data-form="asi_kort"] button') as HTMLElement).click();
+      }
+      return busy();
+    };
+  });
+  release();
+  await tookOver(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Alkohol" })).toBeVisible();
+  await page.locator(first).fill("4");
+  await expect(page.locator(".save-state")).toHaveText("Gemt på denne enhed");
+});
+
 test("«Næste» pressed before the app has loaded moves on once it has, with the answers saved", async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto("/");

@@ -39,6 +39,13 @@ extern "C" {
     /// The form whose first section was begun on the build's page, if any.
     #[wasm_bindgen(method)]
     fn form(this: &Boot) -> Option<String>;
+    /// The screen the build's page shows, and whether a section's answers were left on it
+    /// with "Tilbage": what a round of the take-over followed.
+    #[wasm_bindgen(method)]
+    fn screen(this: &Boot) -> String;
+    /// Whether a tap or click is under way on the page (pointer down, not yet up).
+    #[wasm_bindgen(method)]
+    fn busy(this: &Boot) -> bool;
     /// Whether the build's page shows a first section (rather than a start screen).
     #[wasm_bindgen(method, js_name = onSection)]
     fn on_section(this: &Boot) -> bool;
@@ -123,27 +130,42 @@ pub fn start(shared: Shared) {
     });
 }
 
-async fn take_over(shared: Shared, boot: Boot) {
-    let state = shared.state;
+/// What the app did with what it found on the build's page.
+struct Decided {
+    /// The app shows the screen the build's page shows (focus can go where it was).
+    same_screen: bool,
+    /// The app shows a new draft of the section on screen, filled from the build's page.
+    filled: bool,
+}
+
+/// Makes the app show what the citizen did on the build's page. `made`: the form of the
+/// draft an earlier round made (it is not a draft kept from before).
+async fn decide(state: &'static AppState, boot: &Boot, made: &mut Option<String>) -> Decided {
     let form = boot.form().and_then(|f| instrument().form(&f));
     let on_section = boot.on_section();
     let kept = |form: &Form| {
         state
             .saved
             .with_untracked(|m| m.get(&form.id).cloned())
-            .filter(|d| has_answers(state, d))
+            .filter(|d| made.as_deref() != Some(d.form.as_str()) && has_answers(state, d))
     };
-    let mut same_screen = true;
+    state.typed_waiting.set(None);
+    let mut decided = Decided {
+        same_screen: true,
+        filled: false,
+    };
     match form {
         Some(form) if boot.typed() => match kept(form) {
             // Kept answers of the same form: shown, and the citizen chooses.
             Some(draft) => {
                 state.show(Some(draft));
                 state.typed_waiting.set(Some(form));
-                same_screen = false;
+                decided.same_screen = false;
             }
             None => {
-                start_with(state, &boot, form).await;
+                start_with(state, boot, form).await;
+                *made = Some(form.id.clone());
+                decided.filled = on_section;
                 if !on_section {
                     // Left with "Tilbage": kept as a draft (saved once the app has seen
                     // it), and the start screen, as the citizen left it.
@@ -155,19 +177,47 @@ async fn take_over(shared: Shared, boot: Boot) {
         Some(form) if on_section => match kept(form) {
             Some(draft) => {
                 state.show(Some(draft));
-                same_screen = false;
+                decided.same_screen = false;
             }
-            None => start_with(state, &boot, form).await,
+            None => {
+                start_with(state, boot, form).await;
+                *made = Some(form.id.clone());
+                decided.filled = true;
+            }
         },
-        _ if state.draft.with_untracked(Option::is_some) => same_screen = false,
+        _ if state.draft.with_untracked(Option::is_some) => decided.same_screen = false,
         _ => {}
     }
-    next_frame().await;
+    decided
+}
+
+async fn take_over(shared: Shared, boot: Boot) {
+    let state = shared.state;
     let Some(app) = document().get_element_by_id(APP_ID) else {
         return;
     };
-    let pending = boot.hand_over(&app, same_screen);
-    if !same_screen {
+    let mut made = None;
+    // The citizen may go on using the build's page while the app follows: a screen changed
+    // meanwhile is followed again, and a tap under way ends on the page it began on.
+    let decided = loop {
+        let seen = boot.screen();
+        let decided = decide(state, &boot, &mut made).await;
+        next_frame().await;
+        while boot.busy() {
+            next_frame().await;
+        }
+        if boot.screen() == seen {
+            break decided;
+        }
+    };
+    // In the same task as the hand-over: what was typed since the app filled its fields.
+    if decided.filled
+        && let Ok(Some(main)) = app.query_selector("main")
+    {
+        boot.fill(&main);
+    }
+    let pending = boot.hand_over(&app, decided.same_screen);
+    if !decided.same_screen {
         focus_heading();
     }
     if state.typed_waiting.with_untracked(Option::is_some) {
