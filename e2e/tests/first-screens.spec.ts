@@ -211,6 +211,21 @@ test("«Næste» pressed before the app has loaded moves on once it has, with th
   await expect(page.locator(".field:has(#alc_heavy_days) .decline input")).toBeChecked();
 });
 
+test("what only the app can do waits for it: the language switch, and a form whose sections the clinic decides", async ({ page, consoleGuard }) => {
+  consoleGuard.allow(inboxAnswer(404, "/api/v1/clinics/*"), "the test's inbox has no clinic «demo»", { optional: true });
+  const release = await holdWasm(page);
+  await page.goto("/selvtest?klinik=demo");
+  // Trivsel & forbrug may get sections from the clinic's settings: it starts with the app.
+  await page.getByRole("button", { name: /^Start Trivsel/ }).click();
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.locator("#boot-wait")).toHaveText("Et øjeblik – resten af skemaet hentes. Dine svar bliver stående.");
+  await expect(page.getByRole("heading", { level: 1, name: "Anonym selvtest" })).toBeVisible();
+  release();
+  await tookOver(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Wellbeing" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
 test("«Tilbage» before the app has loaded keeps the answers, and the app keeps them as a draft", async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto("/");

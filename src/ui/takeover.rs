@@ -226,8 +226,9 @@ async fn take_over(shared: Shared, boot: Boot) {
     act_on(pending.as_deref(), shared, &app);
 }
 
-/// Does what the citizen asked for on the build's page that only the app can do: move on
-/// ("Næste"), switch language, or start a form that waits for the clinic's settings.
+/// Does what the citizen asked for on the build's page that only the app can do, in the
+/// order asked (`pending`: the actions separated by spaces): move on ("Næste"), switch
+/// language, or start a form that waits for the clinic's settings.
 fn act_on(pending: Option<&str>, shared: Shared, app: &Element) {
     let click = |selector: &str| {
         if let Some(button) = app
@@ -239,27 +240,28 @@ fn act_on(pending: Option<&str>, shared: Shared, app: &Element) {
             button.click();
         }
     };
-    match pending {
-        Some("next") => {
-            if let Some(form) = app
-                .query_selector("form.section-form")
-                .ok()
-                .flatten()
-                .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
-            {
-                let _ = form.request_submit();
+    for action in pending.unwrap_or_default().split_whitespace() {
+        match action {
+            "next" => {
+                if let Some(form) = app
+                    .query_selector("form.section-form")
+                    .ok()
+                    .flatten()
+                    .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
+                {
+                    let _ = form.request_submit();
+                }
+            }
+            "language" => click(".lang-switch"),
+            other => {
+                if let Some(form) = other.strip_prefix("start:")
+                    && shared.state.draft.with_untracked(Option::is_none)
+                    && form.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                {
+                    click(&format!("[data-form=\"{form}\"] button.primary"));
+                }
             }
         }
-        Some("language") => click(".lang-switch"),
-        Some(other) => {
-            if let Some(form) = other.strip_prefix("start:")
-                && shared.state.draft.with_untracked(Option::is_none)
-                && form.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-            {
-                click(&format!("[data-form=\"{form}\"] button.primary"));
-            }
-        }
-        None => {}
     }
 }
 
