@@ -1,5 +1,5 @@
 // What a slow or failed first visit shows before the app runs, where the build has no first
-// screen for the address (first-screens.spec.ts has those): the loading message at once (not
+// screen for the address (a damaged link, a host's look; first-screens.spec.ts has the rest): the loading message at once (not
 // a blank screen), replaced by the app once it starts; and a clear Danish message when the
 // app cannot be fetched, over a first screen as over the loading message.
 import { test, expect } from "./fixtures";
@@ -8,7 +8,7 @@ import { expectNoViolations } from "./axe";
 const loading = "Henter spørgeskemaet …";
 const failed = "Skemaet kunne ikke hentes. Tjek din forbindelse, og genindlæs siden.";
 
-test("a host's embedded page shows a loading message until the app starts, then only the app", async ({ page }) => {
+test("an address with no first screen (a damaged link) shows a loading message until the app starts, then only the app", async ({ page }) => {
   // Hold the wasm back until the message has been checked.
   let release!: () => void;
   const released = new Promise<void>((ok) => (release = ok));
@@ -16,13 +16,13 @@ test("a host's embedded page shows a loading message until the app starts, then 
     await released;
     await route.continue();
   });
-  await page.goto("/?embed=1", { waitUntil: "commit" });
+  await page.goto("/?form=asi_kort", { waitUntil: "commit" });
   await expect(page.getByRole("status")).toHaveText(loading);
   await expect(page.getByRole("banner")).toContainText("ASI selvtest");
   await expectNoViolations(page, "loading");
   await page.screenshot({ path: "screenshots/loading.png" });
   release();
-  await expect(page.getByRole("heading", { level: 1, name: "Anonym selvtest" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Linket virker ikke" })).toBeVisible();
   await expect(page.getByText(loading)).toHaveCount(0);
   await expect(page.locator("#boot")).toHaveCount(0);
   // One header and one main: the loading page's are gone.
@@ -32,7 +32,7 @@ test("a host's embedded page shows a loading message until the app starts, then 
 
 for (const [where, address, role] of [
   ["over the build's start screen", "/", "alert"],
-  ["in place of the loading message", "/?embed=1", "status"],
+  ["in place of the loading message", "/?form=asi_kort", "status"],
 ] as const) {
   test(`when the app cannot be fetched, the page says so in Danish (${where})`, async ({ page, consoleGuard }) => {
     consoleGuard.allow(
