@@ -35,7 +35,7 @@ pub struct Screen {
     /// `start:link:<form>:<timepoint>`, `start:identified:<form or *>:<timepoint>`,
     /// `section:<form>`, `section:<form>:identified`.
     pub key: String,
-    /// The content of `<main>` on this screen.
+    /// The content of `<main>` on this screen, without the renderer's markers.
     pub html: String,
     /// A section of a form a clinic may add questions to: it waits for the app when the
     /// address names a clinic (the clinic's settings decide its sections).
@@ -45,7 +45,7 @@ pub struct Screen {
 /// What the build renders.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prerendered {
-    /// The frame (skip link, header, `<main>`, footer) with the loading message in `<main>`.
+    /// The frame (skip link, header, `<main>`, footer) as the app renders it while loading.
     pub frame: String,
     pub screens: Vec<Screen>,
 }
@@ -134,14 +134,10 @@ fn without_markers(html: &str) -> String {
     html.replace("<!--<() />-->", "").replace("<!>", "")
 }
 
-fn entry(path: &str, query: &str, hash: &str) -> Entry {
-    Entry::parse(path, query, hash)
-}
-
 /// The start screens: the self-test's, each link's and each identified intake's.
 fn start_screens() -> Vec<(String, Entry)> {
     let inst = instrument();
-    let mut screens = vec![("start:self".to_owned(), entry("/selvtest", "", ""))];
+    let mut screens = vec![("start:self".to_owned(), Entry::parse("/selvtest", "", ""))];
     let timepoints = inst.timepoints.iter().filter(|t| t.id != SELF_SCREENING);
     for timepoint in timepoints {
         let t = &timepoint.id;
@@ -149,7 +145,7 @@ fn start_screens() -> Vec<(String, Entry)> {
             let f = &form.id;
             screens.push((
                 format!("start:link:{f}:{t}"),
-                entry(
+                Entry::parse(
                     "/",
                     &format!("?klinik={ANY_CLINIC}&form={f}&timepoint={t}"),
                     &format!("#token={ANY_TOKEN}"),
@@ -157,7 +153,7 @@ fn start_screens() -> Vec<(String, Entry)> {
             ));
             screens.push((
                 format!("start:identified:{f}:{t}"),
-                entry(
+                Entry::parse(
                     "/",
                     &format!("?klinik={ANY_CLINIC}&mode=identified&form={f}&timepoint={t}"),
                     "",
@@ -166,7 +162,7 @@ fn start_screens() -> Vec<(String, Entry)> {
         }
         screens.push((
             format!("start:identified:*:{t}"),
-            entry(
+            Entry::parse(
                 "/",
                 &format!("?klinik={ANY_CLINIC}&mode=identified&timepoint={t}"),
                 "",
@@ -176,49 +172,53 @@ fn start_screens() -> Vec<(String, Entry)> {
     screens
 }
 
+/// One screen: the content of `<main>` as the app renders it, without the renderer's
+/// markers, checked ([`check`]).
+fn screen(
+    key: String,
+    entry: Entry,
+    keeping: Keeping,
+    draft: Option<Draft>,
+    waits_for_clinic: bool,
+) -> Result<Screen, PrerenderError> {
+    let html = without_markers(main_content(&render(entry, keeping, draft))?);
+    check(&key, &html)?;
+    Ok(Screen {
+        key,
+        html,
+        waits_for_clinic,
+    })
+}
+
 /// Renders every screen the boot script can show.
 pub fn prerender() -> Result<Prerendered, PrerenderError> {
     let inst = instrument();
-    let frame = render(entry("/", "", ""), Keeping::Loading, None);
+    let frame = without_markers(&render(Entry::parse("/", "", ""), Keeping::Loading, None));
     check("frame", &frame)?;
     let mut screens = Vec::new();
     for (key, entry) in start_screens() {
-        let frame = render(entry, Keeping::Device, None);
-        screens.push(Screen {
-            key,
-            html: main_content(&frame)?.to_owned(),
-            waits_for_clinic: false,
-        });
+        screens.push(screen(key, entry, Keeping::Device, None, false)?);
     }
     for form in &inst.forms {
         // As asked before a clinic's settings are known: without the sections it may add.
         let Ok(asked) = form.resolve(&[]) else {
             continue;
         };
-        for identified in [false, true] {
-            let (key, entry, draft) = if identified {
-                (
-                    format!("section:{}:identified", form.id),
-                    entry("/", &format!("?klinik={ANY_CLINIC}&mode=identified"), ""),
-                    Draft::identified(inst, &asked, "2000-01-01"),
-                )
-            } else {
-                (
-                    format!("section:{}", form.id),
-                    entry("/selvtest", "", ""),
-                    Draft::new(inst, &asked),
-                )
-            };
-            let frame = render(entry, Keeping::Loading, Some(draft));
-            screens.push(Screen {
-                key,
-                html: main_content(&frame)?.to_owned(),
-                waits_for_clinic: !form.optional_sections.is_empty(),
-            });
-        }
-    }
-    for screen in &screens {
-        check(&screen.key, &screen.html)?;
+        let waits = !form.optional_sections.is_empty();
+        screens.push(screen(
+            format!("section:{}", form.id),
+            Entry::parse("/selvtest", "", ""),
+            Keeping::Loading,
+            Some(Draft::new(inst, &asked)),
+            waits,
+        )?);
+        screens.push(screen(
+            format!("section:{}:identified", form.id),
+            Entry::parse("/", &format!("?klinik={ANY_CLINIC}&mode=identified"), ""),
+            Keeping::Loading,
+            Some(Draft::identified(inst, &asked, "2000-01-01")),
+            waits,
+        )?);
     }
     Ok(Prerendered { frame, screens })
 }
@@ -258,8 +258,7 @@ pub fn page(index_html: &str, rendered: &Prerendered) -> Result<String, Prerende
         };
         out.push_str(&format!(
             "<template data-screen=\"{}\"{waits}>{}</template>",
-            screen.key,
-            without_markers(&screen.html)
+            screen.key, screen.html
         ));
     }
     out.push_str(&format!(
@@ -267,7 +266,7 @@ pub fn page(index_html: &str, rendered: &Prerendered) -> Result<String, Prerende
          <noscript><p class=\"page\">{}</p></noscript>",
         attribute(da(&boot::FAILED)),
         attribute(da(&boot::WAIT)),
-        without_markers(&frame),
+        frame,
         da(&boot::NO_SCRIPT),
     ));
     Ok(index_html.replacen(BOOT, &out, 1))

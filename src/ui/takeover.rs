@@ -35,6 +35,7 @@ pub const APP_ID: &str = "app";
 #[wasm_bindgen]
 extern "C" {
     /// The boot script's hand-over (`index.html`, `window.asiBoot`; `docs/first-screens.md`).
+    #[derive(Clone)]
     type Boot;
     /// The form whose first section was begun on the build's page, if any.
     #[wasm_bindgen(method)]
@@ -116,16 +117,14 @@ async fn start_with(state: &'static AppState, boot: &Boot, form: &'static Form) 
 /// citizen is on it (`index.html` showed one of its screens).
 pub fn start(shared: Shared) {
     let state = shared.state;
-    if boot().is_none() {
+    let Some(boot) = boot() else {
         return;
-    }
+    };
     let begun = StoredValue::new(false);
     Effect::new(move |_| {
         if state.keeping.get() != Keeping::Loading && !begun.get_value() {
             begun.set_value(true);
-            if let Some(boot) = boot() {
-                spawn_local(take_over(shared, boot));
-            }
+            spawn_local(take_over(shared, boot.clone()));
         }
     });
 }

@@ -149,7 +149,7 @@ pub fn new_draft(state: &'static AppState, form: &'static Form) -> Result<Draft,
 }
 
 /// Shows `draft`, with no messages left over, and moves focus to its heading.
-pub fn begin(state: &'static AppState, draft: Draft) {
+fn begin(state: &'static AppState, draft: Draft) {
     state.errors.update(|e| e.clear());
     state.deleted.set(None);
     state.show(Some(draft));
